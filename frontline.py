@@ -1,0 +1,51 @@
+"""The ``frontline`` command line: one entry point, a subcommand per job.
+
+Each package registers its own subcommands, so this file only wires them::
+
+    frontline gazetteer check|export|link
+    frontline extract / evaluate
+    frontline snapshot / timeline / events / report
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+__all__ = ["build_parser", "main"]
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed without a traceback."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser of ``frontline``."""
+    from gazetteer import cli as gazetteer_cli
+
+    parser = argparse.ArgumentParser(prog="frontline", description="Arabic war reporting to maps of control.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    gazetteer_cli.register(sub)
+    for module in ("extract.cli", "geo.cli"):
+        try:
+            mod = __import__(module, fromlist=["register"])
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        mod.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``frontline`` with ``argv``; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except (UserError, ValueError, OSError) as exc:
+        print(f"frontline: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

