@@ -1,0 +1,163 @@
+"""The claim record, defined once and used by every package.
+
+A :class:`Claim` is one statement an article makes about one place: a change
+or state of control (``kind="control"``) or a strike, shelling or clash at the
+place (``kind`` in :data:`EVENT_KINDS`). It carries its evidence: the exact
+quote, its offsets in the original article text, and who said it.
+
+Field names are module constants; :data:`FIELDS` is the column order of
+``claims.jsonl`` and of every table built from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+__all__ = [
+    "ACTORS",
+    "CHANGES",
+    "CONTROL",
+    "EVENT_KINDS",
+    "EXTENTS",
+    "FIELDS",
+    "KINDS",
+    "MODALITIES",
+    "Claim",
+    "DateWindow",
+]
+
+ACTORS = ("ISIS", "SDF", "SAA", "COALITION", "PMF", "IRAQ", "TURKEY", "OTHER")
+CHANGES = ("captured", "holds", "advanced", "withdrew", "repelled")
+EXTENTS = ("full", "most", "half", "part", "outskirts")
+MODALITIES = ("asserted", "claimed", "denied")
+CONTROL = "control"
+EVENT_KINDS = ("airstrike", "shelling", "clash")
+KINDS = (CONTROL, *EVENT_KINDS)
+
+ID, ARTICLE, KIND, PLACE, PLACE_NAME, SURFACE = "id", "article", "kind", "place", "place_name", "surface"
+LAT, LON, ACTOR, CHANGE, EXTENT, MODALITY = "lat", "lon", "actor", "change", "extent", "modality"
+ATTRIBUTED_TO, OUTLET, PUBLISHED, DATE = "attributed_to", "outlet", "published", "date"
+QUOTE, START, END, CONFIDENCE = "quote", "start", "end", "confidence"
+URL, CUE, PLACE_START, PLACE_END, ATTRIBUTION_BASIS = "url", "cue", "place_start", "place_end", "attribution_basis"
+SENTENCE_START, SENTENCE_END = "sentence_start", "sentence_end"
+
+FIELDS = (
+    ID, ARTICLE, KIND, PLACE, PLACE_NAME, SURFACE, LAT, LON, ACTOR, CHANGE, EXTENT, MODALITY,
+    ATTRIBUTED_TO, OUTLET, PUBLISHED, DATE, QUOTE, START, END, CONFIDENCE,
+    URL, CUE, PLACE_START, PLACE_END, SENTENCE_START, SENTENCE_END, ATTRIBUTION_BASIS,
+)
+
+
+@dataclass(frozen=True)
+class DateWindow:
+    """A window of dates ``[earliest, latest]`` (inclusive) and how it was found.
+
+    Either bound may be None when the text leaves it open.
+    """
+
+    earliest: date | None = None
+    latest: date | None = None
+    basis: str = ""
+
+    @property
+    def known(self) -> bool:
+        """True when both bounds are set."""
+        return self.earliest is not None and self.latest is not None
+
+    def to_dict(self) -> dict:
+        """ISO strings (or None) for JSON."""
+        return {"earliest": self.earliest.isoformat() if self.earliest else None,
+                "latest": self.latest.isoformat() if self.latest else None,
+                "basis": self.basis}
+
+    @classmethod
+    def from_dict(cls, d: dict | None) -> DateWindow:
+        """Inverse of :meth:`to_dict`; tolerates missing keys."""
+        d = d or {}
+        e, la = d.get("earliest"), d.get("latest")
+        return cls(date.fromisoformat(e) if e else None, date.fromisoformat(la) if la else None,
+                   d.get("basis") or "")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One statement about one place, with its evidence.
+
+    Parameters
+    ----------
+    id : str
+        Stable id: ``<article>:<start>:<place>:<kind>``.
+    article : str
+        The article id (file name without extension, or the row's ``id``).
+    kind : str
+        ``"control"`` or one of :data:`EVENT_KINDS`.
+    place, place_name, surface : str
+        Gazetteer id, its English name, and the place as written.
+    actor : str or None
+        One of :data:`ACTORS`.
+    change : str or None
+        One of :data:`CHANGES` (control claims only).
+    extent : str or None
+        One of :data:`EXTENTS`.
+    modality : str
+        One of :data:`MODALITIES`.
+    attributed_to : str
+        ``"outlet"`` when the article speaks in its own voice, else the source.
+    published, date : DateWindow
+        Publication window of the article; window of the event itself.
+    quote, start, end : str, int, int
+        The exact quote and its offsets in the original article text.
+    confidence : float
+        0..1, lower where the reading leans on inference (anaphora, lists).
+    """
+
+    id: str
+    article: str
+    kind: str
+    place: str
+    place_name: str
+    surface: str
+    lat: float
+    lon: float
+    actor: str | None
+    change: str | None
+    extent: str | None
+    modality: str
+    attributed_to: str
+    outlet: str | None
+    published: DateWindow
+    date: DateWindow
+    quote: str
+    start: int
+    end: int
+    confidence: float
+    url: str | None = None
+    cue: str = ""
+    place_start: int = 0
+    place_end: int = 0
+    sentence_start: int = 0
+    sentence_end: int = 0
+    attribution_basis: str = ""
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def to_dict(self) -> dict:
+        """A JSON-ready dict in :data:`FIELDS` order."""
+        d = asdict(self)
+        d.pop("extra")
+        d[PUBLISHED] = self.published.to_dict()
+        d[DATE] = self.date.to_dict()
+        return {k: d[k] for k in FIELDS}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Claim:
+        """Read a claim back from its JSON form (unknown keys are ignored)."""
+        kw = {k: d.get(k) for k in FIELDS}
+        kw[PUBLISHED] = DateWindow.from_dict(d.get(PUBLISHED))
+        kw[DATE] = DateWindow.from_dict(d.get(DATE))
+        for k, default in ((CUE, ""), (ATTRIBUTION_BASIS, ""), (MODALITY, "asserted"), (ATTRIBUTED_TO, "outlet")):
+            kw[k] = kw[k] if kw[k] is not None else default
+        for k in (PLACE_START, PLACE_END, SENTENCE_START, SENTENCE_END, START, END):
+            kw[k] = int(kw[k] or 0)
+        kw[CONFIDENCE] = float(kw[CONFIDENCE] or 0.0)
+        return cls(**kw)

@@ -1,0 +1,212 @@
+"""Words the extractor reads: actors, sources, and cues of control and violence.
+
+Everything here is data, written in ordinary Arabic spelling and folded at
+import (:func:`gazetteer.fold`), so a newcomer can add a spelling or an outlet
+without touching the rules in :mod:`extract.extractor`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gazetteer import fold
+
+__all__ = [
+    "ACTOR_AS_SOURCE",
+    "ACTOR_PHRASES",
+    "CUE_TOKENS",
+    "EVENT_TOKENS",
+    "OUTLETS",
+    "SOURCE_PHRASES",
+    "PhraseMatcher",
+    "actor_matcher",
+    "source_matcher",
+]
+
+# Actor phrases, longest first at match time. The bare "التنظيم" (the
+# organisation) and "الجيش" (the army) are read as ISIS and the Syrian army,
+# as the Syrian press uses them; qualified forms (الجيش العراقي) win by length.
+ACTOR_PHRASES: dict[str, tuple[str, ...]] = {
+    "ISIS": ("داعش", "تنظيم داعش", "تنظيم الدولة", "تنظيم الدولة الإسلامية", "الدولة الإسلامية", "التنظيم",
+             "داعشي", "داعشياً", "الدواعش", "تنظيم", "التنظيم الإرهابي", "الخلايا النائمة", "خلايا التنظيم"),
+    "SDF": ("قسد", "قوات سوريا الديمقراطية", "قوات سورية الديمقراطية", "سوريا الديمقراطية",
+            "سورية الديمقراطية", "وحدات حماية الشعب", "حماية الشعب", "وحدات حماية المرأة", "الوحدات الكردية",
+            "الوحدات", "مجلس دير الزور العسكري", "جيش الثوار", "لواء جبهة الأكراد", "مجلس منبج العسكري",
+            "قوات الشعيطات", "الأسايش", "قوات النخبة", "المقاتلين الأكراد", "الميليشيات الكردية",
+            "قوات مجلس دير الزور العسكري"),
+    "SAA": ("الجيش العربي السوري", "الجيش السوري", "قوات النظام", "قوات الأسد", "الجيش النظامي",
+            "القوات الحكومية", "القوات السورية", "الجيش", "القوات الرديفة", "قوات رديفة", "القوات الحليفة",
+            "حلفاؤه", "وحلفاؤه", "الدفاع الوطني", "الفيلق الخامس", "النظام السوري", "قوات الحكومة السورية",
+            "الجيش وحلفاؤه", "القوات الموالية للنظام", "الميليشيات الإيرانية", "حزب الله"),
+    "COALITION": ("التحالف الدولي", "التحالف", "قوات التحالف", "طيران التحالف", "التحالف الأميركي",
+                  "التحالف الأمريكي", "القوات الأميركية", "القوات الأمريكية", "القوات الفرنسية",
+                  "التحالف الدولي بقيادة واشنطن", "القوات الخاصة الأميركية", "الولايات المتحدة"),
+    "PMF": ("الحشد الشعبي", "الحشد", "الحشد الشعبي العراقي", "قوات الحشد الشعبي", "هيئة الحشد الشعبي"),
+    "IRAQ": ("الجيش العراقي", "القوات العراقية", "حرس الحدود العراقي", "حرس الحدود", "القوات الأمنية العراقية",
+             "طيران الجيش العراقي", "الطيران العراقي", "قوات حرس الحدود"),
+    "TURKEY": ("الجيش التركي", "القوات التركية", "تركيا", "أنقرة", "الطيران التركي"),
+    "OTHER": ("الجيش الحر", "الجيش الوطني", "الجيش السوري الحر", "الجيش الوطني السوري", "فصائل المعارضة",
+              "هيئة تحرير الشام", "المعارضة المسلحة", "مغاوير الثورة", "الطيران الروسي", "القوات الروسية",
+              "روسيا", "العشائر", "قوات العشائر"),
+}
+
+# A source quoted by the article; canonical names follow shared/gold/README.
+SOURCE_PHRASES: dict[str, tuple[str, ...]] = {
+    "SOHR": ("المرصد السوري لحقوق الإنسان", "المرصد السوري", "المرصد"),
+    "Reuters": ("رويترز", "وكالة رويترز"),
+    "AFP": ("فرانس برس", "وكالة الصحافة الفرنسية", "أ ف ب"),
+    "AP": ("أسوشيتد برس", "اسوشيتد برس"),
+    "SANA": ("سانا", "الوكالة العربية السورية للأنباء"),
+    "Sputnik": ("سبوتنيك",),
+    "RT": ("روسيا اليوم", "قناة روسيا اليوم", "آر تي"),
+    "Al Arabiya": ("العربية نت", "قناة العربية"),
+    "Al Jazeera": ("الجزيرة نت", "قناة الجزيرة"),
+    "Anadolu": ("الأناضول",),
+    "Hawar": ("هاوار", "وكالة هاوار"),
+    "Furat Post": ("فرات بوست",),
+    "Deir Ezzor 24": ("دير الزور 24", "ديرالزور 24"),
+    "SNHR": ("الشبكة السورية لحقوق الإنسان",),
+    "Amaq": ("أعماق", "وكالة أعماق"),
+    "SDF media center": ("المركز الإعلامي لقسد", "المركز الإعلامي لـ قسد", "المركز الإعلامي لقوات سوريا الديمقراطية",
+                         "المركز الإعلامي لقوات سورية الديمقراطية", "المركز الإعلامي"),
+    "local sources": ("مصادر أهلية", "مصادر محلية", "مصدر محلي", "مصدر أهلي", "سكان محليون", "الأهالي",
+                      "مصادر أهلية وإعلامية", "أهالي المنطقة"),
+    "opposition media": ("مصادر إعلامية معارضة", "وسائل إعلام معارضة", "وكالات معارضة", "مصادر معارضة",
+                         "وسائل الإعلام المعارضة", "مصادر إعلامية", "وسائل إعلام"),
+    "opposition websites": ("مواقع إلكترونية معارضة", "مواقع معارضة", "المواقع المعارضة",
+                            "المواقع الإلكترونية المعارضة", "مواقع إلكترونية"),
+    "Kurdish websites": ("مواقع كردية", "وسائل إعلام كردية", "مصادر كردية", "المواقع الكردية"),
+    "activists": ("ناشطون", "نشطاء", "ناشط", "الناشط", "ناشطين", "الناشطون", "ناشطون إعلاميون",
+                  "الناشط الإعلامي", "ناشطة"),
+    "opposition activists": ("تنسيقيات", "تنسيقيات المسلحين", "التنسيقيات"),
+    "military sources": ("مصدر عسكري", "مصادر عسكرية", "مصادر ميدانية", "مصدر ميداني"),
+}
+
+# When an actor itself speaks (قسد زعمت، أعلن التحالف، مصدر من قسد).
+ACTOR_AS_SOURCE = {"ISIS": "ISIS", "SDF": "SDF", "SAA": "Syrian army", "COALITION": "Coalition", "PMF": "PMF",
+                   "IRAQ": "Iraqi forces", "TURKEY": "Turkey", "OTHER": "other"}
+
+# Outlets recognised in bylines and footers: Arabic name -> canonical name.
+OUTLETS = {
+    "الوطن": "Al-Watan", "صحيفة الوطن": "Al-Watan", "الأيام السورية": "Al-Ayyam al-Suriya",
+    "تلفزيون الخبر": "Al-Khabar TV", "عنب بلدي": "Enab Baladi", "الشرق الأوسط": "Asharq Al-Awsat",
+    "العربي الجديد": "Al-Araby Al-Jadeed", "المدن": "Al-Modon", "القدس العربي": "Al-Quds Al-Arabi",
+    "الحياة": "Al-Hayat", "الأخبار": "Al-Akhbar", "روسيا اليوم": "RT Arabic", "الجزيرة نت": "Al Jazeera",
+    "العربية نت": "Al Arabiya", "سكاي نيوز عربية": "Sky News Arabia", "فرات بوست": "Furat Post",
+    "دير الزور 24": "Deir Ezzor 24", "نورث برس": "North Press", "زمان الوصل": "Zaman al-Wasl",
+    "أورينت نت": "Orient News", "تلفزيون سوريا": "Syria TV", "سانا": "SANA", "الميادين": "Al Mayadeen",
+    "سبوتنيك": "Sputnik Arabic", "الحرة": "Alhurra", "بلدي نيوز": "Baladi News", "السورية نت": "Al-Souria Net",
+    "وكالة هاوار": "Hawar", "روداو": "Rudaw", "الخليج أونلاين": "Al-Khaleej Online", "حلب اليوم": "Aleppo Today",
+    "المرصد السوري لحقوق الإنسان": "SOHR", "صدى الشام": "Sada al-Sham", "جسر": "Jisr",
+}
+
+
+class PhraseMatcher:
+    """Finds phrases of a table in folded text; each hit says which key it names.
+
+    Clitics are allowed in front (و ف ب ل ك), and لل for ل+ال; the longest
+    phrase wins where several match at one place.
+    """
+
+    def __init__(self, table: dict[str, tuple[str, ...]]) -> None:
+        items: dict[str, str] = {}
+        for key, phrases in table.items():
+            for p in phrases:
+                f = " ".join(fold(p).split())
+                items.setdefault(f, key)
+                if f.startswith("ال"):
+                    items.setdefault("لل" + f[2:], key)
+        self.lookup = items
+        alts = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(items, key=len, reverse=True))
+        self._rx = re.compile(r"(?<!\w)(?:[وف]?[بلك]?)(" + alts + r")(?!\w)")
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None):
+        """Yield ``(start, end, key)`` for every phrase in ``text[start:end]``."""
+        for m in self._rx.finditer(text, start, len(text) if end is None else end):
+            yield m.start(), m.end(), self.lookup[" ".join(m.group(1).split())]
+
+
+def actor_matcher() -> PhraseMatcher:
+    """Matcher whose keys are actors (:data:`extract.claim.ACTORS`)."""
+    return PhraseMatcher(ACTOR_PHRASES)
+
+
+def source_matcher() -> PhraseMatcher:
+    """Matcher whose keys are canonical source names."""
+    return PhraseMatcher(SOURCE_PHRASES)
+
+
+def _tokens(words: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in words.split())
+
+
+# Cue words by what they say about control. Matched per token after folding,
+# with a conjunction (و ف) allowed in front.
+CUE_TOKENS = {
+    "captured": re.compile(
+        r"(?:سيطر(?:ت|وا|تا)?|سيطره|السيطره|سيطرت(?:ه|ها|هم|هما)|استعاد(?:ت|وا)?(?:ه|ها|هم)?|استعاده|"
+        r"استعادت(?:ه|ها|هم)|الاستعاده|استولي|استولت|استولوا|الاستيلاء|استيلاء|اقتحم(?:ت|وا)?(?:ه|ها)?|اقتحام|"
+        r"حرر(?:ت|وا)?(?:ه|ها)?|تحرير|انتزع(?:ت|وا)?|احكم(?:ت|وا)?|بسط(?:ت|وا)?)"),
+    "holds_present": re.compile(r"(?:يسيطر(?:ون)?|تسيطر(?:ان)?|يسيطران)"),
+    "advanced": re.compile(r"(?:تقدم(?:ت|وا|ه|ها|هم|ا)?|يتقدم(?:ون)?|تتقدم|التقدم|توغل(?:ت|وا)?|التوغل)"),
+    "withdrew": re.compile(
+        r"(?:انسحب(?:ت|وا)?|ينسحب(?:ون)?|تنسحب|انسحاب|الانسحاب|انسحاب(?:ه|ها|هم)|خسر(?:ت|وا)?(?:ه|ها|هم)?|"
+        r"اخلي|اخلت|اخلوا|فر(?:ت|وا)|هرب(?:ت|وا)?)"),
+    "repelled": re.compile(
+        r"(?:صد(?:ت|وا)?|يصد|تصد|صد(?:ه|ها)|تصدي|تصدت|تصدوا|يتصدي|التصدي|احبط(?:ت|وا)?|احباط|افشل(?:ت|وا)?|افشال)"),
+}
+
+EVENT_TOKENS = {
+    "strike": re.compile(r"(?:قصف(?:ت|وا|ا|ه|ها)?|القصف|يقصف|تقصف|استهدف(?:ت|وا)?|استهداف|مستهدف(?:ه|ا)?|"
+                         r"غار(?:ه|ات|اتها|اته)|الغار(?:ه|ات)|ضرب(?:ات|ه)|الضربات)"),
+    "clash": re.compile(r"(?:اشتباك(?:ات)?|الاشتباك(?:ات)?|اشتبك(?:ت|وا)?|معارك|المعارك|مواجهات|المواجهات)"),
+}
+AIR_WORDS = _tokens("طيران الطيران طائرات الطائرات الحربية حربية جوي الجوي جوية الجوية غارة غارات الغارات "
+                    "غاراتها المسيرة مسيرة مروحية المروحيات")
+ARTILLERY_WORDS = _tokens("مدفعي المدفعي مدفعية المدفعية بالمدفعية صاروخي الصاروخي صاروخية الصاروخية بالقذائف "
+                          "قذائف القذائف بقذائف بالصواريخ صواريخ هاون الهاون راجمات بالمدافع المدافع")
+
+# Negation right before a cue: nothing happened.
+NEGATION = _tokens("لم ولم لن لا ولا دون بدون عدم غير ليس فشل فشلت فشلوا")
+# Purpose, attempt or plan around a cue: a goal, not an event.
+INTENT = _tokens("محاولة محاولات محاوله تحاول يحاول يحاولون تحاولان بهدف لأجل أجل تسعى يسعى تستعد يستعد "
+                 "يستعدون تستعدون نية تهدف يهدف خطة معركة لمعركة حملة عملية لعملية لشن هدف تعتزم يعتزم "
+                 "تريد يريد مساعي سعي سعيا")
+FAILURE = _tokens("بالفشل بائت باءت باءت فشلت فشل جدوى")
+# Words after which an actor is the target, not the doer.
+TARGET_MARKERS = _tokens("على ضد أمام مع بين حساب طرد لطرد بطرد مواقع لمواقع صفوف محاربة لمحاربة قتال لقتال "
+                         "مواجهة استهداف")
+# The attacker named after an attack noun is not who took, held or repelled.
+ATTACK_NOUNS = _tokens("هجوم هجوما هجوماً لهجوم بهجوم هجمات الهجوم لهجمات هجمة")
+# Generic heads before an actor's name: look past them for a target marker.
+ACTOR_HEADS = _tokens("قوات القوات عناصر مسلحي مقاتلي مقاتلو ميليشيات وحدات طيران طائرات")
+# Objects that are themselves pronouns: the place was named before.
+PRONOUN_OBJECTS = _tokens("معظمها كاملها أغلبها أجزائها بعضها جميعها عليها نصفها أطرافها منها")
+# Relative pronouns introducing a clause about the noun before them.
+RELATIVE = _tokens("التي الذي اللتي الذين والتي والذي الواقعة الواقع والواقعة الخاضعة الخاضع والخاضعة ما")
+# Words that end a cue's reach: a new clause about something else begins.
+STOP = _tokens("بعد حيث بينما لكن إلا مما وسط كما يأتي وفي وبحسب وذكرت وأشارت وأفادت وقالت وأكدت مضيفا "
+               "مضيفة مشيرا مشيرة موضحا موضحة لافتا")
+SPEECH = _tokens("ذكر ذكرت ذكروا أفاد أفادت قال قالت قالوا أكد أكدت أكدوا أشار أشارت لفت لفتت أعلن أعلنت "
+                 "أعلنوا نقل نقلت زعم زعمت زعموا ادعى ادعت نشر نشرت بث بثت بينت أوضح أوضحت صرح صرحت كشف "
+                 "كشفت نفى نفت أضاف أضافت تابع تابعت رصد رصدت وثق وثقت تحدث تحدثت أفادوا مضيفا مضيفة مشيرا "
+                 "مشيرة حسب بحسب وفق وفقا نقلا")
+CLAIM_WORDS = _tokens("زعم زعمت زعموا يزعم تزعم ادعى ادعت ادعوا يدعي تدعي المزعوم المزعومة زعمه زعمها مزاعم")
+DENY_WORDS = _tokens("نفى نفت نفوا ينفي تنفي نفي")
+SPEAKER_NOUNS = _tokens("مصدر قائد قيادي مسؤول متحدث المتحدث الناطق الناطقة ناطق ناطقة المتحدثة متحدثة عضو "
+                        "مقاتل بيان البيان")
+ANAPHORS = _tokens("المنطقة البلدة المدينة القرية المناطق البلدتين القريتين المستشفى المشفى المسجد الحي الأحياء "
+                   "السوق الأسواق المواقع مواقعها أجزائها معظمها")
+SITE_WORDS = _tokens("مستشفى المستشفى مشفى المشفى مسجد المسجد سوق السوق الأسواق حي الحي أحياء الأحياء موقع "
+                     "المواقع مواقع مبنى نقطة نقاط حاجز")
+LIST_MARKERS = _tokens("وهي هي تضم وتضم تشمل وتشمل منها ومنها مثل بينها كلا كلاً")
+LOCATOR_WORDS = _tokens("شرق شرقي غرب غربي شمال شمالي جنوب جنوبي ريف بريف لريف وريف ناحية بناحية محافظة "
+                        "بمحافظة لمحافظة قرب بالقرب قضاء الشرقي الغربي الشمالي الجنوبي الجنوبية الشرقية "
+                        "الشمالية الغربية كم كلم القريبة المتاخمة أبناء")
+EXTENT_WORDS = {
+    "full": _tokens("كامل كاملة الكامل الكاملة كل كافة بالكامل جميع"),
+    "most": _tokens("معظم أغلب غالبية أكثر"),
+    "half": _tokens("نصف"),
+    "part": _tokens("أجزاء جزء بعض أحياء حي أقسام قسم أطرافها مواقع"),
+    "outskirts": _tokens("أطراف مشارف محيط ضواحي تخوم مداخل أطرافها"),
+}

@@ -1,0 +1,63 @@
+"""Fill in what an article's source left out: its outlet and publication window.
+
+Each inferred value says how it was found (``Article.notes``), so a reader can
+judge it. Nothing is guessed: without evidence the value stays None.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from extract.dates import infer_published
+from extract.lexicon import OUTLETS
+from extract.reader import Article
+from gazetteer import fold
+
+__all__ = ["complete", "infer_outlet"]
+
+_FOLDED_OUTLETS = sorted(((fold(k), v) for k, v in OUTLETS.items()), key=lambda kv: len(kv[0]), reverse=True)
+# Bylines and footers are short lines at the top or bottom of an article.
+_BYLINE_MAX = 60
+_EDGE_LINES = 6
+
+
+def infer_outlet(text: str) -> tuple[str | None, str]:
+    """The outlet named in a byline or footer, and the line that named it.
+
+    Looks only at short lines near the top and bottom («| الوطن – وكالات»,
+    «صحيفة الوطن», «الأيام السورية؛ سمير الخالدي», «تلفزيون الخبر»), never
+    inside sentences, where outlets are quoted as sources.
+    """
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    edge = lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]
+    for line in edge:
+        if len(line) > _BYLINE_MAX:
+            continue
+        folded = " " + re.sub(r"[|«»\"“”،؛;:\-–—_]", " ", fold(line)) + " "
+        for name, canonical in _FOLDED_OUTLETS:
+            if re.search(r"(?<![\w])" + re.escape(name).replace(r"\ ", r"\s+") + r"(?![\w])", folded):
+                return canonical, f"byline or footer: {line!r}"
+    return None, "no byline or footer names the outlet"
+
+
+def complete(article: Article, *, year: int | None = None, period: tuple[date, date] | None = None) -> Article:
+    """Infer the outlet and publication window where they are missing.
+
+    Parameters
+    ----------
+    article : Article
+        Modified in place and returned.
+    year, period : optional
+        Hints for the publication year when the text leaves it open.
+    """
+    if not article.outlet:
+        outlet, how = infer_outlet(article.text)
+        if outlet:
+            article.outlet = outlet
+            article.notes.append(f"outlet inferred from {how}")
+    if not article.published.known:
+        pub = infer_published(fold(article.text), year=year, period=period)
+        article.published = pub
+        article.notes.append(f"published inferred: {pub.basis}")
+    return article
