@@ -43,6 +43,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
+from itertools import accumulate
 
 from extract import lexicon as lx
 from extract.claim import CONTROL, Claim, DateWindow
@@ -54,6 +56,7 @@ from gazetteer.linker import TRIGGER_WORDS
 __all__ = ["Extractor"]
 
 _TOKEN = re.compile(r"\w+")
+_SPLIT = re.compile(r"(\w+)")
 _SENTENCE_END = re.compile(r"[.!?؟\n…]+|:\s*\n")
 _SEPARATORS = re.compile(r"[\s،,؛;:\"'()\-–—/]*")
 _W_FORWARD = 12
@@ -65,14 +68,39 @@ _PRONOUN_OBJECT = re.compile(r".+(?:ه|ها|هم|هما)$")
 _CARRIER_BEFORE = lx._tokens("بحسب حسب وفق وفقا نقلا وبحسب ووفق")
 
 
+_CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")
+
+
+@lru_cache(maxsize=64)
+def _with_clitics(words: frozenset[str]) -> frozenset[str]:
+    return words | frozenset(c + w for w in words for c in _CLITICS)
+
+
+@lru_cache(maxsize=200_000)
+def _cue_word(word: str) -> tuple[str, str] | None:
+    """(cue type, proclitics) of a word that can be a cue, else None. Cached: words repeat."""
+    if word in lx.SPECIAL_CUES:
+        return "special", ""
+    m = lx.CUE_REGEX.fullmatch(word)
+    return (m.lastgroup, m.group("pre") or "") if m else None
+
+
+_MARK_SETS = {
+    "speech": lx.SPEECH, "speaker": lx.SPEAKER_NOUNS, "negation": lx.NEGATION, "intent": lx.INTENT,
+    "failure": lx.FAILURE, "relative": lx.RELATIVE, "claim": lx.CLAIM_WORDS, "deny": lx.DENY_WORDS,
+}
+_CLITIC_FREE = {"relative", "negation", "intent", "failure"}  # matched as written
+
+
+@lru_cache(maxsize=200_000)
+def _marks(word: str) -> tuple[str, ...]:
+    return tuple(name for name, words in _MARK_SETS.items()
+                 if (word in words if name in _CLITIC_FREE else _in(word, words)))
+
+
 def _in(word: str, words: frozenset[str]) -> bool:
     """``word`` is in ``words``, or is one of them behind a clitic (لمدينة، وريف)."""
-    if word in words:
-        return True
-    for cut in (1, 2):
-        if len(word) > cut + 1 and word[:cut] in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل") and word[cut:] in words:
-            return True
-    return False
+    return word in _with_clitics(words)
 
 
 @dataclass
@@ -129,19 +157,30 @@ class _Run:
         self.ex, self.article, self.nt = ex, article, nt
         s = nt.text
         self.s = s
-        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(s)]
-        self.tstart = [t[0] for t in toks]
-        self.tend = [t[1] for t in toks]
-        self.tword = [t[2] for t in toks]
+        # Tokens and their offsets from one split: [gap, word, gap, word, ..., gap].
+        parts = _SPLIT.split(s)
+        offsets = list(accumulate(map(len, parts), initial=0))
+        self.tword = parts[1::2]
+        self.tstart = offsets[1::2]
+        self.tend = offsets[2::2]
         self.mentions = ex.linker.link(nt)
         self.mstart = [m.norm_start for m in self.mentions]
         self.actors = list(ex._actors.finditer(s))
         self.astart = [a[0] for a in self.actors]
         self.sources = list(ex._sources.finditer(s))
+        self.sstart = [x[0] for x in self.sources]
         self.dates = find_expressions(s)
         self.sentences = self._split()
         self.locator = [self._is_locator(m) for m in self.mentions]
         self.last_source: tuple[str, str] | None = None
+        self._cue_cache: dict[int, _Cue | None] = {}
+        # Token indices of words in the sets the rules test over windows.
+        self.marks: dict[str, list[int]] = {name: [] for name in _MARK_SETS}
+        for i, w in enumerate(self.tword):
+            for name in _marks(w):
+                self.marks[name].append(i)
+        # Token indices of candidate cue words (their classification is cached per word).
+        self.cue_tokens = [i for i, w in enumerate(self.tword) if _cue_word(w) is not None]
         self.prev_effective: str = "outlet"
 
     # ------------------------------------------------------------ sentences
@@ -161,6 +200,12 @@ class _Run:
 
     def _sentence(self, a: int, b: int, para: int) -> _Sentence:
         return _Sentence(a, b, para, bisect_left(self.tstart, a), bisect_left(self.tstart, b))
+
+    def _has(self, mark: str, a: int, b: int) -> bool:
+        """Some token in [a, b) carries ``mark``."""
+        idx = self.marks[mark]
+        k = bisect_left(idx, a)
+        return k < len(idx) and idx[k] < b
 
     def _tok_index(self, pos: int) -> int:
         return bisect_right(self.tstart, pos) - 1
@@ -199,7 +244,18 @@ class _Run:
         return [g for g in group if not self.locator[g]]
 
     # ---------------------------------------------------------------- cues
+    def _cues_in(self, a: int, b: int) -> list[int]:
+        """Candidate cue token indices in the token range [a, b)."""
+        return self.cue_tokens[bisect_left(self.cue_tokens, a):bisect_left(self.cue_tokens, b)]
+
     def _cue_at(self, i: int, sent: _Sentence) -> _Cue | None:
+        if i in self._cue_cache:
+            return self._cue_cache[i]
+        cue = self._classify(i, sent)
+        self._cue_cache[i] = cue
+        return cue
+
+    def _classify(self, i: int, sent: _Sentence) -> _Cue | None:
         w = self.tword[i]
         prev = self.tword[i - 1] if i > sent.t0 else ""
         nxt = self.tword[i + 1] if i + 1 < sent.t1 else ""
@@ -210,47 +266,37 @@ class _Run:
             return _Cue(i, "holds", "post")
         if w in ("معاقل", "معقل", "معاقله", "معاقلها"):
             return _Cue(i, "holds", "list")
-        for pre in _PREFIXES:
-            if pre and not w.startswith(pre):
-                continue
-            core = w[len(pre):]
-            if not core:
-                continue
-            for change, rx in lx.CUE_TOKENS.items():
-                if not rx.fullmatch(core):
-                    continue
-                purpose = "ل" in pre
-                if core.endswith(("سيطره",)) or core.startswith(("سيطرت", "السيطره")):
-                    if prev == "تحت" or (pre.endswith("ل") and prev in ("الخاضعه", "الخاضع", "خاضعه", "خاضع",
-                                                                         "والخاضعه", "والخاضع")):
-                        return _Cue(i, "holds", "post")
-                    if prev in ("مناطق", "منطقه"):
-                        return _Cue(i, "holds", "list")
-                    if prev.startswith(("فقد", "خسر")):
-                        return _Cue(i, "withdrew", "forward")
-                if change == "holds_present":
-                    if nxt in ("عليها", "عليه", "عليهما"):
-                        return _Cue(i, "holds", "post")
-                    return _Cue(i, "holds", "forward", purpose)
-                return _Cue(i, change, "forward", purpose)
-            for kind, rx in lx.EVENT_TOKENS.items():
-                if rx.fullmatch(core):
-                    return _Cue(i, kind, "event", "ل" in pre)
-        return None
+        hit = _cue_word(w)
+        if hit is None or hit[0] == "special":
+            return None
+        change, pre = hit
+        purpose = "ل" in pre
+        if change in ("strike", "clash"):
+            return _Cue(i, change, "event", purpose)
+        core = w[len(pre):]
+        if "سيطره" in core or core.startswith("سيطرت"):
+            if prev == "تحت" or (pre.endswith("ل") and prev in ("الخاضعه", "الخاضع", "خاضعه", "خاضع",
+                                                                 "والخاضعه", "والخاضع")):
+                return _Cue(i, "holds", "post")
+            if prev in ("مناطق", "منطقه"):
+                return _Cue(i, "holds", "list")
+            if prev.startswith(("فقد", "خسر")):
+                return _Cue(i, "withdrew", "forward")
+        if change == "holds_present":
+            if nxt in ("عليها", "عليه", "عليهما"):
+                return _Cue(i, "holds", "post")
+            return _Cue(i, "holds", "forward", purpose)
+        return _Cue(i, change, "forward", purpose)
 
     def _blocked(self, cue: _Cue, sent: _Sentence) -> bool:
-        before = self.tword[max(sent.t0, cue.i - 4):cue.i]
-        if any(w in lx.NEGATION for w in before):
-            return True
-        if cue.mode == "event":
-            return False
-        if cue.purpose and cue.mode == "forward":
+        i = cue.i
+        if self._has("negation", max(sent.t0, i - 4), i):
             return True
         if cue.mode != "forward":
             return False
-        if any(w in lx.INTENT for w in self.tword[max(sent.t0, cue.i - 5):cue.i]):
+        if cue.purpose or self._has("intent", max(sent.t0, i - 5), i):
             return True
-        return any(w in lx.FAILURE for w in self.tword[cue.i + 1:min(sent.t1, cue.i + 12)])
+        return self._has("failure", i + 1, min(sent.t1, i + 12))
 
     # --------------------------------------------------------------- actors
     def _actor_after(self, pos: int, limit: int, *, agent_only: bool = True) -> tuple[int, int, str] | None:
@@ -296,23 +342,19 @@ class _Run:
         ``carrier`` and loses to the speaker it carries.
         """
         frames = []
-        for a, b, name in self.sources:
-            if not sent.start <= a < sent.end:
-                continue
+        lo = bisect_left(self.sstart, sent.start)
+        hi = bisect_left(self.sstart, sent.end)
+        for a, b, name in self.sources[lo:hi]:
             ti, tj = bisect_left(self.tstart, a), bisect_left(self.tstart, b)
             before = self.tword[max(sent.t0, ti - 3):ti]
             after = self.tword[tj:min(sent.t1, tj + 2)]
             carrier = any(w in _CARRIER_BEFORE for w in before) or "عن" in after
             frames.append((a, name, "carrier" if carrier else "named"))
-        for a, b, actor in self.actors:
-            if not sent.start <= a < sent.end:
-                continue
+        for a, b, actor in self.actors[bisect_left(self.astart, sent.start):bisect_left(self.astart, sent.end)]:
             ti = bisect_left(self.tstart, a)
             tj = bisect_left(self.tstart, b)
-            prev = self.tword[ti - 1] if ti > sent.t0 else ""
-            nxt = self.tword[tj] if tj < sent.t1 else ""
-            back = self.tword[max(sent.t0, ti - 9):ti]
-            if prev in lx.SPEECH or nxt in lx.SPEECH or any(w in lx.SPEAKER_NOUNS for w in back):
+            speech_next_to = self._has("speech", max(sent.t0, ti - 1), ti) or self._has("speech", tj, min(sent.t1, tj + 1))
+            if speech_next_to or self._has("speaker", max(sent.t0, ti - 9), ti):
                 frames.append((a, lx.ACTOR_AS_SOURCE[actor], "speaker"))
         return sorted(frames)
 
@@ -328,8 +370,8 @@ class _Run:
             if k > sent.t0 and self.tword[k - 1] in _CARRIER_BEFORE:
                 return f[1], "named (بحسب)", f[0]
         words = self.tword[sent.t0:sent.t1]
-        refers_back = any(w in ("المصادر", "المصدر", "وبحسب", "بحسب") for w in words) or any(
-            w in lx.SPEECH for w in words[:3])
+        refers_back = any(w in ("المصادر", "المصدر", "وبحسب", "بحسب") for w in words) or self._has(
+            "speech", sent.t0, min(sent.t1, sent.t0 + 3))
         if refers_back and self.last_source:
             return self.last_source[0], "refers back to the last source", sent.start
         if words and words[0].startswith(("و", "ف")) and self.prev_effective != "outlet":
@@ -375,7 +417,7 @@ class _Run:
         for sent in self.sentences:
             frames = self._frames(sent)
             effective = None
-            for i in range(sent.t0, sent.t1):
+            for i in self._cues_in(sent.t0, sent.t1):
                 cue = self._cue_at(i, sent)
                 if cue is None or self._blocked(cue, sent):
                     continue
@@ -444,29 +486,32 @@ class _Run:
         return [self._control(cue, sent, k, actor, frames, extent_span, confidence) for k in targets]
 
     def _forward(self, cue: _Cue, sent: _Sentence) -> tuple[list[int], int]:
+        """The object of a forward cue: the first non-locator place in its reach."""
         i = cue.i
         width = _W_REPEL if cue.change == "repelled" else _W_FORWARD
-        limit = sent.end
-        for j in range(i + 1, min(sent.t1, i + width + 1)):
-            w = self.tword[j]
-            if w in lx.STOP and j > i + 1:
-                limit = self.tstart[j]
+        last = min(sent.t1, i + width + 1)
+        stop = last
+        for j in range(i + 2, last):  # a new clause ends the reach
+            if self.tword[j] in lx.STOP:
+                stop = j
                 break
-            other = self._cue_at(j, sent)
-            if other is not None and other.mode != "event" and cue.mode != "event" and \
-                    not self._relative_before(j, sent):
-                limit = self.tstart[j]
-                break
-        else:
-            j = min(sent.t1, i + width + 1)
-            limit = self.tend[j - 1] if j - 1 < sent.t1 else sent.end
+        if cue.mode != "event":  # so does another control cue (not one inside a relative clause)
+            for j in self._cues_in(i + 1, stop):
+                other = self._cue_at(j, sent)
+                if other is not None and other.mode != "event" and not self._relative_before(j, sent):
+                    stop = j
+                    break
+        limit = self.tstart[stop] if stop < sent.t1 else sent.end
+        if stop == last and stop < sent.t1:
+            limit = self.tend[stop - 1]
         for k in self._mentions_in(self.tend[i], limit):
             if not self.locator[k]:
                 return self._group_from(k, sent.end), limit
         return [], limit
 
     def _relative_before(self, i: int, sent: _Sentence) -> bool:
-        return any(w in lx.RELATIVE for w in self.tword[max(sent.t0, i - 2):i])
+        # التي خسرها، التي كان استعادها، التي كان الجيش استعادها
+        return self._has("relative", max(sent.t0, i - 3), i)
 
     def _fallback_targets(self, cue: _Cue, sent: _Sentence, prev_sent, zone_end: int) -> tuple[list[int], float]:
         """Targets when no place follows the cue: relative clause, anaphor, trailing advance."""
@@ -474,7 +519,7 @@ class _Run:
         w = self.tword[i]
         # Relative clause with an object pronoun: البوكمال، التي كان استعادها
         if _PRONOUN_OBJECT.match(w) and self._relative_before(i, sent):
-            rel = max(j for j in range(max(sent.t0, i - 2), i) if self.tword[j] in lx.RELATIVE)
+            rel = max(j for j in range(max(sent.t0, i - 3), i) if self.tword[j] in lx.RELATIVE)
             k = self._antecedent(rel, sent)
             return ([k], 0.7) if k is not None else ([], 0.0)
         zone_tok = bisect_left(self.tstart, zone_end)
@@ -561,8 +606,8 @@ class _Run:
         extent = self._extent(extent_span[0], extent_span[1], m.place)
         # زعمت مواقع معارضة أن...: the verb may stand before its speaker.
         t_frame = max(sent.t0, self._tok_index(max(frame_pos, sent.start)) - 2)
-        words = set(self.tword[t_frame:cue.i + 1])
-        modality = "denied" if words & lx.DENY_WORDS else "claimed" if words & lx.CLAIM_WORDS else "asserted"
+        modality = ("denied" if self._has("deny", t_frame, cue.i + 1)
+                    else "claimed" if self._has("claim", t_frame, cue.i + 1) else "asserted")
         date = self._date_for(cue_a, cue_b, sent, cue.change)
         return Claim(id=f"{self.article.id}:{c['start']}-{c['end']}:{m.place}:{cue.change}", kind=CONTROL,
                      actor=actor[2], change=cue.change, extent=extent, modality=modality, date=date,
@@ -574,7 +619,10 @@ class _Run:
         cue_a, cue_b = c.pop("_cue")
         c.pop("_frame_pos")
         i = cue.i
-        near = set(self.tword[max(sent.t0, i - 6):min(sent.t1, i + 7)])
+        # The strike's own clause: a little before the cue, up to its target.
+        target_tok = bisect_left(self.tstart, m.norm_start)
+        lo, hi = (max(sent.t0, i - 2), max(target_tok, i + 3)) if target_tok > i else (target_tok, i + 3)
+        near = set(self.tword[lo:min(sent.t1, hi)])
         if cue.change == "clash":
             kind = "clash"
             actor = self._actor_after(cue_b, m.norm_start) or self._actor_before(cue_a, sent.start)

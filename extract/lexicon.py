@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick
+
 from gazetteer import fold
 
 __all__ = [
@@ -101,11 +103,15 @@ OUTLETS = {
 }
 
 
+_PHRASE_PREFIXES = frozenset(c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك"))
+
+
 class PhraseMatcher:
     """Finds phrases of a table in folded text; each hit says which key it names.
 
     Clitics are allowed in front (و ف ب ل ك), and لل for ل+ال; the longest
-    phrase wins where several match at one place.
+    phrase wins where several overlap. Matching runs on an Aho-Corasick
+    automaton, so its cost does not grow with the number of phrases.
     """
 
     def __init__(self, table: dict[str, tuple[str, ...]]) -> None:
@@ -117,13 +123,35 @@ class PhraseMatcher:
                 if f.startswith("ال"):
                     items.setdefault("لل" + f[2:], key)
         self.lookup = items
-        alts = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(items, key=len, reverse=True))
-        self._rx = re.compile(r"(?<!\w)(?:[وف]?[بلك]?)(" + alts + r")(?!\w)")
+        self._ac = ahocorasick.Automaton()
+        for phrase, key in items.items():
+            self._ac.add_word(phrase, (len(phrase), key))
+        self._ac.make_automaton()
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
-        """Yield ``(start, end, key)`` for every phrase in ``text[start:end]``."""
-        for m in self._rx.finditer(text, start, len(text) if end is None else end):
-            yield m.start(), m.end(), self.lookup[" ".join(m.group(1).split())]
+        """Yield ``(start, end, key)`` for every phrase in ``text[start:end]``, in order."""
+        end = len(text) if end is None else end
+        found = []
+        for last, (length, key) in self._ac.iter(text, start, end):
+            a, b = last - length + 1, last + 1
+            if b < len(text) and text[b].isalnum():
+                continue
+            i = a
+            while i > 0 and text[i - 1].isalpha() and a - i <= 2:
+                i -= 1
+            if (i > 0 and text[i - 1].isalnum()) or text[i:a] not in _PHRASE_PREFIXES:
+                continue
+            found.append((i, b, key))
+        if len(found) > 1:  # longest wins among overlapping hits
+            found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+            kept = [found[0]]
+            for f in found[1:]:
+                if f[0] >= kept[-1][1]:
+                    kept.append(f)
+                elif f[1] - f[0] > kept[-1][1] - kept[-1][0]:
+                    kept[-1] = f
+            found = kept
+        yield from found
 
 
 def actor_matcher() -> PhraseMatcher:
@@ -161,6 +189,16 @@ EVENT_TOKENS = {
                          r"غار(?:ه|ات|اتها|اته)|الغار(?:ه|ات)|ضرب(?:ات|ه)|الضربات)"),
     "clash": re.compile(r"(?:اشتباك(?:ات)?|الاشتباك(?:ات)?|اشتبك(?:ت|وا)?|معارك|المعارك|مواجهات|المواجهات)"),
 }
+# All cue tokens in one pattern: one match per token decides its cue type.
+CUE_REGEX = re.compile(
+    r"(?P<pre>و|ف|ل|ول|فل|ب|وب)??(?:"
+    + "|".join(f"(?P<{name}>{rx.pattern})" for name, rx in (*CUE_TOKENS.items(), *EVENT_TOKENS.items()))
+    + ")")
+
+# Words that are cues only with their neighbours (checked in the extractor).
+SPECIAL_CUES = ("يتمركز", "تتمركز", "يتحصن", "يتحصنون", "يتواجد", "تنتشر", "ينتشر", "يتمركزون", "الجيب", "جيب",
+                "معاقل", "معقل", "معاقله", "معاقلها")
+
 AIR_WORDS = _tokens("طيران الطيران طائرات الطائرات الحربية حربية جوي الجوي جوية الجوية غارة غارات الغارات "
                     "غاراتها المسيرة مسيرة مروحية المروحيات")
 ARTILLERY_WORDS = _tokens("مدفعي المدفعي مدفعية المدفعية بالمدفعية صاروخي الصاروخي صاروخية الصاروخية بالقذائف "

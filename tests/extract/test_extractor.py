@@ -1,0 +1,152 @@
+"""Extraction rules on sentences we wrote ourselves: each varies what the sample shows.
+
+These are not the sample's sentences: they test that a rule holds when the
+wording, order, actor or source changes.
+"""
+
+from datetime import date
+
+import pytest
+
+from extract import Article, DateWindow, Extractor
+
+PUB = DateWindow(date(2018, 12, 11), date(2018, 12, 11), "test")
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Extractor()
+
+
+def control(ex, text, published=PUB):
+    art = Article("t", text, "t.txt", outlet="Test", published=published)
+    return [(c.place, c.actor, c.change, c.extent, c.modality, c.attributed_to)
+            for c in ex.extract(art) if c.kind == "control"]
+
+
+def test_vso_capture_with_extent_and_source(ex):
+    text = "أفاد المرصد السوري لحقوق الإنسان بأن قوات سوريا الديمقراطية سيطرت على كامل بلدة الشعفة."
+    assert control(ex, text) == [("shaafa", "SDF", "captured", "full", "asserted", "SOHR")]
+
+
+def test_svo_capture_and_list_of_places(ex):
+    text = "وقالت مصادر محلية إن التنظيم استعاد قرى السوسة والبوبدران والشجلة بعد هجوم مضاد."
+    got = control(ex, text)
+    assert [g[0] for g in got] == ["sousa", "bubadran", "shajla"]
+    assert {g[1:4] for g in got} == {("ISIS", "captured", None)}
+    assert {g[5] for g in got} == {"local sources"}
+
+
+def test_target_of_an_attack_is_not_the_actor(ex):
+    text = "شن التنظيم هجوماً على قوات قسد قرب غرانيج، حيث تمكن من السيطرة على أجزاء من بلدة أبو حمام."
+    assert control(ex, text) == [("abu_hamam", "ISIS", "captured", "part", "asserted", "outlet")]
+
+
+def test_holds_after_the_place_with_a_locator_between(ex):
+    text = "وأغار الطيران على بلدة المراشدة جنوب شرقي دير الزور، والخاضعة لسيطرة تنظيم الدولة."
+    assert control(ex, text) == [("marashida", "ISIS", "holds", None, "asserted", "outlet")]
+
+
+def test_locators_get_no_claim(ex):
+    text = "سيطر الجيش السوري على قرية السكرية في ريف البوكمال شرقي دير الزور."
+    assert [g[0] for g in control(ex, text)] == ["sukkariyah"]
+
+
+def test_negation_and_failed_attempts_are_not_claims(ex):
+    assert control(ex, "لم تحقق قسد أي تقدم في محيط بلدة هجين.") == []
+    assert control(ex, "وحاولت قسد التقدم نحو الباغوز لكن محاولاتها باءت بالفشل.") == []
+
+
+def test_goals_are_not_claims(ex):
+    assert control(ex, "أطلقت قسد معركة لتحرير بلدة هجين من التنظيم.") == []
+    assert control(ex, "تستعد القوات للسيطرة على بلدة السوسة خلال أيام.") == []
+
+
+def test_reinforcements_arriving_are_not_claims(ex):
+    text = "ووصلت تعزيزات من قسد إلى محيط بلدة هجين قادمة من الشدادي والحسكة."
+    assert control(ex, text) == []
+
+
+def test_claimed_and_denied(ex):
+    got = control(ex, "وادعى التنظيم أنه سيطر على بلدة غرانيج.")
+    assert got == [("gharanij", "ISIS", "captured", None, "claimed", "ISIS")]
+    got = control(ex, "ونفت قسد أن يكون التنظيم قد استعاد بلدة غرانيج.")
+    assert got and got[0][4] == "denied"
+
+
+def test_chain_of_sources_goes_to_the_original_speaker(ex):
+    text = "ونقلت وكالات معارضة عن قائد في قسد أن مقاتليه تقدموا في أطراف قرية البحرة."
+    assert control(ex, text) == [("bahra", "SDF", "advanced", "outskirts", "asserted", "SDF")]
+
+
+def test_repelled_attack(ex):
+    text = "وتصدت قوات النظام لهجوم عنيف شنه مسلحو التنظيم فجر أمس على مواقعها في مدينة الميادين."
+    assert control(ex, text) == [("mayadin", "SAA", "repelled", None, "asserted", "outlet")]
+
+
+def test_withdrawal(ex):
+    text = "وانسحب مسلحو داعش من بلدة الجلاء باتجاه البادية."
+    assert control(ex, text) == [("jalaa", "ISIS", "withdrew", None, "asserted", "outlet")]
+
+
+def test_relative_clause_points_back_to_the_place(ex):
+    text = "وشهدت مدينة الميادين، التي كان الجيش استعادها في تشرين الأول من العام الماضي، هدوءاً حذراً."
+    art = Article("t", text, "t.txt", published=PUB)
+    (c,) = [c for c in Extractor().extract(art) if c.kind == "control"]
+    assert (c.place, c.actor, c.change) == ("mayadin", "SAA", "captured")
+    assert (c.date.earliest, c.date.latest) == (date(2017, 10, 1), date(2017, 10, 31))
+
+
+def test_anaphor_in_the_next_sentence(ex):
+    text = "وهاجم التنظيم مواقع الجيش في مدينة البوكمال. وزعمت مواقع معارضة أن التنظيم سيطر على بعض الأحياء في المدينة."
+    got = control(ex, text)
+    assert ("abu_kamal", "ISIS", "captured", "part", "claimed", "opposition websites") in got
+
+
+def test_source_carried_by_another_is_not_the_speaker(ex):
+    text = "وذكرت مصادر أهلية، بحسب وكالة رويترز، أن قسد سيطرت على قرية الشجلة."
+    assert control(ex, text)[0][5] == "local sources"
+
+
+def test_following_sentence_keeps_the_source(ex):
+    text = "وقال المرصد السوري إن المعارك مستمرة. وتمكنت قسد من السيطرة على قرية الشجلة."
+    assert control(ex, text)[0][5] == "SOHR"
+
+
+def test_relative_dates(ex):
+    art = Article("t", "وسيطرت قسد أول من أمس على قرية الشجلة، واستعاد التنظيم يوم السبت بلدة السوسة.", "t.txt",
+                  published=PUB)
+    by_place = {c.place: c.date for c in Extractor().extract(art)}
+    assert (by_place["shajla"].earliest, by_place["shajla"].latest) == (date(2018, 12, 9), date(2018, 12, 9))
+    assert by_place["sousa"].earliest == date(2018, 12, 8)  # the Saturday before Tuesday 11 December
+
+
+def test_undated_claims_fall_back_to_publication(ex):
+    art = Article("t", "البلدة الخاضعة لسيطرة التنظيم هي هجين. وسيطرت قسد على قرية الشجلة.", "t.txt", published=PUB)
+    claims = {c.place: c for c in Extractor().extract(art)}
+    assert claims["shajla"].date.basis == "week before publication"
+    assert claims["shajla"].date.earliest == date(2018, 12, 4)
+
+
+def test_unknown_publication_gives_null_dates(ex):
+    art = Article("t", "وسيطرت قسد على قرية الشجلة.", "t.txt")
+    (c,) = Extractor().extract(art)
+    assert c.date.earliest is None and c.date.latest is None
+    assert c.published.earliest is None
+
+
+def test_events_strikes_and_shelling(ex):
+    art = Article("t", "وشنت طائرات التحالف غارات على بلدة هجين، فيما قصفت قوات النظام بالمدفعية قرية الجلاء.",
+                  "t.txt", published=PUB)
+    events = {(c.kind, c.place, c.actor) for c in Extractor().extract(art) if c.kind != "control"}
+    assert ("airstrike", "hajin", "COALITION") in events
+    assert ("shelling", "jalaa", "SAA") in events
+
+
+def test_quote_and_offsets_point_into_the_original(ex):
+    text = "العنوان\n\nوذكرت «مصادر أهلية» أن قسد سَيطرت على بلدة الشعفة بالكامل."
+    art = Article("t", text, "t.txt", published=PUB)
+    for c in Extractor().extract(art):
+        assert text[c.start:c.end] == c.quote
+        assert text[c.place_start:c.place_end] == c.surface
+        assert c.start <= c.place_start < c.place_end <= c.end
