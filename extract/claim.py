@@ -141,6 +141,21 @@ class Claim:
     attribution_basis: str = ""
     extra: dict = field(default_factory=dict, compare=False)
 
+    def summary(self) -> str:
+        """The claim in one English sentence, e.g. "SDF captured half of Hajin (SOHR, claimed)"."""
+        who = self.actor or "unknown actor"
+        if self.kind == CONTROL:
+            extent = {"full": "all of ", "most": "most of ", "half": "half of ", "part": "part of ",
+                      "outskirts": "the outskirts of "}.get(self.extent or "", "")
+            verb = {"captured": "captured", "holds": "holds", "advanced": "advanced in",
+                    "withdrew": "withdrew from", "repelled": "repelled an attack on"}.get(self.change or "", "?")
+            text = f"{who} {verb} {extent}{self.place_name}"
+        else:
+            text = f"{self.kind} on {self.place_name}" + (f" by {self.actor}" if self.actor else "")
+        source = self.outlet if self.attributed_to == "outlet" else self.attributed_to
+        notes = [n for n in (source, None if self.modality == "asserted" else self.modality) if n]
+        return text + (f" ({', '.join(notes)})" if notes else "")
+
     def to_dict(self) -> dict:
         """A JSON-ready dict in :data:`FIELDS` order."""
         d = asdict(self)

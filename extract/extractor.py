@@ -374,7 +374,8 @@ class _Run:
             "speech", sent.t0, min(sent.t1, sent.t0 + 3))
         if refers_back and self.last_source:
             return self.last_source[0], "refers back to the last source", sent.start
-        if words and words[0].startswith(("و", "ف")) and self.prev_effective != "outlet":
+        # وشنّ، وأضاف...: a sentence joined to the last by و continues its report.
+        if words and len(words[0]) > 2 and words[0].startswith("و") and self.prev_effective != "outlet":
             return self.prev_effective, "continues the previous sentence", sent.start
         return "outlet", "the article's own voice", sent.start
 

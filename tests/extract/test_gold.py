@@ -30,8 +30,8 @@ def test_f1_on_the_sample_without_metadata(corpus_dir):
 
 
 def test_inferred_publication_windows_contain_the_gold_window(corpus_dir, gold):
-    from extract.reader import read_articles
     from extract.metadata import complete
+    from extract.reader import read_articles
 
     for art in read_articles([corpus_dir]):
         complete(art, year=2018)

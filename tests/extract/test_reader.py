@@ -76,7 +76,7 @@ def test_bad_manifest_says_what_is_wrong(tmp_path):
     ("empty.txt", b"", "empty file"),
     ("blank.txt", b"  \n\n ", "empty file"),
     ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" + bytes(range(256)), "binary file"),
-    ("latin.txt", "Hello, this report is in English only and names no place.".encode(), "no Arabic text"),
+    ("latin.txt", b"Hello, this report is in English only and names no place.", "no Arabic text"),
     ("greek.txt", ("Καλημέρα κόσμε, αυτό είναι ελληνικό κείμενο για την Ελλάδα. " * 20).encode("iso-8859-7"),
      "unknown encoding"),
     ("image.png", b"\x89PNG", "unsupported file type .png"),

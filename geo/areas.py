@@ -1,0 +1,157 @@
+"""Areas of control and frontlines from a snapshot of places.
+
+How the areas are drawn
+-----------------------
+- Every drawn place (sites such as a hospital are not drawn) gets a cell: its
+  Voronoi cell among the places *on the same bank of the Euphrates*, so no
+  area ever crosses the river, cut to a disc of ``radius_m`` around the place
+  (a village does not speak for the empty desert 50 km away) and to the study
+  area. Geometry is computed in UTM 37N metres and written in WGS 84.
+- Cells of places held by one side dissolve into that side's area; cells of
+  contested places dissolve into a ``contested`` area of their own; places of
+  unknown control get no area.
+- A frontline is a boundary shared by two areas of different holders
+  (contested counts as its own holder), merged into lines.
+
+Cells depend only on the gazetteer, so they are computed once and reused for
+every date.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+from shapely.geometry import MultiPoint, Point
+from shapely.ops import linemerge, unary_union
+
+from gazetteer import Gazetteer
+from gazetteer.river import METRIC_CRS, STUDY_AREA, bank_of, euphrates_metric, to_metric, to_wgs84
+
+__all__ = ["RADIUS_M", "Cells", "areas_of", "cells_for", "frontlines_of"]
+
+RADIUS_M = 12_000.0
+_RIVER_GAP_M = 40.0  # half-width of the river cut between the banks' regions
+
+
+class Cells:
+    """One polygon per drawn place, in UTM 37N metres.
+
+    Parameters
+    ----------
+    gazetteer : Gazetteer
+    radius_m : float
+        Largest distance an area reaches from its place.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, *, radius_m: float = RADIUS_M) -> None:
+        self.radius_m = radius_m
+        study = to_metric(STUDY_AREA)
+        river = euphrates_metric().buffer(_RIVER_GAP_M)
+        sides: dict[str, list] = {"left": [], "right": []}
+        for part in getattr(study.difference(river), "geoms", [study.difference(river)]):
+            rp = shapely.get_coordinates(to_wgs84(part.representative_point()))[0]
+            sides[bank_of(rp[1], rp[0])[0]].append(part)
+        regions = {side: unary_union(parts) for side, parts in sides.items() if parts}
+        drawn = [p for p in gazetteer if p.kind != "site"]
+        # A place at the very point of its parent (a camp placed at its town) shares the parent's cell.
+        by_point: dict[tuple[float, float], list[str]] = {}
+        for p in drawn:
+            by_point.setdefault((round(p.lon, 5), round(p.lat, 5)), []).append(p.id)
+        self.cells: dict[str, shapely.Geometry] = {}
+        for side, region in regions.items():
+            keys = [k for k in by_point if bank_of(k[1], k[0])[0] == side]
+            if not keys:
+                continue
+            pts = [to_metric(Point(*k)) for k in keys]
+            if len(pts) == 1:
+                polys = [region]
+            else:
+                vor = shapely.voronoi_polygons(MultiPoint(pts), extend_to=region.envelope.buffer(1))
+                polys_by = list(vor.geoms)
+                polys = []
+                for pt in pts:
+                    polys.append(next((g for g in polys_by if g.contains(pt)), pt.buffer(1)))
+            for k, pt, poly in zip(keys, pts, polys):
+                cell = poly.intersection(region).intersection(pt.buffer(radius_m, quad_segs=16))
+                if cell.geom_type == "GeometryCollection" or cell.geom_type.startswith("Multi"):
+                    # Keep the piece around the place (the river can cut a cell in two).
+                    parts = [g for g in getattr(cell, "geoms", [cell]) if g.geom_type == "Polygon"]
+                    cell = min(parts, key=lambda g: g.distance(pt)) if parts else cell
+                for pid in by_point[k]:
+                    self.cells[pid] = cell
+
+
+@lru_cache(maxsize=4)
+def _cells_for(gazetteer: Gazetteer, radius_m: float) -> Cells:
+    return Cells(gazetteer, radius_m=radius_m)
+
+
+def cells_for(gazetteer: Gazetteer, *, radius_m: float = RADIUS_M) -> Cells:
+    """Cells of a gazetteer, computed once per gazetteer and radius."""
+    return _cells_for(gazetteer, radius_m)
+
+
+def _label(row) -> str | None:
+    if row["status"] == "held" and row["holder"]:
+        return row["holder"]
+    if row["status"] == "contested":
+        return "contested"
+    return None
+
+
+def areas_of(snapshot: pd.DataFrame, cells: Cells) -> gpd.GeoDataFrame:
+    """Areas of control (one multipolygon per holder) in UTM 37N.
+
+    Parameters
+    ----------
+    snapshot : DataFrame
+        From :meth:`geo.timeline.Timeline.snapshot`.
+    cells : Cells
+
+    Returns
+    -------
+    GeoDataFrame
+        Columns ``holder`` (an actor or ``"contested"``), ``places`` (ids) and
+        ``geometry``.
+    """
+    groups: dict[str, list] = {}
+    members: dict[str, list[str]] = {}
+    for _, row in snapshot.iterrows():
+        label = _label(row)
+        cell = cells.cells.get(row["place"])
+        if label is None or cell is None or cell.is_empty:
+            continue
+        groups.setdefault(label, []).append(cell)
+        members.setdefault(label, []).append(row["place"])
+    rows = [{"holder": k, "places": sorted(members[k]), "geometry": unary_union(v)} for k, v in sorted(groups.items())]
+    return gpd.GeoDataFrame(rows, columns=["holder", "places", "geometry"], geometry="geometry", crs=METRIC_CRS)
+
+
+def frontlines_of(areas: gpd.GeoDataFrame, *, min_length_m: float = 200.0) -> gpd.GeoDataFrame:
+    """Lines where areas of different holders meet, in UTM 37N.
+
+    Returns
+    -------
+    GeoDataFrame
+        Columns ``between`` (``"ISIS|SDF"``, holders sorted), ``length_m`` and ``geometry``.
+    """
+    rows = []
+    recs = list(areas.itertuples(index=False))
+    for i in range(len(recs)):
+        for j in range(i + 1, len(recs)):
+            a, b = recs[i], recs[j]
+            shared = a.geometry.boundary.intersection(b.geometry.boundary)
+            lines = [g for g in getattr(shared, "geoms", [shared])
+                     if g.geom_type in ("LineString", "MultiLineString") and not g.is_empty]
+            if not lines:
+                continue
+            union = unary_union(lines)
+            merged = linemerge(union) if union.geom_type == "MultiLineString" else union
+            if merged.is_empty or merged.length < min_length_m:
+                continue
+            rows.append({"between": "|".join(sorted((a.holder, b.holder))), "length_m": round(merged.length),
+                         "geometry": merged})
+    return gpd.GeoDataFrame(rows, columns=["between", "length_m", "geometry"], geometry="geometry", crs=METRIC_CRS)

@@ -1,0 +1,413 @@
+"""Control over time: who held each place, on which dates, according to whom.
+
+The rules (what an analyst needs to trust the map)
+--------------------------------------------------
+Claims in
+    Only control claims (``kind == "control"``) set control; strikes and
+    clashes are shown, never coloured. A claim is placed in time at the *end*
+    of its date window (``date.latest``): a capture reported as "last week" is
+    on the map from the day the report makes it certain. Undated claims (no
+    publication date known) are listed but not placed. ``denied`` claims never
+    set control.
+
+Views
+    ``consensus`` uses every claim. ``outlet:NAME`` uses the claims published by
+    one outlet; ``source:NAME`` those attributed to one source, where a claim in
+    the outlet's own voice counts for the outlet's name. *Asserted only* drops
+    ``claimed`` claims, like ISW's assessed (rather than claimed) control.
+
+What a claim says about a place
+    - ``captured``/``holds``/``repelled`` with extent full, most or unknown: the
+      actor holds the place.
+    - ``captured``/``holds`` with extent half or part: the actor holds part of
+      it and someone else the rest: contested.
+    - ``advanced``, or any claim about the outskirts: fighting for the place:
+      contested between the actor and whoever held it.
+    - ``withdrew``: the actor no longer holds it; if it was the holder and
+      nobody else is named, the place becomes unknown.
+    - A claim about a place inside another (Baghuz Tahtani in Baghuz, Hajin's
+      hospital in Hajin) also counts for the containing place: holding the
+      part supports holding the whole; fighting for the part is fighting for
+      the whole. Sites (a hospital) are not drawn on their own.
+
+Disagreement
+    The state on a day is read from the claims of the last ``conflict_days``
+    (default 3). When they name different sides, the place is ``contested``
+    and every side is listed. Within that window an asserted claim outranks a
+    ``claimed`` one: a side's claim that a reporter contradicts (the army
+    "repelled" what opposition sites "claimed" was taken) does not contest.
+
+Stale evidence
+    With no claim for ``stale_days`` (default 30), a place turns ``unknown``
+    instead of keeping its last colour forever.
+
+Intervals are half-open ``[valid_from, valid_to)``; consecutive days with the
+same holder, status and extent merge into one interval that keeps every claim
+behind it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import pandas as pd
+
+from extract.claim import CONTROL, Claim
+from gazetteer import Gazetteer, load
+
+__all__ = [
+    "CONSENSUS",
+    "CONTESTED",
+    "HELD",
+    "SNAPSHOT_COLUMNS",
+    "UNKNOWN",
+    "Interval",
+    "Timeline",
+    "View",
+    "parse_view",
+]
+
+CONSENSUS = "consensus"
+HELD, CONTESTED, UNKNOWN = "held", "contested", "unknown"
+_FULL = (None, "full", "most")
+_EXTENT_ORDER = {"full": 5, "most": 4, "half": 3, "part": 2, "outskirts": 1, None: 0}
+
+# Columns of a snapshot table, in order.
+PLACE, NAME_EN, NAME_AR, HOLDER, STATUS, EXTENT = "place", "name_en", "name_ar", "holder", "status", "extent"
+CONTENDERS, SINCE, LAST_EVIDENCE, SOURCES, QUOTES, CLAIM_IDS = (
+    "contenders", "since", "last_evidence", "sources", "quotes", "claim_ids")
+SNAPSHOT_COLUMNS = (PLACE, NAME_EN, NAME_AR, HOLDER, STATUS, EXTENT, CONTENDERS, SINCE, LAST_EVIDENCE,
+                    SOURCES, QUOTES, CLAIM_IDS, "lat", "lon")
+
+
+@dataclass(frozen=True)
+class View:
+    """Which claims a timeline is built from.
+
+    Parameters
+    ----------
+    kind : str
+        ``"consensus"``, ``"outlet"`` or ``"source"``.
+    name : str or None
+        The outlet or source name for those kinds.
+    asserted_only : bool
+        Drop ``claimed`` claims.
+    """
+
+    kind: str = CONSENSUS
+    name: str | None = None
+    asserted_only: bool = False
+
+    def __str__(self) -> str:
+        base = self.kind if self.kind == CONSENSUS else f"{self.kind}:{self.name}"
+        return base + (" (asserted only)" if self.asserted_only else "")
+
+    def admits(self, c: Claim) -> bool:
+        """True when claim ``c`` belongs to this view."""
+        if c.modality == "denied" or (self.asserted_only and c.modality != "asserted"):
+            return False
+        if self.kind == "outlet":
+            return _same(c.outlet, self.name)
+        if self.kind == "source":
+            return _same(source_of(c), self.name)
+        return True
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return (a or "").strip().casefold() == (b or "").strip().casefold()
+
+
+def source_of(c: Claim) -> str:
+    """Who a claim is from: its source, or the outlet when it speaks in its own voice."""
+    if c.attributed_to == "outlet":
+        return c.outlet or "outlet"
+    return c.attributed_to
+
+
+def parse_view(text: str | None, *, asserted_only: bool = False) -> View:
+    """``"consensus"``, ``"outlet:NAME"`` or ``"source:NAME"`` as a :class:`View`.
+
+    Raises
+    ------
+    ValueError
+        For any other form, saying which are accepted.
+    """
+    text = (text or CONSENSUS).strip()
+    if text == CONSENSUS:
+        return View(CONSENSUS, None, asserted_only)
+    kind, _, name = text.partition(":")
+    if kind in ("outlet", "source") and name.strip():
+        return View(kind, name.strip(), asserted_only)
+    raise ValueError(f"view {text!r} is not one of: consensus, outlet:NAME, source:NAME")
+
+
+@dataclass
+class Interval:
+    """One stretch of time with one state of control at one place."""
+
+    place: str
+    valid_from: date
+    valid_to: date
+    status: str
+    holder: str | None
+    extent: str | None
+    contenders: tuple[str, ...]
+    claims: list[Claim] = field(default_factory=list)  # every claim behind it, in date order
+
+    def evidence_until(self, day: date) -> list[Claim]:
+        """The claims of this interval dated on or before ``day``."""
+        return [c for c in self.claims if c.date.latest <= day]
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    t: date
+    actor: str
+    role: str  # hold, share, push, withdraw
+    extent: str | None
+    asserted: bool
+    claim: Claim
+
+
+def _evidence(c: Claim, *, derived: bool) -> _Evidence | None:
+    if c.actor is None or c.change is None:
+        return None
+    if c.change == "withdrew":
+        role = "withdraw" if not derived else None
+    elif c.change == "advanced" or c.extent == "outskirts":
+        role = "push"
+    elif c.change in ("captured", "holds", "repelled"):
+        if c.extent in _FULL:
+            role = "hold"
+        else:
+            role = "push" if derived else "share"
+    else:
+        role = None
+    if role is None:
+        return None
+    extent = "part" if derived and role == "hold" else c.extent
+    return _Evidence(c.date.latest, c.actor, role, extent, c.modality == "asserted", c)
+
+
+class Timeline:
+    """Control intervals per place for every view of a set of claims.
+
+    Parameters
+    ----------
+    claims : iterable of Claim
+        Claims as ``frontline extract`` writes them (events are kept for maps).
+    gazetteer : Gazetteer, optional
+    stale_days : int
+        Days without a claim after which a place turns unknown.
+    conflict_days : int
+        Claims this many days apart are read together to find disagreement.
+
+    Examples
+    --------
+    >>> from extract import read_claims                       # doctest: +SKIP
+    >>> tl = Timeline(read_claims("claims.jsonl"))            # doctest: +SKIP
+    >>> tl.snapshot(date(2018, 12, 11)).loc["baghuz", "status"]  # doctest: +SKIP
+    'contested'
+    """
+
+    def __init__(self, claims: Iterable[Claim], *, gazetteer: Gazetteer | None = None, stale_days: int = 30,
+                 conflict_days: int = 3) -> None:
+        if stale_days < 1 or conflict_days < 0:
+            raise ValueError("stale_days must be at least 1 and conflict_days at least 0")
+        self.gazetteer = gazetteer or load()
+        self.stale = timedelta(days=stale_days)
+        self.conflict = timedelta(days=conflict_days)
+        self.claims: list[Claim] = []
+        self.events: list[Claim] = []
+        self.undated: list[Claim] = []
+        for c in claims:
+            if c.kind != CONTROL:
+                self.events.append(c)
+            elif c.date.latest is None:
+                self.undated.append(c)
+            else:
+                self.claims.append(c)
+        self.claims.sort(key=lambda c: (c.date.latest, c.id))
+        # Evidence per place, derived evidence for containing places included.
+        self._by_place: dict[str, list[_Evidence]] = defaultdict(list)
+        for c in self.claims:
+            own = _evidence(c, derived=False)
+            if own is None or c.place not in self.gazetteer:
+                continue
+            self._by_place[c.place].append(own)
+            for parent in self.gazetteer.ancestors(c.place):
+                derived = _evidence(c, derived=True)
+                if derived is not None:
+                    self._by_place[parent].append(derived)
+        self._cache: dict[View, dict[str, list[Interval]]] = {}
+
+    # ------------------------------------------------------------------ views
+    @property
+    def outlets(self) -> list[str]:
+        """Outlets with at least one dated control claim."""
+        return sorted({c.outlet for c in self.claims if c.outlet})
+
+    @property
+    def sources(self) -> list[str]:
+        """Sources with at least one dated control claim."""
+        return sorted({source_of(c) for c in self.claims})
+
+    @property
+    def dates(self) -> tuple[date, date] | None:
+        """First and last dated evidence, events included."""
+        days = [c.date.latest for c in self.claims] + [c.date.latest for c in self.events if c.date.latest]
+        return (min(days), max(days)) if days else None
+
+    def intervals(self, view: View | str = CONSENSUS) -> dict[str, list[Interval]]:
+        """Intervals per place id for one view (built once, then cached)."""
+        view = parse_view(view) if isinstance(view, str) else view
+        if view not in self._cache:
+            self._cache[view] = self._build(view)
+        return self._cache[view]
+
+    def _build(self, view: View) -> dict[str, list[Interval]]:
+        out: dict[str, list[Interval]] = {}
+        for place_id, evidence in self._by_place.items():
+            place = self.gazetteer.get(place_id)
+            if place is None or place.kind == "site":
+                continue
+            ev = [e for e in evidence if view.admits(e.claim)] if view.kind != CONSENSUS or view.asserted_only \
+                else [e for e in evidence if e.claim.modality != "denied"]
+            if ev:
+                out[place_id] = self._place_intervals(place_id, ev)
+        return out
+
+    def _place_intervals(self, place_id: str, ev: list[_Evidence]) -> list[Interval]:
+        ev.sort(key=lambda e: e.t)
+        intervals: list[Interval] = []
+        cur: Interval | None = None
+        lo = 0
+        for day in sorted({e.t for e in ev}):
+            while ev[lo].t < day - self.conflict:
+                lo += 1
+            window = [e for e in ev[lo:] if e.t <= day]
+            todays = [e.claim for e in window if e.t == day]
+            live = cur is not None and cur.valid_to > day  # not yet stale
+            status, holder, extent, contenders = _resolve(window, cur.holder if live else None)
+            same = live and (cur.status, cur.holder, cur.extent, cur.contenders) == (status, holder, extent,
+                                                                                      contenders)
+            if live and (status is None or same):  # the current state goes on, with fresh evidence
+                cur.claims.extend(todays)
+                cur.valid_to = day + self.stale
+                continue
+            if status is None:
+                continue
+            if live:
+                cur.valid_to = day
+            cur = Interval(place_id, day, day + self.stale, status, holder, extent, contenders,
+                           [e.claim for e in window])
+            intervals.append(cur)
+        return intervals
+
+    # --------------------------------------------------------------- queries
+    def state_at(self, place_id: str, day: date, view: View | str = CONSENSUS) -> Interval | None:
+        """The interval covering ``day`` at one place, or None (unknown)."""
+        ivs = self.intervals(view).get(place_id)
+        if not ivs:
+            return None
+        k = bisect_right([iv.valid_from for iv in ivs], day) - 1
+        if k >= 0 and ivs[k].valid_to > day:
+            return ivs[k]
+        return None
+
+    def snapshot(self, day: date, view: View | str = CONSENSUS) -> pd.DataFrame:
+        """Every place with known control on ``day``: a table indexed by place id.
+
+        Columns are :data:`SNAPSHOT_COLUMNS`; ``sources`` and ``quotes`` are
+        lists (the evidence up to ``day``), ``claim_ids`` too.
+        """
+        view = parse_view(view) if isinstance(view, str) else view
+        rows = []
+        starts = self._starts(view)
+        for place_id, ivs in self.intervals(view).items():
+            k = bisect_right(starts[place_id], day) - 1
+            if k < 0 or ivs[k].valid_to <= day:
+                continue
+            iv = ivs[k]
+            evidence = iv.evidence_until(day)
+            p = self.gazetteer[place_id]
+            rows.append({
+                PLACE: place_id, NAME_EN: p.name_en, NAME_AR: p.name_ar, HOLDER: iv.holder, STATUS: iv.status,
+                EXTENT: iv.extent, CONTENDERS: list(iv.contenders), SINCE: iv.valid_from,
+                LAST_EVIDENCE: max((c.date.latest for c in evidence), default=iv.valid_from),
+                SOURCES: sorted({source_of(c) for c in evidence}), QUOTES: [c.quote for c in evidence],
+                CLAIM_IDS: [c.id for c in evidence], "lat": p.lat, "lon": p.lon,
+            })
+        df = pd.DataFrame(rows, columns=list(SNAPSHOT_COLUMNS))
+        return df.set_index(PLACE, drop=False)
+
+    def _starts(self, view: View) -> dict[str, list[date]]:
+        key = ("starts", view)
+        cached = self._cache.get(key)  # type: ignore[arg-type]
+        if cached is None:
+            cached = {pid: [iv.valid_from for iv in ivs] for pid, ivs in self.intervals(view).items()}
+            self._cache[key] = cached  # type: ignore[index]
+        return cached  # type: ignore[return-value]
+
+    def table(self, view: View | str = CONSENSUS) -> pd.DataFrame:
+        """All intervals of a view as one table (one row per interval)."""
+        rows = []
+        for place_id, ivs in self.intervals(view).items():
+            p = self.gazetteer[place_id]
+            for iv in ivs:
+                rows.append({
+                    PLACE: place_id, NAME_EN: p.name_en, NAME_AR: p.name_ar, "valid_from": iv.valid_from,
+                    "valid_to": iv.valid_to, HOLDER: iv.holder, STATUS: iv.status, EXTENT: iv.extent,
+                    CONTENDERS: list(iv.contenders),
+                    LAST_EVIDENCE: max(c.date.latest for c in iv.claims),
+                    SOURCES: sorted({source_of(c) for c in iv.claims}), CLAIM_IDS: [c.id for c in iv.claims],
+                    QUOTES: [c.quote for c in iv.claims], "lat": p.lat, "lon": p.lon,
+                })
+        return pd.DataFrame(rows)
+
+
+def _resolve(window: list[_Evidence], prev_holder: str | None):
+    """(status, holder, extent, contenders) from the claims of a window; status None = no change."""
+    if any(e.asserted for e in window):
+        window = [e for e in window if e.asserted]
+    holds: dict[str, _Evidence] = {}
+    pressure: set[str] = set()
+    withdrawn: dict[str, date] = {}
+    shares: list[_Evidence] = []
+    for e in window:
+        if e.role == "hold":
+            best = holds.get(e.actor)
+            if best is None or _EXTENT_ORDER[e.extent] > _EXTENT_ORDER[best.extent] or e.t > best.t:
+                holds[e.actor] = e
+        elif e.role == "share":
+            shares.append(e)
+            pressure.add(e.actor)
+        elif e.role == "push":
+            pressure.add(e.actor)
+        elif e.role == "withdraw":
+            withdrawn[e.actor] = max(withdrawn.get(e.actor, e.t), e.t)
+    for actor, t in withdrawn.items():
+        if actor in holds and holds[actor].t <= t:
+            del holds[actor]
+    sides = set(holds) | pressure
+    if shares or pressure - set(holds):
+        others = sides | ({prev_holder} if prev_holder and prev_holder not in withdrawn else set())
+        if len(others) >= 2 or shares:
+            extent = max((e.extent for e in shares), key=lambda x: _EXTENT_ORDER[x], default=None)
+            return CONTESTED, None, extent, tuple(sorted(others))
+    if len(holds) > 1:
+        return CONTESTED, None, None, tuple(sorted(holds))
+    if len(holds) == 1:
+        (actor, e), = holds.items()
+        if pressure - {actor}:
+            return CONTESTED, None, None, tuple(sorted(sides))
+        return HELD, actor, e.extent, (actor,)
+    if pressure:
+        return CONTESTED, None, None, tuple(sorted(pressure))
+    if withdrawn and prev_holder in withdrawn:
+        return UNKNOWN, None, None, ()
+    return None, None, None, ()
