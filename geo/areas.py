@@ -74,7 +74,7 @@ class Cells:
                 polys = []
                 for pt in pts:
                     polys.append(next((g for g in polys_by if g.contains(pt)), pt.buffer(1)))
-            for k, pt, poly in zip(keys, pts, polys):
+            for k, pt, poly in zip(keys, pts, polys, strict=False):
                 cell = poly.intersection(region).intersection(pt.buffer(radius_m, quad_segs=16))
                 if cell.geom_type == "GeometryCollection" or cell.geom_type.startswith("Multi"):
                     # Keep the piece around the place (the river can cut a cell in two).

@@ -63,7 +63,7 @@ def snapshot_layers(timeline: Timeline, day: date, view: View | str = "consensus
             "sources": snap["sources"].map(_listy), "quotes": snap["quotes"].map(_listy),
             "claim_ids": snap["claim_ids"].map(_listy),
         },
-        geometry=[Point(lon, lat) for lon, lat in zip(snap["lon"], snap["lat"])], crs=WGS84,
+        geometry=[Point(lon, lat) for lon, lat in zip(snap["lon"], snap["lat"], strict=False)], crs=WGS84,
     ).reset_index(drop=True)
     cells = cells_for(timeline.gazetteer)
     areas = areas_of(snap, cells)
@@ -91,7 +91,7 @@ def timeline_layer(timeline: Timeline, view: View | str = "consensus") -> gpd.Ge
             "sources": t["sources"].map(_listy), "claim_ids": t["claim_ids"].map(_listy),
             "quotes": t["quotes"].map(_listy),
         },
-        geometry=[Point(lon, lat) for lon, lat in zip(t["lon"], t["lat"])], crs=WGS84,
+        geometry=[Point(lon, lat) for lon, lat in zip(t["lon"], t["lat"], strict=False)], crs=WGS84,
     )
     out["view"] = str(parse_view(view) if isinstance(view, str) else view)
     return out.sort_values(["place", "valid_from"]).reset_index(drop=True)
@@ -129,10 +129,10 @@ def to_geojson(layers: dict[str, gpd.GeoDataFrame]) -> dict:
     for name, gdf in layers.items():
         gdf = gdf.to_crs(WGS84) if gdf.crs is not None and gdf.crs != WGS84 else gdf
         props = [c for c in gdf.columns if c != gdf.geometry.name]
-        for rec, geom in zip(gdf[props].itertuples(index=False), gdf.geometry):
+        for rec, geom in zip(gdf[props].itertuples(index=False), gdf.geometry, strict=False):
             if geom is None or geom.is_empty:
                 continue
-            p = {"layer": name, **{k: _clean(v) for k, v in zip(props, rec)}}
+            p = {"layer": name, **{k: _clean(v) for k, v in zip(props, rec, strict=False)}}
             features.append({"type": "Feature", "geometry": _rfc7946_geometry(geom), "properties": p})
     return {"type": "FeatureCollection", "features": features}
 

@@ -234,15 +234,21 @@ class Timeline:
         self.claims.sort(key=lambda c: (c.date.latest, c.id))
         # Evidence per place, derived evidence for containing places included.
         self._by_place: dict[str, list[_Evidence]] = defaultdict(list)
+        # The same evidence indexed by view key, so a source's view reads only its own claims.
+        self._by_key: dict[tuple[str, str], list[tuple[str, _Evidence]]] = defaultdict(list)
         for c in self.claims:
             own = _evidence(c, derived=False)
             if own is None or c.place not in self.gazetteer:
                 continue
-            self._by_place[c.place].append(own)
+            pairs = [(c.place, own)]
             for parent in self.gazetteer.ancestors(c.place):
                 derived = _evidence(c, derived=True)
                 if derived is not None:
-                    self._by_place[parent].append(derived)
+                    pairs.append((parent, derived))
+            for place_id, e in pairs:
+                self._by_place[place_id].append(e)
+                self._by_key["source", source_of(c).strip().casefold()].append((place_id, e))
+                self._by_key["outlet", (c.outlet or "").strip().casefold()].append((place_id, e))
         self._cache: dict[View, dict[str, list[Interval]]] = {}
 
     # ------------------------------------------------------------------ views
@@ -270,13 +276,18 @@ class Timeline:
         return self._cache[view]
 
     def _build(self, view: View) -> dict[str, list[Interval]]:
+        if view.kind == CONSENSUS:
+            grouped = self._by_place
+        else:
+            grouped = defaultdict(list)
+            for place_id, e in self._by_key.get((view.kind, (view.name or "").strip().casefold()), []):
+                grouped[place_id].append(e)
         out: dict[str, list[Interval]] = {}
-        for place_id, evidence in self._by_place.items():
+        for place_id, evidence in grouped.items():
             place = self.gazetteer.get(place_id)
             if place is None or place.kind == "site":
                 continue
-            ev = [e for e in evidence if view.admits(e.claim)] if view.kind != CONSENSUS or view.asserted_only \
-                else [e for e in evidence if e.claim.modality != "denied"]
+            ev = [e for e in evidence if view.admits(e.claim)]
             if ev:
                 out[place_id] = self._place_intervals(place_id, ev)
         return out

@@ -68,7 +68,7 @@ def test_manifest_gives_outlet_and_date(tmp_path):
 
 def test_bad_manifest_says_what_is_wrong(tmp_path):
     (tmp_path / "m.csv").write_text("file,outlet,published,url\na.txt,X,28/10/2018,\n")
-    with pytest.raises(ValueError, match="m.csv, line 2: published '28/10/2018' is not YYYY-MM-DD"):
+    with pytest.raises(ValueError, match=r"m\.csv, line 2: published .28/10/2018. is not YYYY-MM-DD"):
         read_manifest(tmp_path / "m.csv")
 
 

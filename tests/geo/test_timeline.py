@@ -1,0 +1,141 @@
+"""The timeline rules, on hand-made claims and on the real sample."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from extract import Claim, DateWindow
+from geo import Timeline, parse_view
+
+D = date(2018, 12, 1)
+
+
+def claim(place="hajin", actor="ISIS", change="holds", day=D, *, extent=None, modality="asserted",
+          source="outlet", outlet="Al-Watan", n=[0]):  # noqa: B006 - a counter for unique ids
+    n[0] += 1
+    return Claim(id=f"c{n[0]}", article="a", kind="control", place=place, place_name=place, surface=place, lat=0,
+                 lon=0, actor=actor, change=change, extent=extent, modality=modality, attributed_to=source,
+                 outlet=outlet, published=DateWindow(day, day), date=DateWindow(day, day), quote="q", start=0,
+                 end=1, confidence=0.8)
+
+
+def state(tl, day, place="hajin", view="consensus"):
+    iv = tl.state_at(place, day, view)
+    return None if iv is None else (iv.status, iv.holder)
+
+
+def test_capture_changes_the_holder_from_its_date():
+    tl = Timeline([claim(actor="ISIS"), claim(actor="SDF", change="captured", day=D + timedelta(10))])
+    assert state(tl, D) == ("held", "ISIS")
+    assert state(tl, D + timedelta(9)) == ("held", "ISIS")
+    assert state(tl, D + timedelta(10)) == ("held", "SDF")
+    assert state(tl, D - timedelta(1)) is None
+
+
+def test_evidence_goes_stale():
+    tl = Timeline([claim()], stale_days=30)
+    assert state(tl, D + timedelta(29)) == ("held", "ISIS")
+    assert state(tl, D + timedelta(30)) is None
+    tl = Timeline([claim()], stale_days=5)
+    assert state(tl, D + timedelta(5)) is None
+
+
+def test_fresh_evidence_keeps_the_state_alive():
+    tl = Timeline([claim(), claim(day=D + timedelta(25))], stale_days=30)
+    assert state(tl, D + timedelta(50)) == ("held", "ISIS")
+    (iv,) = tl.intervals()["hajin"]
+    assert len(iv.claims) == 2
+
+
+def test_sources_that_disagree_make_the_place_contested():
+    tl = Timeline([claim(actor="ISIS", source="Furat Post"), claim(actor="SDF", change="captured", source="SDF")])
+    assert state(tl, D) == ("contested", None)
+    assert tl.state_at("hajin", D).contenders == ("ISIS", "SDF")
+    # Each source's own view stays clear.
+    assert state(tl, D, view="source:Furat Post") == ("held", "ISIS")
+    assert state(tl, D, view="source:SDF") == ("held", "SDF")
+
+
+def test_partial_capture_and_advance_are_contested():
+    tl = Timeline([claim(actor="ISIS"), claim(actor="SDF", change="captured", extent="half", day=D + timedelta(5))])
+    assert state(tl, D + timedelta(5)) == ("contested", None)
+    tl = Timeline([claim(actor="ISIS"), claim(actor="SDF", change="advanced", day=D + timedelta(5))])
+    assert tl.state_at("hajin", D + timedelta(5)).contenders == ("ISIS", "SDF")
+
+
+def test_withdrawal_of_the_holder_makes_it_unknown():
+    tl = Timeline([claim(actor="ISIS"), claim(actor="ISIS", change="withdrew", day=D + timedelta(4))])
+    assert state(tl, D + timedelta(4)) == ("unknown", None)
+
+
+def test_asserted_outranks_claimed_and_asserted_only_view():
+    tl = Timeline([claim(actor="SAA", change="repelled"),
+                   claim(actor="ISIS", change="captured", extent="part", modality="claimed", source="opp")])
+    assert state(tl, D) == ("held", "SAA")
+    only_claim = Timeline([claim(actor="ISIS", change="captured", modality="claimed")])
+    assert state(only_claim, D) == ("held", "ISIS")
+    assert state(only_claim, D, view=parse_view("consensus", asserted_only=True)) is None
+
+
+def test_denied_claims_never_set_control():
+    tl = Timeline([claim(actor="ISIS", change="captured", modality="denied")])
+    assert state(tl, D) is None
+
+
+def test_child_place_counts_for_its_parent():
+    tl = Timeline([claim(place="baghuz_tahtani", actor="SDF", change="captured")])
+    assert state(tl, D, "baghuz_tahtani") == ("held", "SDF")
+    iv = tl.state_at("baghuz", D)
+    assert (iv.status, iv.holder, iv.extent) == ("held", "SDF", "part")
+    tl = Timeline([claim(place="baghuz", actor="ISIS"), claim(place="baghuz_tahtani", actor="SDF", change="advanced")])
+    assert state(tl, D, "baghuz") == ("contested", None)
+
+
+def test_sites_are_not_drawn_but_count_for_their_town():
+    tl = Timeline([claim(place="hajin_hospital", actor="SDF", change="captured")])
+    assert "hajin_hospital" not in tl.intervals()
+    assert tl.state_at("hajin", D).holder == "SDF"
+
+
+def test_views_by_outlet_and_source():
+    tl = Timeline([claim(actor="ISIS", outlet="Al-Watan"), claim(place="sousa", actor="SDF", outlet="SANA",
+                                                                 source="SOHR")])
+    assert set(tl.intervals("outlet:SANA")) == {"sousa"}
+    assert set(tl.intervals("source:Al-Watan")) == {"hajin"}  # the outlet's own voice counts for it
+    assert tl.sources == ["Al-Watan", "SOHR"]
+    with pytest.raises(ValueError, match="consensus, outlet:NAME, source:NAME"):
+        parse_view("reuters")
+
+
+def test_snapshot_lists_the_evidence_up_to_the_date():
+    tl = Timeline([claim(source="SOHR"), claim(source="Reuters", day=D + timedelta(3))])
+    snap = tl.snapshot(D + timedelta(1))
+    row = snap.loc["hajin"]
+    assert row["sources"] == ["SOHR"] and row["last_evidence"] == D and row["since"] == D
+    assert tl.snapshot(D + timedelta(3)).loc["hajin", "sources"] == ["Reuters", "SOHR"]
+
+
+# ---- The checks the timeline issue asks of the real sample, extracted by this project.
+
+def test_reuters_view_on_27_october(sample_timeline):
+    snap = sample_timeline.snapshot(date(2018, 10, 27), "source:Reuters")
+    for place in ("hajin", "baghuz", "sousa"):
+        assert (snap.loc[place, "status"], snap.loc[place, "holder"]) == ("held", "ISIS"), place
+
+
+def test_baghuz_contested_around_11_december(sample_timeline):
+    for day in (date(2018, 12, 11), date(2018, 12, 12)):
+        row = sample_timeline.snapshot(day).loc["baghuz"]
+        assert row["status"] == "contested"
+        assert set(row["contenders"]) == {"ISIS", "SDF"}
+        assert {"Furat Post", "SDF"} <= set(row["sources"])
+
+
+def test_abu_kamal_stays_with_the_army(sample_timeline):
+    ivs = sample_timeline.intervals()["abu_kamal"]
+    assert ivs and all((iv.status, iv.holder) == ("held", "SAA") for iv in ivs)
+    day = date(2018, 9, 1)
+    while day <= date(2018, 12, 31):
+        iv = sample_timeline.state_at("abu_kamal", day)
+        assert iv is None or iv.holder == "SAA"
+        day += timedelta(days=1)
