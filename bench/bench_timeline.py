@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from extract import Claim, DateWindow  # noqa: E402
-from gazetteer import Gazetteer, Place  # noqa: E402
-from geo import Timeline  # noqa: E402
+from extract import Claim, DateWindow
+from gazetteer import Gazetteer, Place
+from geo import Timeline
 
 
 def generate(n_claims: int, n_places: int, n_sources: int, *, seed: int = 3):

@@ -1,6 +1,7 @@
 """Exports a GIS user opens: RFC 7946 GeoJSON, GeoPackage layers, QGIS temporal fields, ACLED CSV."""
 
 import csv
+import itertools
 import json
 from datetime import date
 
@@ -16,7 +17,7 @@ DAY = "2018-12-11"
 
 
 def _ring_is_ccw(ring) -> bool:
-    area2 = sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False))
+    area2 = sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in itertools.pairwise(ring))
     return area2 > 0
 
 
@@ -94,7 +95,7 @@ def test_timeline_for_qgis_temporal_controller(tmp_path, sample_claims):
         assert date.fromisoformat(p["valid_from"]) < date.fromisoformat(p["valid_to"])
     hajin = sorted((f["properties"] for f in data["features"] if f["properties"]["place"] == "hajin"),
                    key=lambda p: p["valid_from"])
-    for a, b in zip(hajin, hajin[1:], strict=False):
+    for a, b in itertools.pairwise(hajin):
         assert a["valid_to"] <= b["valid_from"], "intervals of one place never overlap"
     gpkg = tmp_path / "tl.gpkg"
     assert main(["timeline", str(claims), "-o", str(gpkg)]) == 0
