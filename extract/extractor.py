@@ -118,6 +118,7 @@ class _Sentence:
     para: int
     t0: int  # first token index
     t1: int  # one past the last token index
+    headline: bool = False  # a short line of its own with no full stop: a title
 
 
 class Extractor:
@@ -199,7 +200,11 @@ class _Run:
         return [x for x in out if x.t1 > x.t0]
 
     def _sentence(self, a: int, b: int, para: int) -> _Sentence:
-        return _Sentence(a, b, para, bisect_left(self.tstart, a), bisect_left(self.tstart, b))
+        s = self.s
+        line_start = a == 0 or s[a - 1] == "\n" or not s[s.rfind("\n", 0, a) + 1:a].strip()
+        line_end = b >= len(s) or s[b] == "\n"
+        headline = line_start and line_end and (b - a) < 120
+        return _Sentence(a, b, para, bisect_left(self.tstart, a), bisect_left(self.tstart, b), headline)
 
     def _has(self, mark: str, a: int, b: int) -> bool:
         """Some token in [a, b) carries ``mark``."""
@@ -266,6 +271,8 @@ class _Run:
             return _Cue(i, "holds", "post")
         if w in ("معاقل", "معقل", "معاقله", "معاقلها"):
             return _Cue(i, "holds", "list")
+        if w in ("رفعت", "رفع", "رفعوا", "ترفع", "يرفع"):
+            return _Cue(i, "captured", "forward") if nxt in lx.FLAG_WORDS else None
         hit = _cue_word(w)
         if hit is None or hit[0] == "special":
             return None
@@ -282,17 +289,39 @@ class _Run:
                 return _Cue(i, "holds", "list")
             if prev.startswith(("فقد", "خسر")):
                 return _Cue(i, "withdrew", "forward")
+        if change == "freed":
+            return _Cue(i, "captured", "subject", purpose)
+        if change == "confined":
+            return _Cue(i, "holds", "confine", purpose)
         if change == "holds_present":
             if nxt in ("عليها", "عليه", "عليهما"):
                 return _Cue(i, "holds", "post")
-            return _Cue(i, "holds", "forward", purpose)
+            # Headlines tell past events in the present tense (قسد تسيطر على ...).
+            return _Cue(i, "captured" if sent.headline else "holds", "forward", purpose)
         return _Cue(i, change, "forward", purpose)
+
+    def _negated(self, i: int, sent: _Sentence) -> bool:
+        """A negation governs the cue: right before it, or across light verbs,
+        أي and the subject (لم تحقق قسد أي تقدم). لا ... إلا is exceptive, not negative."""
+        if (i + 1 < sent.t1 and self.tword[i + 1] in ("إلا", "الا")) or \
+                (i + 2 < sent.t1 and self.tword[i + 2] in ("إلا", "الا")):
+            return False
+        for k in range(i - 1, max(sent.t0, i - 6) - 1, -1):
+            w = self.tword[k]
+            if w in lx.NEGATION:
+                return True
+            in_actor = any(a <= self.tstart[k] < b for a, b, _ in
+                           self.actors[max(0, bisect_left(self.astart, self.tstart[k]) - 2):
+                                       bisect_left(self.astart, self.tstart[k]) + 1])
+            if not (w in lx.LIGHT_VERBS or in_actor):
+                return False
+        return False
 
     def _blocked(self, cue: _Cue, sent: _Sentence) -> bool:
         i = cue.i
-        if self._has("negation", max(sent.t0, i - 4), i):
+        if self._negated(i, sent):
             return True
-        if cue.mode != "forward":
+        if cue.mode not in ("forward", "subject"):
             return False
         if cue.purpose or self._has("intent", max(sent.t0, i - 5), i):
             return True
@@ -328,7 +357,8 @@ class _Run:
                 return True
             if w not in lx.ACTOR_HEADS:
                 break
-        return False
+        # بدعم من «التحالف»: a supporter, not the doer.
+        return any(w in lx.SUPPORT for w in self.tword[max(0, ti - 3):ti])
 
     def _first_actor(self, sent: _Sentence) -> tuple[int, int, str] | None:
         return self._actor_after(sent.start, sent.end)
@@ -466,12 +496,29 @@ class _Run:
                 actor = self._actor_after(cue_b, min(first.norm_start, self.tend[min(i + 5, sent.t1 - 1)]))
                 actor = actor or self._actor_before(cue_a, sent.start)
         elif cue.mode == "post":
+            actor = self._actor_after(cue_b, self.tend[min(i + 5, sent.t1 - 1)] + 1, agent_only=False)
+            k = self._antecedent(i, sent)
+            if k is not None:
+                targets = [k]
+                extent_span = (bisect_left(self.tstart, self.mentions[k].norm_end), i + 1)
+            else:
+                targets, confidence = self._post_fallback(i, sent, prev_sent, actor)
+                extent_span = (max(sent.t0, i - 6), i + 1)
+        elif cue.mode == "subject":  # الباغوز تحررت
             k = self._antecedent(i, sent)
             if k is None:
                 return []
             targets = [k]
-            extent_span = (bisect_left(self.tstart, self.mentions[k].norm_end), i + 1)
-            actor = self._actor_after(cue_b, self.tend[min(i + 5, sent.t1 - 1)] + 1, agent_only=False)
+            actor = self._actor_before(self.mentions[k].norm_start, sent.start) or self._first_actor(sent)
+            extent_span = (i, min(sent.t1, i + 3))
+        elif cue.mode == "confine":  # لتحصر التنظيم في بلدة الباغوز ... مثل السفافنة
+            actor = self._actor_after(cue_b, self.tend[min(i + 3, sent.t1 - 1)] + 1, agent_only=False)
+            targets, _ = self._forward(cue, sent)
+            if targets:
+                last = self.mentions[targets[-1]].norm_end
+                more = [k for k in self._list_targets(bisect_left(self.tstart, last) - 1, sent) if k not in targets]
+                targets = targets + more
+            confidence = 0.7
         elif cue.mode == "list":
             actor = self._actor_after(cue_b, self.tend[min(i + 3, sent.t1 - 1)] + 1, agent_only=False)
             if actor is None and self.tword[i].endswith(("ه", "ها", "هم")):
@@ -506,9 +553,18 @@ class _Run:
         if stop == last and stop < sent.t1:
             limit = self.tend[stop - 1]
         for k in self._mentions_in(self.tend[i], limit):
-            if not self.locator[k]:
-                return self._group_from(k, sent.end), limit
+            if self.locator[k]:
+                continue
+            if cue.change == "withdrew" and self._after_destination(k):
+                break  # فروا باتجاه السوسة: where they went, not what they left
+            return self._group_from(k, sent.end), limit
         return [], limit
+
+    def _after_destination(self, k: int) -> bool:
+        t = bisect_left(self.tstart, self.mentions[k].norm_start) - 1
+        while t >= 0 and _in(self.tword[t], TRIGGER_WORDS):
+            t -= 1
+        return t >= 0 and _in(self.tword[t], lx.DESTINATION)
 
     def _relative_before(self, i: int, sent: _Sentence) -> bool:
         # التي خسرها، التي كان استعادها، التي كان الجيش استعادها
@@ -560,6 +616,25 @@ class _Run:
                 continue
             content += 1
         return k if content <= 1 else None
+
+    def _post_fallback(self, i: int, sent: _Sentence, prev_sent, actor) -> tuple[list[int], float]:
+        """A holds cue with no place right before it: a list after it, or an anaphor before it."""
+        if actor is not None:
+            after = [k for k in self._mentions_in(actor[1], sent.end) if not self.locator[k]]
+            if after:
+                gap = self.s[actor[1]:self.mentions[after[0]].norm_start]
+                words = _TOKEN.findall(gap)
+                if (":" in gap or any(w in lx.LIST_MARKERS for w in words)) and len(words) <= 4:
+                    return after, 0.7
+        if any(_in(w, lx.ANAPHORS) for w in self.tword[max(sent.t0, i - 4):i]):
+            before = [k for k in self._mentions_in(sent.start, self.tstart[i]) if not self.locator[k]]
+            if before:
+                return [before[-1]], 0.6
+            if prev_sent is not None and sent.para - prev_sent.para <= 1:
+                prior = [k for k in self._mentions_in(prev_sent.start, prev_sent.end) if not self.locator[k]]
+                if prior:
+                    return [prior[-1]], 0.55
+        return [], 0.0
 
     def _list_targets(self, i: int, sent: _Sentence) -> list[int]:
         for j in range(i + 1, min(sent.t1, i + 26)):
