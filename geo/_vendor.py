@@ -1,45 +1,34 @@
-"""Leaflet and friends, fetched from the npm registry and served locally.
+"""Leaflet, fetched from the npm registry at set-up and inlined into every map.
 
-folium pages load Leaflet, jQuery and Bootstrap from public CDNs; with no
-internet (CI, an analyst's air-gapped laptop) the map stays blank. At set-up
-``python -m geo._vendor ensure`` installs the same files from the npm registry
-into ``static/vendor/``; the app serves them (Streamlit static serving) and the
-HTML report inlines them.
+Maps that load Leaflet from a public CDN stay blank with no internet (CI, an
+analyst's air-gapped laptop). ``python -m geo._vendor ensure`` installs
+Leaflet from the npm registry into ``static/vendor/`` once; the app's map and
+the HTML report inline it, so neither fetches anything.
 """
 
 from __future__ import annotations
 
+import base64
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-__all__ = ["FILES", "VENDOR_DIR", "available", "ensure", "folium_urls", "read"]
+__all__ = ["FILES", "VENDOR_DIR", "available", "ensure", "leaflet_css_inline", "read"]
 
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR_DIR = ROOT / "static" / "vendor"
 
-PACKAGES = {
-    "leaflet": "1.9.3",
-    "jquery": "3.7.1",
-    "bootstrap": "5.2.2",
-    "drmonty-leaflet-awesome-markers": "2.0.2",
-}
+PACKAGES = {"leaflet": "1.9.3"}
 
-# folium resource name -> (npm package, path inside the package, path under static/vendor)
+# name -> (npm package, path inside the package, path under static/vendor)
 FILES = {
     "leaflet": ("leaflet", "dist/leaflet.js", "leaflet/leaflet.js"),
     "leaflet_css": ("leaflet", "dist/leaflet.css", "leaflet/leaflet.css"),
-    "jquery": ("jquery", "dist/jquery.min.js", "jquery/jquery.min.js"),
-    "bootstrap": ("bootstrap", "dist/js/bootstrap.bundle.min.js", "bootstrap/bootstrap.bundle.min.js"),
-    "bootstrap_css": ("bootstrap", "dist/css/bootstrap.min.css", "bootstrap/bootstrap.min.css"),
-    "awesome_markers": ("drmonty-leaflet-awesome-markers", "js/leaflet.awesome-markers.min.js",
-                        "awesome-markers/leaflet.awesome-markers.min.js"),
-    "awesome_markers_css": ("drmonty-leaflet-awesome-markers", "css/leaflet.awesome-markers.css",
-                            "awesome-markers/leaflet.awesome-markers.css"),
+    "layers_png": ("leaflet", "dist/images/layers.png", "leaflet/images/layers.png"),
+    "layers_2x_png": ("leaflet", "dist/images/layers-2x.png", "leaflet/images/layers-2x.png"),
 }
-IMAGES = ("marker-icon.png", "marker-icon-2x.png", "marker-shadow.png", "layers.png", "layers-2x.png")
 
 
 def available() -> bool:
@@ -48,20 +37,17 @@ def available() -> bool:
 
 
 def read(name: str) -> str:
-    """The text of one vendored file by its folium resource name."""
+    """The text of one vendored file by its name in :data:`FILES`."""
     return (VENDOR_DIR / FILES[name][2]).read_text(encoding="utf-8")
 
 
-def folium_urls(base: str = "app/static/vendor") -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """(js, css) lists for folium's ``default_js``/``default_css``, pointing at ``base``.
-
-    Resources we do not ship (icon fonts) point at an empty local stylesheet so
-    the page makes no request outside the machine.
-    """
-    js = [(k, f"{base}/{FILES[k][2]}") for k in ("leaflet", "jquery", "bootstrap", "awesome_markers")]
-    css = [(k, f"{base}/{FILES[k][2]}") for k in ("leaflet_css", "bootstrap_css", "awesome_markers_css")]
-    css += [(k, f"{base}/empty.css") for k in ("glyphicons_css", "awesome_markers_font_css", "awesome_rotate_css")]
-    return js, css
+def leaflet_css_inline() -> str:
+    """Leaflet's stylesheet with its images as data URIs, for a page that fetches nothing."""
+    css = read("leaflet_css")
+    for name, file in (("layers_2x_png", "images/layers-2x.png"), ("layers_png", "images/layers.png")):
+        data = base64.b64encode((VENDOR_DIR / FILES[name][2]).read_bytes()).decode("ascii")
+        css = css.replace(file, f"data:image/png;base64,{data}")
+    return css
 
 
 def ensure(*, quiet: bool = False) -> bool:
@@ -70,7 +56,7 @@ def ensure(*, quiet: bool = False) -> bool:
         return True
     npm = shutil.which("npm")
     if npm is None:
-        print("[frontline] npm not found: maps will load Leaflet from the internet "
+        print("[frontline] npm not found: the maps cannot be drawn until Leaflet is installed "
               "(install Node.js and npm for offline maps)", file=sys.stderr)
         return False
     specs = [f"{name}@{version}" for name, version in PACKAGES.items()]
@@ -87,10 +73,6 @@ def ensure(*, quiet: bool = False) -> bool:
             target = VENDOR_DIR / dest
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(modules / package / src, target)
-        for image in IMAGES:
-            (VENDOR_DIR / "leaflet" / "images").mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(modules / "leaflet" / "dist" / "images" / image, VENDOR_DIR / "leaflet" / "images" / image)
-        (VENDOR_DIR / "empty.css").write_text("/* intentionally empty: resource not shipped */\n")
     return available()
 
 

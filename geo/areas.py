@@ -3,8 +3,9 @@
 How the areas are drawn
 -----------------------
 - Every drawn place (sites such as a hospital are not drawn) gets a cell: its
-  Voronoi cell among the places *on the same bank of the Euphrates*, so no
-  area ever crosses the river, cut to a disc of ``radius_m`` around the place
+  Voronoi cell among the places *of the same region*, where the Euphrates and
+  the national borders cut the study area into regions, so no area ever
+  crosses the river or a border; cut to a disc of ``radius_m`` around the place
   (a village does not speak for the empty desert 50 km away) and to the study
   area. Geometry is computed in UTM 37N metres and written in WGS 84.
 - Cells of places held by one side dissolve into that side's area; cells of
@@ -19,16 +20,17 @@ every date.
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 
 import geopandas as gpd
 import pandas as pd
 import shapely
-from shapely.geometry import MultiPoint, Point
+from shapely.geometry import MultiPoint, Point, shape
 from shapely.ops import linemerge, unary_union
 
 from gazetteer import Gazetteer
-from gazetteer.river import METRIC_CRS, STUDY_AREA, bank_of, euphrates_metric, to_metric, to_wgs84
+from gazetteer.river import BASEMAP, METRIC_CRS, STUDY_AREA, euphrates_metric, to_metric
 
 __all__ = ["RADIUS_M", "Cells", "areas_of", "cells_for", "frontlines_of"]
 
@@ -48,40 +50,44 @@ class Cells:
 
     def __init__(self, gazetteer: Gazetteer, *, radius_m: float = RADIUS_M) -> None:
         self.radius_m = radius_m
-        study = to_metric(STUDY_AREA)
-        river = euphrates_metric().buffer(_RIVER_GAP_M)
-        sides: dict[str, list] = {"left": [], "right": []}
-        for part in getattr(study.difference(river), "geoms", [study.difference(river)]):
-            rp = shapely.get_coordinates(to_wgs84(part.representative_point()))[0]
-            sides[bank_of(rp[1], rp[0])[0]].append(part)
-        regions = {side: unary_union(parts) for side, parts in sides.items() if parts}
+        # The Euphrates and the national borders cut the study area into regions; a cell never leaves
+        # the region of its place.
+        barriers = unary_union([euphrates_metric().buffer(_RIVER_GAP_M), *(b.buffer(_RIVER_GAP_M) for b in _borders())])
+        rest = to_metric(STUDY_AREA).difference(barriers)
+        regions = [g for g in getattr(rest, "geoms", [rest]) if g.area > 1e6]
         drawn = [p for p in gazetteer if p.kind != "site"]
-        # A place at the very point of its parent (a camp placed at its town) shares the parent's cell.
+        # Places at one point (a camp placed at its town) share one cell.
         by_point: dict[tuple[float, float], list[str]] = {}
         for p in drawn:
             by_point.setdefault((round(p.lon, 5), round(p.lat, 5)), []).append(p.id)
+        members: dict[int, list[tuple[tuple[float, float], Point]]] = {}
+        for key in by_point:
+            pt = to_metric(Point(*key))
+            r = min(range(len(regions)), key=lambda k: regions[k].distance(pt))
+            members.setdefault(r, []).append((key, pt))
         self.cells: dict[str, shapely.Geometry] = {}
-        for side, region in regions.items():
-            keys = [k for k in by_point if bank_of(k[1], k[0])[0] == side]
-            if not keys:
-                continue
-            pts = [to_metric(Point(*k)) for k in keys]
+        for r, items in members.items():
+            region = regions[r]
+            pts = [pt for _, pt in items]
             if len(pts) == 1:
                 polys = [region]
             else:
-                vor = shapely.voronoi_polygons(MultiPoint(pts), extend_to=region.envelope.buffer(1))
-                polys_by = list(vor.geoms)
-                polys = []
-                for pt in pts:
-                    polys.append(next((g for g in polys_by if g.contains(pt)), pt.buffer(1)))
-            for k, pt, poly in zip(keys, pts, polys, strict=False):
+                vor = list(shapely.voronoi_polygons(MultiPoint(pts), extend_to=region.envelope.buffer(1)).geoms)
+                polys = [next((g for g in vor if g.contains(pt)), pt.buffer(1)) for pt in pts]
+            for (key, pt), poly in zip(items, polys, strict=True):
                 cell = poly.intersection(region).intersection(pt.buffer(radius_m, quad_segs=16))
-                if cell.geom_type == "GeometryCollection" or cell.geom_type.startswith("Multi"):
-                    # Keep the piece around the place (the river can cut a cell in two).
+                if cell.geom_type != "Polygon":
+                    # Keep the piece around the place (a meander can cut a cell in two).
                     parts = [g for g in getattr(cell, "geoms", [cell]) if g.geom_type == "Polygon"]
                     cell = min(parts, key=lambda g: g.distance(pt)) if parts else cell
-                for pid in by_point[k]:
+                for pid in by_point[key]:
                     self.cells[pid] = cell
+
+
+def _borders() -> list:
+    with open(BASEMAP, encoding="utf-8") as f:
+        feats = json.load(f)["features"]
+    return [to_metric(shape(ft["geometry"])) for ft in feats if ft["properties"].get("kind") == "national_border"]
 
 
 @lru_cache(maxsize=4)
