@@ -115,8 +115,9 @@ with st.sidebar:
             folder, manifest = _save_uploads(files, mfile)
             paths = [folder]
     if source not in choices:
+        preset_year = st.query_params.get("year", "0")
         y = st.number_input("Publication year, where the text leaves it open", min_value=0, max_value=2100,
-                            value=0, help="Leave 0 when unknown")
+                            value=int(preset_year) if preset_year.isdigit() else 0, help="Leave 0 when unknown")
         year = int(y) or None
 
 if not paths:
@@ -179,8 +180,12 @@ def _busiest(timeline: Timeline, v: View) -> date:
     return max(starts, key=lambda d: (len(timeline.snapshot(d, v)), d))
 
 
-day = st.slider("Date for the downloads and the claims table (the map has its own slider and play button)",
-                min_value=span[0], max_value=span[1], value=_busiest(tl, view), format="YYYY-MM-DD")
+if span[0] < span[1]:
+    day = st.slider("Date for the downloads and the claims table (the map has its own slider and play button)",
+                    min_value=span[0], max_value=span[1], value=_busiest(tl, view), format="YYYY-MM-DD")
+else:  # all evidence on one day: nothing to slide over
+    day = span[0]
+    st.caption(f"All dated evidence is from {day}.")
 
 html_key = f"html:{tl_key}:{view}:{day}"
 if html_key not in st.session_state:

@@ -14,6 +14,7 @@ script only ever writes it with ``textContent``.
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import date, timedelta
 from functools import lru_cache
@@ -123,7 +124,7 @@ def map_data(tl: Timeline, *, view: View | str = "consensus", date_from: date | 
                                                       for d in (iv.valid_from, iv.valid_to) if start <= d <= end})
     cells = cells_for(tl.gazetteer)
     areas = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         snap = tl.snapshot(a, view)
         ar = areas_of(snap, cells)
         fr = frontlines_of(ar)

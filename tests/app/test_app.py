@@ -1,0 +1,115 @@
+"""The Streamlit app in a real browser: the map appears, scrubs through the fall of Hajin, explains itself."""
+
+from __future__ import annotations
+
+import statistics
+from datetime import date
+
+import pytest
+
+from extract import extract_paths, read_manifest
+from geo import Timeline
+from geo.report import COLORS
+from tests.app.conftest import ROOT, map_frame
+
+SAMPLE = ROOT / "assets" / "sample"
+START = date(2018, 10, 12)  # the bundled sample's first date: the slider's leftmost step
+
+
+@pytest.fixture(scope="module")
+def sample_timeline():
+    claims = list(extract_paths([SAMPLE / "articles"], manifest=read_manifest(SAMPLE / "manifest.csv"),
+                                progress=False))
+    return Timeline(claims)
+
+
+def move_slider_to(frame, day: date) -> None:
+    """Move the map's slider with the keyboard, as a user would."""
+    slider = frame.locator("#fl-slider")
+    slider.focus()
+    slider.press("Home")
+    for _ in range((day - START).days):
+        slider.press("ArrowRight")
+    assert frame.evaluate("document.body.getAttribute('data-date')") == day.isoformat()
+
+
+def expected(tl: Timeline, day: date) -> str:
+    iv = tl.state_at("hajin", day)
+    return "none" if iv is None else iv.holder if iv.status == "held" else iv.status
+
+
+def test_map_scrubs_across_the_fall_of_hajin(page, app_url, sample_timeline):
+    page.goto(app_url)
+    frame = map_frame(page)
+    before, after = date(2018, 12, 12), date(2018, 12, 14)
+    assert expected(sample_timeline, before) == "contested"
+    assert expected(sample_timeline, after) == "SDF"
+    hajin = frame.locator("path[data-place='hajin']")
+
+    move_slider_to(frame, before)
+    assert hajin.get_attribute("data-state") == "contested"
+    assert hajin.get_attribute("fill") == "#ffffff"
+    assert hajin.get_attribute("stroke") == COLORS["contested"]
+
+    slider = frame.locator("#fl-slider")
+    slider.press("ArrowRight")
+    slider.press("ArrowRight")
+    assert frame.evaluate("document.body.getAttribute('data-date')") == after.isoformat()
+    assert hajin.get_attribute("data-state") == "SDF"
+    assert hajin.get_attribute("fill") == COLORS["SDF"]
+    assert frame.locator(".fl-day").inner_text() == after.isoformat()
+
+    hajin.click(force=True)
+    story = frame.locator("#story")
+    story.wait_for(state="visible")
+    text = story.inner_text()
+    assert "Hajin" in text and "هجين" in text
+    assert "Held by SDF" in text
+    assert "SOHR" in text  # who said it
+    quote = frame.locator("#story blockquote").first
+    assert quote.get_attribute("dir") == "rtl"
+    assert "هجين" in frame.locator("#story").inner_text()
+    assert page.errors == []
+
+
+def test_play_button_moves_the_date(page, app_url):
+    page.goto(app_url)
+    frame = map_frame(page)
+    frame.locator("#fl-slider").press("Home")
+    frame.locator("#fl-play").click()
+    page.wait_for_timeout(1200)
+    frame.locator("#fl-play").click()
+    assert frame.evaluate("document.body.getAttribute('data-date')") > START.isoformat()
+
+
+def test_date_step_is_fast_in_the_browser(page, app_url, capsys):
+    page.goto(app_url)
+    frame = map_frame(page)
+    times = frame.evaluate("""async () => {
+        const s = document.getElementById('fl-slider'); const out = [];
+        for (let k = 0; k < 40; k++) {
+            const t = performance.now();
+            s.value = String((Number(s.value) + 3) % (Number(s.max) + 1));
+            s.dispatchEvent(new Event('input'));
+            await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+            out.push(performance.now() - t);
+        }
+        return out; }""")
+    with capsys.disabled():
+        print(f"\nmap date step in the browser: median {statistics.median(times):.1f} ms, max {max(times):.1f} ms")
+    assert statistics.median(times) < 500
+
+
+def test_the_app_lists_claims_and_offers_downloads(page, app_url):
+    page.goto(app_url)
+    map_frame(page)
+    for label in ("Snapshot GeoJSON", "Snapshot GeoPackage", "Timeline GeoJSON (QGIS temporal)", "Claims CSV",
+                  "HTML report"):
+        page.get_by_role("button", name=label).wait_for(timeout=30000)
+    assert page.get_by_text("14 articles").count() >= 1
+    with page.expect_download() as dl:
+        page.get_by_role("button", name="Snapshot GeoJSON").click()
+    import json
+
+    data = json.loads(open(dl.value.path(), encoding="utf-8").read())
+    assert {f["properties"]["layer"] for f in data["features"]} >= {"places"}
