@@ -136,13 +136,15 @@ except ValueError as exc:  # a bad manifest
 with st.sidebar:
     st.divider()
     st.subheader("View")
-    tl_all = Timeline(claims)
+    control = [c for c in claims if c.kind == CONTROL and c.date.latest is not None]
+    outlets = sorted({c.outlet for c in control if c.outlet})
+    sources = sorted({source_of(c) for c in control})
     kind = st.radio("Whose account", ["Consensus (every source)", "By outlet", "By source"])
     name = None
     if kind == "By outlet":
-        name = st.selectbox("Outlet", tl_all.outlets) if tl_all.outlets else None
+        name = st.selectbox("Outlet", outlets) if outlets else None
     elif kind == "By source":
-        name = st.selectbox("Source", tl_all.sources) if tl_all.sources else None
+        name = st.selectbox("Source", sources) if sources else None
     asserted_only = st.toggle("Asserted only (leave out what is only claimed)", value=False)
     stale_days = st.number_input("Evidence goes stale after (days)", min_value=1, max_value=365, value=30)
 

@@ -49,8 +49,7 @@ case "${1:-}" in
     setup_python
     setup_web
     shift
-    exec "$VENV/bin/streamlit" run app.py --server.headless true --server.enableStaticServing true \
-      --browser.gatherUsageStats false "$@"
+    exec "$VENV/bin/streamlit" run app.py --server.headless true --browser.gatherUsageStats false "$@"
     ;;
   test)
     setup_python

@@ -40,12 +40,13 @@ LAT, LON, ACTOR, CHANGE, EXTENT, MODALITY = "lat", "lon", "actor", "change", "ex
 ATTRIBUTED_TO, OUTLET, PUBLISHED, DATE = "attributed_to", "outlet", "published", "date"
 QUOTE, START, END, CONFIDENCE = "quote", "start", "end", "confidence"
 URL, CUE, PLACE_START, PLACE_END, ATTRIBUTION_BASIS = "url", "cue", "place_start", "place_end", "attribution_basis"
+OUTLET_BASIS = "outlet_basis"
 SENTENCE_START, SENTENCE_END = "sentence_start", "sentence_end"
 
 FIELDS = (
     ID, ARTICLE, KIND, PLACE, PLACE_NAME, SURFACE, LAT, LON, ACTOR, CHANGE, EXTENT, MODALITY,
     ATTRIBUTED_TO, OUTLET, PUBLISHED, DATE, QUOTE, START, END, CONFIDENCE,
-    URL, CUE, PLACE_START, PLACE_END, SENTENCE_START, SENTENCE_END, ATTRIBUTION_BASIS,
+    URL, CUE, PLACE_START, PLACE_END, SENTENCE_START, SENTENCE_END, ATTRIBUTION_BASIS, OUTLET_BASIS,
 )
 
 
@@ -139,6 +140,7 @@ class Claim:
     sentence_start: int = 0
     sentence_end: int = 0
     attribution_basis: str = ""
+    outlet_basis: str = ""
     extra: dict = field(default_factory=dict, compare=False)
 
     def summary(self) -> str:
@@ -170,7 +172,8 @@ class Claim:
         kw = {k: d.get(k) for k in FIELDS}
         kw[PUBLISHED] = DateWindow.from_dict(d.get(PUBLISHED))
         kw[DATE] = DateWindow.from_dict(d.get(DATE))
-        for k, default in ((CUE, ""), (ATTRIBUTION_BASIS, ""), (MODALITY, "asserted"), (ATTRIBUTED_TO, "outlet")):
+        for k, default in ((CUE, ""), (ATTRIBUTION_BASIS, ""), (OUTLET_BASIS, ""), (MODALITY, "asserted"),
+                           (ATTRIBUTED_TO, "outlet")):
             kw[k] = kw[k] if kw[k] is not None else default
         for k in (PLACE_START, PLACE_END, SENTENCE_START, SENTENCE_END, START, END):
             kw[k] = int(kw[k] or 0)

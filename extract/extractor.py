@@ -62,10 +62,10 @@ _SEPARATORS = re.compile(r"[\s،,؛;:\"'()\-–—/]*")
 _W_FORWARD = 12
 _W_REPEL = 18
 _PREFIXES = ("", "و", "ف", "ل", "ول", "فل", "ب", "وب")
-_GAP_IGNORE = lx.RELATIVE | lx.LOCATOR_WORDS | TRIGGER_WORDS | lx._tokens(
+_GAP_IGNORE = lx.RELATIVE | lx.LOCATOR_WORDS | TRIGGER_WORDS | lx.word_set(
     "كانت كان ما زالت تزال لا باتت أصبحت منها أجزاء جزء معظم بعض كامل قد التي الذي في من تحت")
 _PRONOUN_OBJECT = re.compile(r".+(?:ه|ها|هم|هما)$")
-_CARRIER_BEFORE = lx._tokens("بحسب حسب وفق وفقا نقلا وبحسب ووفق")
+_CARRIER_BEFORE = lx.word_set("بحسب حسب وفق وفقا نقلا وبحسب ووفق")
 
 
 _CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")
@@ -584,20 +584,30 @@ class _Run:
         pronoun = any(z in lx.PRONOUN_OBJECTS for z in zone[:3])
         anaphor = pronoun or any(_in(z, lx.ANAPHORS) or _in(z, lx.SITE_WORDS) or z == "هذه" for z in zone)
         if anaphor:
-            before = [k for k in self._mentions_in(sent.start, self.tstart[i]) if not self.locator[k]]
-            if before:
-                return [before[-1]], 0.6
-            if prev_sent is not None and sent.para - prev_sent.para <= 1 and not pronoun:
-                prior = [k for k in self._mentions_in(prev_sent.start, prev_sent.end) if not self.locator[k]]
-                if prior:
-                    return [prior[-1]], 0.55
+            found = self._last_place_before(i, sent, None if pronoun else prev_sent)
+            if found is not None:
+                return [found[0]], found[1]
         # A trailing advance: ... تبعها تقدم لـ«قسد»
         if cue.change == "advanced" and i + 1 < sent.t1 and (
                 self.tword[i + 1] == "ل" or self._actor_after(self.tend[i], self.tend[min(i + 2, sent.t1 - 1)] + 1)):
-            before = [k for k in self._mentions_in(sent.start, self.tstart[i]) if not self.locator[k]]
-            if before:
-                return [before[-1]], 0.5
+            found = self._last_place_before(i, sent, None)
+            if found is not None:
+                return [found[0]], 0.5
         return [], 0.0
+
+    def _last_place_before(self, i: int, sent: _Sentence, prev_sent) -> tuple[int, float] | None:
+        """The last place named before token i in this sentence, else in the previous one (if given).
+
+        Returns the mention index and the confidence such a reading deserves.
+        """
+        before = [k for k in self._mentions_in(sent.start, self.tstart[i]) if not self.locator[k]]
+        if before:
+            return before[-1], 0.6
+        if prev_sent is not None and sent.para - prev_sent.para <= 1:
+            prior = [k for k in self._mentions_in(prev_sent.start, prev_sent.end) if not self.locator[k]]
+            if prior:
+                return prior[-1], 0.55
+        return None
 
     def _antecedent(self, i: int, sent: _Sentence) -> int | None:
         """The place right before token i, allowing locators and relative words between."""
@@ -627,13 +637,9 @@ class _Run:
                 if (":" in gap or any(w in lx.LIST_MARKERS for w in words)) and len(words) <= 4:
                     return after, 0.7
         if any(_in(w, lx.ANAPHORS) for w in self.tword[max(sent.t0, i - 4):i]):
-            before = [k for k in self._mentions_in(sent.start, self.tstart[i]) if not self.locator[k]]
-            if before:
-                return [before[-1]], 0.6
-            if prev_sent is not None and sent.para - prev_sent.para <= 1:
-                prior = [k for k in self._mentions_in(prev_sent.start, prev_sent.end) if not self.locator[k]]
-                if prior:
-                    return [prior[-1]], 0.55
+            found = self._last_place_before(i, sent, prev_sent)
+            if found is not None:
+                return [found[0]], found[1]
         return [], 0.0
 
     def _list_targets(self, i: int, sent: _Sentence) -> list[int]:
@@ -669,7 +675,7 @@ class _Run:
             lat=place.lat, lon=place.lon, attributed_to=source, outlet=self.article.outlet,
             published=self.article.published, quote=quote, start=qa, end=qb, url=self.article.url,
             cue=self.nt.original[slice(*self.nt.span(cue_a, cue_b))], place_start=m.start, place_end=m.end,
-            sentence_start=ss, sentence_end=se, attribution_basis=basis,
+            sentence_start=ss, sentence_end=se, attribution_basis=basis, outlet_basis=self.article.outlet_basis,
             _frame_pos=frame_pos, _cue=(cue_a, cue_b), _m=m,
         )
 

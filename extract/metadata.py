@@ -53,9 +53,8 @@ def complete(article: Article, *, year: int | None = None, period: tuple[date, d
     """
     if not article.outlet:
         outlet, how = infer_outlet(article.text)
-        if outlet:
-            article.outlet = outlet
-            article.notes.append(f"outlet inferred from {how}")
+        article.outlet = outlet
+        article.outlet_basis = how
     if not article.published.known:
         pub = infer_published(fold(article.text), year=year, period=period)
         article.published = pub

@@ -45,6 +45,7 @@ class Article:
     published: DateWindow = field(default_factory=DateWindow)
     url: str | None = None
     title: str | None = None
+    outlet_basis: str = ""
     notes: list[str] = field(default_factory=list)
 
 
@@ -182,6 +183,7 @@ def _read_single(path: Path, meta: dict | None) -> Article | Skip:
         page = _html_to_text(text)
         art.text, art.title = page.text, page.title
         art.outlet = page.site_name
+        art.outlet_basis = "html meta og:site_name" if page.site_name else ""
         art.url = page.url
         if page.published:
             art.published = DateWindow(page.published, page.published, "html meta article:published_time")
@@ -196,7 +198,7 @@ def _read_single(path: Path, meta: dict | None) -> Article | Skip:
 def _apply_meta(art: Article, meta: dict, origin: str) -> None:
     if (meta.get("outlet") or "").strip():
         art.outlet = meta["outlet"].strip()
-        art.notes.append(f"outlet from {origin}")
+        art.outlet_basis = origin
     pub = (meta.get("published") or "").strip()
     if pub:
         d = _parse_date(pub)

@@ -250,6 +250,7 @@ class Timeline:
                 self._by_key["source", source_of(c).strip().casefold()].append((place_id, e))
                 self._by_key["outlet", (c.outlet or "").strip().casefold()].append((place_id, e))
         self._cache: dict[View, dict[str, list[Interval]]] = {}
+        self._starts_cache: dict[View, dict[str, list[date]]] = {}
 
     # ------------------------------------------------------------------ views
     @property
@@ -357,12 +358,10 @@ class Timeline:
         return df.set_index(PLACE, drop=False)
 
     def _starts(self, view: View) -> dict[str, list[date]]:
-        key = ("starts", view)
-        cached = self._cache.get(key)  # type: ignore[arg-type]
-        if cached is None:
-            cached = {pid: [iv.valid_from for iv in ivs] for pid, ivs in self.intervals(view).items()}
-            self._cache[key] = cached  # type: ignore[index]
-        return cached  # type: ignore[return-value]
+        """Interval start dates per place, for bisecting (built once per view)."""
+        if view not in self._starts_cache:
+            self._starts_cache[view] = {pid: [iv.valid_from for iv in ivs] for pid, ivs in self.intervals(view).items()}
+        return self._starts_cache[view]
 
     def table(self, view: View | str = CONSENSUS) -> pd.DataFrame:
         """All intervals of a view as one table (one row per interval)."""

@@ -25,6 +25,9 @@ def test_f1_on_the_sample_without_metadata(corpus_dir):
     assert outlets["001_730199fc8228d694"] == "Al-Ayyam al-Suriya"
     assert outlets["003_b73caba969310e09"] == "Al-Khabar TV"
     assert outlets["004_fa3edd3e55b9360f"] == "Al-Watan"
+    basis = {c.article: c.outlet_basis for c in claims}
+    assert basis["003_b73caba969310e09"].startswith("byline or footer")  # says how it was found
+    assert "002_6772f5c3d0db2bda" not in outlets or outlets["002_6772f5c3d0db2bda"] is None  # no byline: unknown
     pub = {c.article: c.published for c in claims}
     assert pub["001_730199fc8228d694"].earliest.isoformat() == "2018-11-19"   # أمس الأحد 18 نوفمبر
 
