@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
-import streamlit.components.v1 as components
 
 from extract import Summary, extract_paths, read_manifest
 from extract.claim import CONTROL, Claim
@@ -194,7 +193,8 @@ if html_key not in st.session_state:
     with st.spinner("Drawing the map…"):
         st.session_state[html_key] = render_html(map_data(tl, view=view, initial=day, title="Frontline"),
                                                  height="700px")
-components.html(st.session_state[html_key], height=760, scrolling=False)
+# Our own page: article text inside it is escaped JSON, written only with textContent.
+st.iframe(st.session_state[html_key], height=760)
 
 # ---------------------------------------------------------------- claims
 st.subheader("Claims")
