@@ -69,6 +69,7 @@ _CARRIER_BEFORE = lx.word_set("بحسب حسب وفق وفقا نقلا وبحس
 
 
 _CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")
+_IS_CUE: dict[str, bool] = {}
 
 
 @lru_cache(maxsize=64)
@@ -90,6 +91,10 @@ _MARK_SETS = {
     "failure": lx.FAILURE, "relative": lx.RELATIVE, "claim": lx.CLAIM_WORDS, "deny": lx.DENY_WORDS,
 }
 _CLITIC_FREE = {"relative", "negation", "intent", "failure"}  # matched as written
+# Every word that can carry a mark, clitics included: one set test per token.
+
+
+_MARK_WORDS: frozenset[str] = frozenset()  # filled below, once _in is defined
 
 
 @lru_cache(maxsize=200_000)
@@ -101,6 +106,12 @@ def _marks(word: str) -> tuple[str, ...]:
 def _in(word: str, words: frozenset[str]) -> bool:
     """``word`` is in ``words``, or is one of them behind a clitic (لمدينة، وريف)."""
     return word in _with_clitics(words)
+
+
+_MARK_WORDS = frozenset().union(*(_with_clitics(w) for w in _MARK_SETS.values()))
+# Extent words (clitics included) to the extent they say; where words disagree the first listed wins.
+_EXTENT_PRIORITY = ("half", "most", "outskirts", "part", "full")
+_EXTENT_OF = {w: e for e in reversed(_EXTENT_PRIORITY) for w in _with_clitics(lx.EXTENT_WORDS[e])}
 
 
 @dataclass
@@ -168,20 +179,26 @@ class _Run:
         self.mstart = [m.norm_start for m in self.mentions]
         self.actors = list(ex._actors.finditer(s))
         self.astart = [a[0] for a in self.actors]
+        self.actor_tokens = {k for a, b, _ in self.actors
+                             for k in range(bisect_left(self.tstart, a), bisect_left(self.tstart, b))}
         self.sources = list(ex._sources.finditer(s))
         self.sstart = [x[0] for x in self.sources]
-        self.dates = find_expressions(s)
+        self._dates: dict[int, list[Expression]] = {}  # per sentence, found when a claim needs them
         self.sentences = self._split()
         self.locator = [self._is_locator(m) for m in self.mentions]
         self.last_source: tuple[str, str] | None = None
         self._cue_cache: dict[int, _Cue | None] = {}
         # Token indices of words in the sets the rules test over windows.
         self.marks: dict[str, list[int]] = {name: [] for name in _MARK_SETS}
-        for i, w in enumerate(self.tword):
-            for name in _marks(w):
+        for i in [i for i, w in enumerate(self.tword) if w in _MARK_WORDS]:
+            for name in _marks(self.tword[i]):
                 self.marks[name].append(i)
-        # Token indices of candidate cue words (their classification is cached per word).
-        self.cue_tokens = [i for i, w in enumerate(self.tword) if _cue_word(w) is not None]
+        # Token indices of candidate cue words (whether a word can be a cue is remembered across articles).
+        for w in {w for w in self.tword if w not in _IS_CUE}:
+            _IS_CUE[w] = _cue_word(w) is not None
+        if len(_IS_CUE) > 500_000:  # a bounded memory, whatever the corpus
+            _IS_CUE.clear()
+        self.cue_tokens = [i for i, w in enumerate(self.tword) if _IS_CUE.get(w) or (w not in _IS_CUE and _cue_word(w))]
         self.prev_effective: str = "outlet"
 
     # ------------------------------------------------------------ sentences
@@ -290,7 +307,12 @@ class _Run:
             if prev.startswith(("فقد", "خسر")):
                 return _Cue(i, "withdrew", "forward")
         if change == "freed":
+            # تحرر قرية السكرية (transitive, present) vs الباغوز تحررت (the place is the subject).
+            if nxt and (_in(nxt, TRIGGER_WORDS) or self._mention_starts_at(i + 1)) and core.startswith("تحرر"):
+                return _Cue(i, "captured", "forward", purpose)
             return _Cue(i, "captured", "subject", purpose)
+        if change == "entered":
+            return _Cue(i, "advanced", "entered", purpose)
         if change == "confined":
             return _Cue(i, "holds", "confine", purpose)
         if change == "holds_present":
@@ -310,18 +332,25 @@ class _Run:
             w = self.tword[k]
             if w in lx.NEGATION:
                 return True
-            in_actor = any(a <= self.tstart[k] < b for a, b, _ in
-                           self.actors[max(0, bisect_left(self.astart, self.tstart[k]) - 2):
-                                       bisect_left(self.astart, self.tstart[k]) + 1])
-            if not (w in lx.LIGHT_VERBS or in_actor):
+            if not (w in lx.LIGHT_VERBS or k in self.actor_tokens):
                 return False
+        return False
+
+    def _mention_starts_at(self, t: int) -> bool:
+        if t >= len(self.tstart):
+            return False
+        k = bisect_left(self.mstart, self.tstart[t])
+        while k < len(self.mentions) and self.mentions[k].norm_start <= self.tend[t]:
+            if self.mentions[k].norm_end >= self.tstart[t]:
+                return True
+            k += 1
         return False
 
     def _blocked(self, cue: _Cue, sent: _Sentence) -> bool:
         i = cue.i
         if self._negated(i, sent):
             return True
-        if cue.mode not in ("forward", "subject"):
+        if cue.mode not in ("forward", "subject", "entered"):
             return False
         if cue.purpose or self._has("intent", max(sent.t0, i - 5), i):
             return True
@@ -374,19 +403,34 @@ class _Run:
         frames = []
         lo = bisect_left(self.sstart, sent.start)
         hi = bisect_left(self.sstart, sent.end)
+        a_lo, a_hi = bisect_left(self.astart, sent.start), bisect_left(self.astart, sent.end)
+        if lo == hi and a_lo == a_hi:
+            return frames
         for a, b, name in self.sources[lo:hi]:
             ti, tj = bisect_left(self.tstart, a), bisect_left(self.tstart, b)
             before = self.tword[max(sent.t0, ti - 3):ti]
             after = self.tword[tj:min(sent.t1, tj + 2)]
-            carrier = any(w in _CARRIER_BEFORE for w in before) or "عن" in after
+            # بحسب رويترز، نقلت رويترز عن ...، قال مصدر لسانا: the source carries, someone else speaks.
+            told_to = self.ex._sources.prefix_of(self.s[a:b]).endswith("ل")
+            carrier = any(w in _CARRIER_BEFORE for w in before) or "عن" in after or told_to
             frames.append((a, name, "carrier" if carrier else "named"))
-        for a, b, actor in self.actors[bisect_left(self.astart, sent.start):bisect_left(self.astart, sent.end)]:
+        for a, b, actor in self.actors[a_lo:a_hi]:
             ti = bisect_left(self.tstart, a)
             tj = bisect_left(self.tstart, b)
             speech_next_to = self._has("speech", max(sent.t0, ti - 1), ti) or self._has("speech", tj, min(sent.t1, tj + 1))
-            if speech_next_to or self._has("speaker", max(sent.t0, ti - 9), ti):
+            if speech_next_to or self._speaker_of(ti, sent):
                 frames.append((a, lx.ACTOR_AS_SOURCE[actor], "speaker"))
         return sorted(frames)
+
+    def _speaker_of(self, ti: int, sent: _Sentence) -> bool:
+        """A speaker noun governs the actor at token ti (مصدر في قسد، المتحدث باسم التحالف),
+        with no أن/إن between them (which would start what the speaker said)."""
+        idx = self.marks["speaker"]
+        k = bisect_left(idx, max(sent.t0, ti - 9))
+        if k >= len(idx) or idx[k] >= ti:
+            return False
+        last = max(j for j in idx[k:] if j < ti)
+        return not any(w in ("ان", "بان", "انه", "انها", "انهم") for w in self.tword[last + 1:ti])
 
     def _attribution(self, sent: _Sentence, frames, cue_pos: int) -> tuple[str, str, int]:
         """(source, basis, frame position) for a cue at ``cue_pos``."""
@@ -413,8 +457,10 @@ class _Run:
     def _date_for(self, a: int, b: int, sent: _Sentence, change: str | None) -> DateWindow:
         pub = self.article.published
         best: tuple[int, Expression] | None = None
-        for x in self.dates:
-            if x.start < sent.start or x.end > sent.end or x.kind == "year":
+        if sent.start not in self._dates:
+            self._dates[sent.start] = find_expressions(self.s, sent.start, sent.end)
+        for x in self._dates[sent.start]:
+            if x.end > sent.end or x.kind == "year":
                 continue
             dist = max(0, a - x.end, x.start - b)
             if best is None or dist < best[0]:
@@ -431,9 +477,9 @@ class _Run:
 
     # --------------------------------------------------------------- extent
     def _extent(self, i0: int, i1: int, place_id: str) -> str | None:
-        words = self.tword[max(0, i0):max(i0, i1)]
-        for extent in ("half", "most", "outskirts", "part", "full"):
-            if any(_in(w, lx.EXTENT_WORDS[extent]) for w in words):
+        found = {_EXTENT_OF.get(w) for w in self.tword[max(0, i0):max(i0, i1)]}
+        for extent in _EXTENT_PRIORITY:
+            if extent in found:
                 return extent
         place = self.ex.gazetteer.get(place_id)
         if place is not None and place.kind == "site":
@@ -445,10 +491,13 @@ class _Run:
         out: list[Claim] = []
         seen: set[tuple] = set()
         prev_sent: _Sentence | None = None
-        for sent in self.sentences:
+        placed = [bool(self._mentions_in(x.start, x.end)) for x in self.sentences]
+        for n, sent in enumerate(self.sentences):
             frames = self._frames(sent)
             effective = None
-            for i in self._cues_in(sent.t0, sent.t1):
+            # A claim needs a place: here, or in the sentence before (an anaphor points back).
+            near_place = placed[n] or (n > 0 and placed[n - 1])
+            for i in self._cues_in(sent.t0, sent.t1) if near_place else ():
                 cue = self._cue_at(i, sent)
                 if cue is None or self._blocked(cue, sent):
                     continue
@@ -489,7 +538,12 @@ class _Run:
                 return []
             first = self.mentions[targets[0]]
             if first.norm_start < cue_a:  # pointed back (relative clause, anaphor)
-                actor = self._first_actor(sent) if self._relative_before(i, sent) else None
+                # بعد طرد داعش منها / التي كان استعادها: the doer is the sentence's subject.
+                after_word = i > sent.t0 and self.tword[i - 1] in ("بعد", "وبعد", "عقب")
+                if after_word:  # بعد انسحاب مسلحي داعش منها: the doer follows, unless it is the object (طرد داعش)
+                    actor = self._actor_after(cue_b, self.tend[min(i + 4, sent.t1 - 1)] + 1) or self._first_actor(sent)
+                else:
+                    actor = self._first_actor(sent) if self._relative_before(i, sent) else None
                 actor = actor or self._actor_after(cue_b, self.tend[min(i + 3, sent.t1 - 1)] + 1)
                 actor = actor or self._actor_before(cue_a, sent.start)
             else:
@@ -504,13 +558,30 @@ class _Run:
             else:
                 targets, confidence = self._post_fallback(i, sent, prev_sent, actor)
                 extent_span = (max(sent.t0, i - 6), i + 1)
-        elif cue.mode == "subject":  # الباغوز تحررت
+        elif cue.mode == "subject":  # الباغوز تحررت / سقطت بلدة السوسة بيد داعش
             k = self._antecedent(i, sent)
-            if k is None:
+            if k is not None:
+                targets = [k]
+                floor_pos = self.mentions[k].norm_start
+            else:
+                targets, _ = self._forward(cue, sent)
+                floor_pos = cue_a
+            if not targets:
                 return []
-            targets = [k]
-            actor = self._actor_before(self.mentions[k].norm_start, sent.start) or self._first_actor(sent)
+            actor = self._actor_in_hands(i, sent) or self._actor_before(floor_pos, sent.start) or \
+                self._first_actor(sent)
             extent_span = (i, min(sent.t1, i + 3))
+        elif cue.mode == "entered":  # دخلت قسد بلدة هجين: the doer stands next to the verb
+            targets, _ = self._forward(cue, sent)
+            if not targets:
+                return []
+            prev = self._actor_before(cue_a, sent.start)
+            if prev is not None and bisect_left(self.tstart, prev[1]) >= i - 1:
+                actor = prev  # قسد تدخل الشعفة
+            else:
+                first = self.mentions[targets[0]].norm_start
+                actor = self._actor_after(cue_b, min(first, self.tend[min(i + 4, sent.t1 - 1)] + 1))
+            extent_span = (i, bisect_left(self.tstart, self.mentions[targets[0]].norm_start) + 1)
         elif cue.mode == "confine":  # لتحصر التنظيم في بلدة الباغوز ... مثل السفافنة
             actor = self._actor_after(cue_b, self.tend[min(i + 3, sent.t1 - 1)] + 1, agent_only=False)
             targets, _ = self._forward(cue, sent)
@@ -626,6 +697,13 @@ class _Run:
                 continue
             content += 1
         return k if content <= 1 else None
+
+    def _actor_in_hands(self, i: int, sent: _Sentence):
+        """The actor after بيد / في يد / بقبضة following the cue, if any."""
+        for j in range(i + 1, min(sent.t1, i + 8)):
+            if self.tword[j] in lx.HANDS or (self.tword[j] == "يد" and j > i + 1):
+                return self._actor_after(self.tend[j], self.tend[min(j + 4, sent.t1 - 1)] + 1, agent_only=False)
+        return None
 
     def _post_fallback(self, i: int, sent: _Sentence, prev_sent, actor) -> tuple[list[int], float]:
         """A holds cue with no place right before it: a list after it, or an anaphor before it."""

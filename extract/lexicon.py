@@ -39,7 +39,8 @@ ACTOR_PHRASES: dict[str, tuple[str, ...]] = {
             "القوات المدعومة من واشنطن", "المقاتلون الأكراد"),
     "SAA": ("الجيش العربي السوري", "الجيش السوري", "قوات النظام", "قوات الأسد", "الجيش النظامي",
             "القوات الحكومية", "القوات السورية", "الجيش", "القوات الرديفة", "قوات رديفة", "القوات الحليفة",
-            "حلفاؤه", "وحلفاؤه", "الدفاع الوطني", "الفيلق الخامس", "النظام السوري", "قوات الحكومة السورية",
+            "حلفاؤه", "وحلفاؤه", "الدفاع الوطني", "جيشنا", "جيشنا الباسل", "قواتنا المسلحة", "وحدات الجيش",
+            "وحدات من الجيش", "وحدات من الجيش العربي السوري", "الجيش العربي السوري وحلفاؤه", "الفيلق الخامس", "النظام السوري", "قوات الحكومة السورية",
             "الجيش وحلفاؤه", "القوات الموالية للنظام", "الميليشيات الإيرانية", "حزب الله"),
     "COALITION": ("التحالف الدولي", "التحالف", "قوات التحالف", "طيران التحالف", "التحالف الأميركي",
                   "التحالف الأمريكي", "القوات الأميركية", "القوات الأمريكية", "القوات الفرنسية",
@@ -129,6 +130,14 @@ class PhraseMatcher:
             self._ac.add_word(phrase, (len(phrase), key))
         self._ac.make_automaton()
 
+    def prefix_of(self, hit: str) -> str:
+        """The clitics in front of a matched phrase (``"ل"`` for لسانا), ``""`` for none."""
+        hit = " ".join(hit.split())
+        for cut in range(0, 4):
+            if hit[cut:] in self.lookup and hit[:cut] in _PHRASE_PREFIXES:
+                return hit[:cut]
+        return ""
+
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         """Yield ``(start, end, key)`` for every phrase in ``text[start:end]``, in order."""
         end = len(text) if end is None else end
@@ -176,9 +185,11 @@ CUE_TOKENS = {
     "captured": re.compile(
         r"(?:سيطر(?:ت|وا|تا)?|سيطره|السيطره|سيطرت(?:ه|ها|هم|هما)|استعاد(?:ت|وا)?(?:ه|ها|هم)?|استعاده|"
         r"استعادت(?:ه|ها|هم)|الاستعاده|استولي|استولت|استولوا|الاستيلاء|استيلاء|اقتحم(?:ت|وا)?(?:ه|ها)?|اقتحام|"
-        r"حرر(?:ت|وا)?(?:ه|ها)?|تحرير|انتزع(?:ت|وا)?|احكم(?:ت|وا)?|بسط(?:ت|وا)?)"),
+        r"حرر(?:ت|وا)?(?:ه|ها)?|تحرير|انتزع(?:ت|وا)?|احكم(?:ت|وا)?|بسط(?:ت|وا)?|طرد(?:ت|وا)?|طرده)"),
+    # Entering a town: fighting inside it, not yet holding it. The doer must stand next to the verb.
+    "entered": re.compile(r"(?:دخل(?:ت|وا)?|تدخل|يدخل(?:ون)?|دخول(?:ها|ه|هم)?)"),
     # Intransitive: the place is the subject before the verb (الباغوز تحررت، سقطت البلدة).
-    "freed": re.compile(r"(?:تحرر(?:ت)?|سقط(?:ت)?|تحريرها)"),
+    "freed": re.compile(r"(?:تحرر(?:ت)?|سقط(?:ت)?|تسقط|يسقط)"),
     # Confinement: the actor after the verb is held inside the place (تحصر التنظيم في الباغوز).
     "confined": re.compile(r"(?:حصر(?:ت|وا)?|تحصر|يحصر|حاصر(?:ت|وا)?|تحاصر|يحاصر(?:ون)?|محاصر(?:ه|ين|ون)?)"),
     "holds_present": re.compile(r"(?:يسيطر(?:ون)?|تسيطر(?:ان)?|يسيطران)"),
@@ -255,6 +266,8 @@ SUPPORT = word_set("بدعم بمساندة بإسناد بغطاء المدعو
 DESTINATION = word_set("باتجاه نحو إلى الى صوب اتجاه")
 # Light verbs between a negation and the cue it negates (لم تحقق أي تقدم).
 LIGHT_VERBS = word_set("تحقق يحقق تحرز يحرز تسفر يسفر تتمكن يتمكن تستطع يستطع تنجح ينجح أي عن من في تحققه")
+# "in the hands of": the actor after these is the one who now holds the place.
+HANDS = word_set("بيد يد بأيدي أيدي قبضة بقبضة")
 FLAG_WORDS = word_set("رايتها رايته رايتهم الراية راية علمها علمه العلم أعلامها")
 EXTENT_WORDS = {
     "full": word_set("كامل كاملة الكامل الكاملة كل كافة بالكامل جميع"),
