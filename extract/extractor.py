@@ -193,6 +193,7 @@ class _Run:
         for i in [i for i, w in enumerate(self.tword) if w in _MARK_WORDS]:
             for name in _marks(self.tword[i]):
                 self.marks[name].append(i)
+        self.speech_tokens = frozenset(self.marks["speech"])
         # Token indices of candidate cue words (whether a word can be a cue is remembered across articles).
         for w in {w for w in self.tword if w not in _IS_CUE}:
             _IS_CUE[w] = _cue_word(w) is not None
@@ -414,10 +415,11 @@ class _Run:
             told_to = self.ex._sources.prefix_of(self.s[a:b]).endswith("ل")
             carrier = any(w in _CARRIER_BEFORE for w in before) or "عن" in after or told_to
             frames.append((a, name, "carrier" if carrier else "named"))
+        speech = self.speech_tokens
         for a, b, actor in self.actors[a_lo:a_hi]:
             ti = bisect_left(self.tstart, a)
             tj = bisect_left(self.tstart, b)
-            speech_next_to = self._has("speech", max(sent.t0, ti - 1), ti) or self._has("speech", tj, min(sent.t1, tj + 1))
+            speech_next_to = (ti - 1 >= sent.t0 and ti - 1 in speech) or (tj < sent.t1 and tj in speech)
             if speech_next_to or self._speaker_of(ti, sent):
                 frames.append((a, lx.ACTOR_AS_SOURCE[actor], "speaker"))
         return sorted(frames)
