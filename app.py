@@ -181,12 +181,15 @@ def _busiest(timeline: Timeline, v: View) -> date:
     return max(starts, key=lambda d: (len(timeline.snapshot(d, v)), d))
 
 
-if span[0] < span[1]:
-    day = st.slider("Date for the downloads and the claims table (the map has its own slider and play button)",
-                    min_value=span[0], max_value=span[1], value=_busiest(tl, view), format="YYYY-MM-DD")
-else:  # all evidence on one day: nothing to slide over
-    day = span[0]
-    st.caption(f"All dated evidence is from {day}.")
+with st.sidebar:
+    st.divider()
+    if span[0] < span[1]:
+        day = st.slider("Date", min_value=span[0], max_value=span[1], value=_busiest(tl, view), format="YYYY-MM-DD",
+                        help="Opens the map on this date and sets the claims table and the downloads. To scrub "
+                             "quickly or play through time, use the slider and ▶ under the map: it redraws in place.")
+    else:  # all evidence on one day: nothing to slide over
+        day = span[0]
+        st.caption(f"All dated evidence is from {day}.")
 
 html_key = f"html:{tl_key}:{view}:{day}"
 if html_key not in st.session_state:

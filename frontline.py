@@ -15,10 +15,6 @@ import sys
 __all__ = ["build_parser", "main"]
 
 
-class UserError(Exception):
-    """A problem the user can fix; printed without a traceback."""
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser of ``frontline``."""
     from gazetteer import cli as gazetteer_cli
@@ -42,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
-    except (UserError, ValueError, OSError) as exc:
+    except (ValueError, OSError) as exc:  # bad input: say what is wrong, no traceback
         print(f"frontline: {exc}", file=sys.stderr)
         return 2
 

@@ -11,7 +11,7 @@ Field names are module constants; :data:`FIELDS` is the column order of
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date
 
 __all__ = [
@@ -141,7 +141,6 @@ class Claim:
     sentence_end: int = 0
     attribution_basis: str = ""
     outlet_basis: str = ""
-    extra: dict = field(default_factory=dict, compare=False)
 
     def summary(self) -> str:
         """The claim in one English sentence, e.g. "SDF captured half of Hajin (SOHR, claimed)"."""
@@ -161,7 +160,6 @@ class Claim:
     def to_dict(self) -> dict:
         """A JSON-ready dict in :data:`FIELDS` order."""
         d = asdict(self)
-        d.pop("extra")
         d[PUBLISHED] = self.published.to_dict()
         d[DATE] = self.date.to_dict()
         return {k: d[k] for k in FIELDS}

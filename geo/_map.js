@@ -185,9 +185,12 @@
       table.appendChild(tr);
     });
     body.appendChild(table);
-    body.appendChild(el("h3", null, "Evidence"));
+    body.appendChild(el("h3", null, "Evidence (newest first; later claims faded)"));
     var list = el("ol", "fl-claims");
-    p.claims.forEach(function (k) {
+    // What makes today's colour first: claims up to the date, newest first; then later ones.
+    var past = p.claims.filter(function (k) { return parse(DATA.claims[k].date) <= current; }).reverse();
+    var later = p.claims.filter(function (k) { return parse(DATA.claims[k].date) > current; });
+    past.concat(later).forEach(function (k) {
       var c = DATA.claims[k], li = el("li", "fl-claim" + (parse(c.date) <= current ? "" : " fl-future"));
       li.appendChild(el("div", "fl-summary", c.summary));
       li.appendChild(el("blockquote", "ar", c.quote)).setAttribute("dir", "rtl");
