@@ -191,13 +191,16 @@ with st.sidebar:
         day = span[0]
         st.caption(f"All dated evidence is from {day}.")
 
-html_key = f"html:{tl_key}:{view}:{day}"
-if html_key not in st.session_state:
+data_key = f"mapdata:{tl_key}:{view}:{day}"
+if data_key not in st.session_state:
     with st.spinner("Drawing the map…"):
-        st.session_state[html_key] = render_html(map_data(tl, view=view, initial=day, title="Frontline"),
-                                                 height="700px")
+        data = map_data(tl, view=view, initial=day, title="Frontline")
+        # One computation serves the map here and the report download below.
+        st.session_state[data_key] = (render_html(data, height="700px"),
+                                      render_html({**data, "title": "Frontline report"}))
+map_html, report_html = st.session_state[data_key]
 # Our own page: article text inside it is escaped JSON, written only with textContent.
-st.iframe(st.session_state[html_key], height=760)
+st.iframe(map_html, height=760)
 
 # ---------------------------------------------------------------- claims
 st.subheader("Claims")
@@ -247,7 +250,6 @@ d3.download_button("Timeline GeoJSON (QGIS temporal)", json.dumps(to_geojson({"t
 buf = io.StringIO()
 table.to_csv(buf, index=False)
 d4.download_button("Claims CSV", buf.getvalue(), file_name="frontline-claims.csv", mime="text/csv")
-d5.download_button("HTML report", render_html(map_data(tl, view=view, initial=day, title="Frontline report")),
-                   file_name=f"frontline-report-{day}.html", mime="text/html")
+d5.download_button("HTML report", report_html, file_name=f"frontline-report-{day}.html", mime="text/html")
 with st.expander("Events in ACLED's columns"):
     st.dataframe(events_table(claims), width="stretch", hide_index=True)
