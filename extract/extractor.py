@@ -381,11 +381,12 @@ class _Run:
         word = self.s[a[0]:a[1]]
         if word.startswith(("علي", "ضد")):
             return True
-        for k in range(ti - 1, max(-1, ti - 3), -1):
+        for k in range(ti - 1, max(-1, ti - 4), -1):
             w = self.tword[k]
             if w in lx.TARGET_MARKERS or w in lx.ATTACK_NOUNS:
                 return True
-            if w not in lx.ACTOR_HEADS:
+            # قوات «قسد»، نقاط لقسد: look past the head noun the actor's name hangs on.
+            if w not in lx.ACTOR_HEADS and not _in(w, lx.SITE_WORDS):
                 break
         # بدعم من «التحالف»: a supporter, not the doer.
         return any(w in lx.SUPPORT for w in self.tword[max(0, ti - 3):ti])

@@ -257,7 +257,7 @@ SITE_WORDS = word_set("مستشفى المستشفى مشفى المشفى مس�
 LIST_MARKERS = word_set("وهي هي تضم وتضم تشمل وتشمل منها ومنها مثل بينها كلا كلاً")
 LOCATOR_WORDS = word_set("شرق شرقي غرب غربي شمال شمالي جنوب جنوبي ريف بريف لريف وريف ناحية بناحية محافظة "
                         "بمحافظة لمحافظة قضاء الشرقي الغربي الشمالي الجنوبي الجنوبية الشرقية "
-                        "الشمالية الغربية كم كلم القريبة المتاخمة أبناء")
+                        "الشمالية الغربية كم كلم القريبة المتاخمة أبناء بادية ببادية")
 # "near X": the claim is about X's surroundings (its outskirts), not about somewhere else.
 NEAR_WORDS = word_set("قرب بالقرب مقربة")
 # Who supports the doer is not the doer (بدعم من التحالف).

@@ -56,7 +56,8 @@ REFERENCE = {
     "Al-Qa'im": dict(id="al_qaim", ar=["القائم", "حصيبة"], en=["Al-Qaim", "Qaim", "Husaybah"],
                      kind="town", ctx=True),
     "Abu Kamal–Al-Qa'im border crossing": dict(
-        id="al_qaim_crossing", ar=["معبر القائم", "معبر البوكمال", "معبر البوكمال القائم"],
+        id="al_qaim_crossing", ar=["معبر القائم", "معبر البوكمال", "معبر البوكمال القائم", "منفذ القائم",
+                                   "منفذ البوكمال"],
         en=["Al-Qa'im border crossing", "Abu Kamal crossing"], kind="crossing"),
     "Al-Busayrah": dict(id="busayrah", ar=["البصيرة"], en=["Busayrah", "al-Busayrah", "Al Basira"], kind="town"),
     "Deir ez-Zor": dict(id="deir_ez_zor", ar=["دير الزور", "ديرالزور"],

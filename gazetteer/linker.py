@@ -40,8 +40,11 @@ __all__ = ["PREFIXES", "TRIGGER_WORDS", "Linker", "Mention"]
 TRIGGER_WORDS = frozenset(fold(w) for w in (
     "بلدة", "بلدات", "بلدتي", "بلدتا", "قرية", "قرى", "قريتي", "قريتا", "مدينة", "مدن", "مدينتي",
     "ناحية", "حقل", "حقول", "مخيم", "معبر", "ريف", "أطراف", "محيط", "منطقة", "مناطق", "منطقتي",
-    "مشارف", "ضواحي", "بادية", "جبهات", "جبهة", "محور", "بلدته", "قريته",
+    "مشارف", "ضواحي", "بادية", "جبهات", "جبهة", "محور", "بلدته", "قريته", "منفذ",
 ))
+# Directions confirm a common-word name as a place (تتقدم نحو السوسة) but, unlike the
+# trigger words, they are not part of a place's description.
+DIRECTION_WORDS = frozenset(fold(w) for w in ("نحو", "باتجاه", "اتجاه", "صوب"))
 # Words that, right before a name, say it is something else (a TV channel...).
 BLOCK_WORDS = frozenset(fold(w) for w in ("قناة", "صحيفة", "جريدة", "وكالة", "إذاعة", "تلفزيون", "شبكة"))
 ENGLISH_TRIGGERS = frozenset(("town", "village", "city", "district", "outskirts", "countryside", "field",
@@ -211,7 +214,8 @@ class Linker:
             before = _previous_word(s, i)
             if before in BLOCK_WORDS:
                 status.append("blocked")
-            elif (before in TRIGGER_WORDS) if not entry.english else (before in ENGLISH_TRIGGERS):
+            elif (before in TRIGGER_WORDS or before in DIRECTION_WORDS) if not entry.english \
+                    else (before in ENGLISH_TRIGGERS):
                 status.append("trigger")
             elif self._context_words[entry.place] and self._near_word(s, i, self._context_words[entry.place]):
                 status.append("context-word")
@@ -267,9 +271,9 @@ def _previous_word(s: str, i: int) -> str:
     while k >= 0 and s[k].isalnum():
         k -= 1
     word = s[k + 1:j + 1]
-    if word not in TRIGGER_WORDS:
+    if word not in TRIGGER_WORDS and word not in DIRECTION_WORDS:
         # وبلدة، ببلدة، لقرية: a trigger word may carry its own proclitics.
         for cut in (1, 2):
-            if word[:cut] in PREFIXES_BARE and word[cut:] in TRIGGER_WORDS:
+            if word[:cut] in PREFIXES_BARE and (word[cut:] in TRIGGER_WORDS or word[cut:] in DIRECTION_WORDS):
                 return word[cut:]
     return word
