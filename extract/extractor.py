@@ -767,8 +767,8 @@ class _Run:
         cue_a, cue_b = c.pop("_cue")
         frame_pos = c.pop("_frame_pos")
         extent = self._extent(extent_span[0], extent_span[1], m.place)
-        # زعمت مواقع معارضة أن...: the verb may stand before its speaker.
-        t_frame = max(sent.t0, self._tok_index(max(frame_pos, sent.start)) - 2)
+        # زعمت مواقع معارضة أن، نفى المتحدث باسم قسد: the verb may stand before its speaker's title.
+        t_frame = max(sent.t0, self._tok_index(max(frame_pos, sent.start)) - 4)
         modality = ("denied" if self._has("deny", t_frame, cue.i + 1)
                     else "claimed" if self._has("claim", t_frame, cue.i + 1) else "asserted")
         date = self._date_for(cue_a, cue_b, sent, cue.change)
