@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Frontline's two commands. Each does all set-up on a fresh machine that has
-# only Python and the package registries:
+# only Python and the package registries (PyPI; Debian for the test browser):
 #   bash run.sh app    # start the app on the bundled sample data
 #   bash run.sh test   # run the whole test suite (browser tests included)
 set -euo pipefail
@@ -25,12 +25,6 @@ setup_python() {
   fi
 }
 
-setup_web() {
-  # Leaflet and the folium plugins come from the npm registry and are served
-  # locally, so maps work with no internet (see geo/_vendor.py).
-  "$PY" -m geo._vendor ensure
-}
-
 setup_browser() {
   # Debian's Chromium for the Playwright tests; never a browser download.
   if [ ! -x /usr/bin/chromium ]; then
@@ -47,13 +41,11 @@ setup_browser() {
 case "${1:-}" in
   app)
     setup_python
-    setup_web
     shift
     exec "$VENV/bin/streamlit" run app.py --server.headless true --browser.gatherUsageStats false "$@"
     ;;
   test)
     setup_python
-    setup_web
     setup_browser
     shift
     "$VENV/bin/ruff" check .

@@ -3,9 +3,9 @@
 Everything the page shows for every date is computed here and embedded as
 JSON: each place's intervals of control, its history per source, the areas and
 frontlines for each stretch of dates where no state changes, strikes and
-clashes, and every claim with its quote. Leaflet is inlined from the
-npm-installed copy (``static/vendor``), so the page opens offline and moving
-the date never asks a server for anything.
+clashes, and every claim with its quote. Leaflet is inlined (from the
+``XStatic-Leaflet`` package), so the page opens offline and moving the date
+never asks a server for anything.
 
 Untrusted article text is embedded as JSON inside ``<script
 type="application/json">`` with ``<``, ``>`` and ``&`` escaped, and the page's
@@ -161,19 +161,9 @@ def _script_json(data: dict) -> str:
 
 
 def render_html(data: dict, *, height: str = "100vh") -> str:
-    """The self-contained page for :func:`map_data`'s output.
-
-    Raises
-    ------
-    RuntimeError
-        When Leaflet was never installed (run ``bash run.sh app`` or
-        ``python -m geo._vendor ensure`` once with access to the npm registry).
-    """
-    if not _vendor.ensure(quiet=True):
-        raise RuntimeError("Leaflet is not installed in static/vendor; run 'python -m geo._vendor ensure' once "
-                           "with access to the npm registry")
+    """The self-contained page for :func:`map_data`'s output (Leaflet inlined)."""
     css = _vendor.leaflet_css_inline() + "\n" + (HERE / "_map.css").read_text(encoding="utf-8")
-    js = _vendor.read("leaflet") + "\n" + (HERE / "_map.js").read_text(encoding="utf-8")
+    js = _vendor.read("leaflet.js") + "\n" + (HERE / "_map.js").read_text(encoding="utf-8")
     title = data.get("title", "Frontline").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">

@@ -48,10 +48,6 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def app_url():
-    from geo import _vendor
-
-    if not _vendor.ensure(quiet=True):
-        pytest.skip("Leaflet could not be installed from the npm registry")
     port = _free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
            "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
