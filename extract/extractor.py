@@ -88,6 +88,7 @@ def _cue_word(word: str) -> tuple[str, str] | None:
 
 _MARK_SETS = {
     "speech": lx.SPEECH, "speaker": lx.SPEAKER_NOUNS, "negation": lx.NEGATION, "intent": lx.INTENT,
+    "irrealis": lx.IRREALIS,
     "failure": lx.FAILURE, "relative": lx.RELATIVE, "claim": lx.CLAIM_WORDS, "deny": lx.DENY_WORDS,
 }
 _CLITIC_FREE = {"relative", "negation", "intent", "failure"}  # matched as written
@@ -347,9 +348,24 @@ class _Run:
             k += 1
         return False
 
+    def _irrealis(self, i: int, sent: _Sentence) -> bool:
+        """The cue is only possible, expected, feared or conditional: قد تستعيد، من المتوقع أن، في حال."""
+        lo = max(sent.t0, i - 6)
+        if self._has("irrealis", lo, i):
+            return True
+        # قد + a present-tense verb is "may" (قد يسيطر); قد + past is "has" (كانت قد سيطرت).
+        for k in range(lo, i):
+            if self.tword[k] in ("قد", "وقد", "فقد") and k + 1 <= i:
+                nxt = self.tword[k + 1]
+                if len(nxt) > 3 and nxt[0] in "يتن":
+                    return True
+        return False
+
     def _blocked(self, cue: _Cue, sent: _Sentence) -> bool:
         i = cue.i
         if self._negated(i, sent):
+            return True
+        if cue.mode != "event" and self._irrealis(i, sent):
             return True
         if cue.mode not in ("forward", "subject", "entered"):
             return False

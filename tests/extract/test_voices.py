@@ -85,3 +85,35 @@ def test_isis_media_claim(ex):
     text = "وزعمت وكالة أعماق التابعة للتنظيم أن مقاتليه استعادوا السيطرة على بلدة الشعفة."
     (c,) = [c for c in ex.extract(Article("v", text, "v.txt", published=PUB)) if c.kind == "control"]
     assert (c.attributed_to, c.modality) == ("Amaq", "claimed")
+
+
+# Sentences that name a place and a control word but claim nothing: a false claim paints a false map.
+NEGATIVES = [
+    "ويهدف الهجوم إلى السيطرة على بلدة هجين.",
+    "تسعى قسد للسيطرة على الباغوز قبل نهاية العام.",
+    "وكانت قسد قد أعلنت في وقت سابق نيتها تحرير بلدة هجين.",
+    "واعتقلت قسد أحد المسؤولين في بلدة البصيرة.",
+    "ووصل وفد من التحالف إلى بلدة الشدادي.",
+    "وأفرج التنظيم عن عشرات المدنيين في بلدة السوسة.",
+    "ونزح آلاف المدنيين من بلدة هجين إلى مخيم الهول.",
+    "وأسرت قسد عنصرين من التنظيم في قرية البحرة.",
+    "وأرسلت قوات النظام تعزيزات عسكرية إلى مدينة البوكمال.",
+    "وطالب الأهالي بخروج التنظيم من بلدة الشعفة.",
+    "وقد تستعيد قسد السيطرة على الباغوز خلال أيام.",
+    "ومن المتوقع أن تسيطر قسد على هجين قريباً.",
+    "وفي حال سيطرت قسد على هجين فإن التنظيم سيفقد آخر معاقله.",
+    "وتخشى قسد أن يستعيد التنظيم السيطرة على بلدة السوسة.",
+    "وحذر المرصد من أن التنظيم قد يسيطر مجدداً على قرية الشجلة.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES, ids=[f"neg{i}" for i in range(len(NEGATIVES))])
+def test_no_claim(ex, text):
+    assert [c for c in ex.extract(Article("v", text, "v.txt", published=PUB)) if c.kind == "control"] == []
+
+
+def test_past_perfect_is_still_a_claim(ex):
+    # قد + past tense is "has", not "may".
+    text = "وكانت قسد قد سيطرت على قرية الشجلة."
+    assert {(c.place, c.actor, c.change) for c in ex.extract(Article("v", text, "v.txt", published=PUB))} == \
+        {("shajla", "SDF", "captured")}
