@@ -55,12 +55,13 @@ _AGO = r"(?:الماضي|الماضيه|الفايت|الفايته|المنصر
 _CURRENT = r"(?:الجاري|الحالي)"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("before_yesterday", re.compile(_B + _PART + r"اول\s+(?:من\s+)?امس" + _E)),
+    ("before_yesterday", re.compile(_B + _PART + r"(?:اول\s+(?:من\s+)?امس|امس\s+الاول)" + _E)),
+    ("numeric", re.compile(_B + r"(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>(?:19|20)\d\d)" + _E)),
     ("days_ago", re.compile(_B + r"(?:منذ|قبل)\s+(?P<n>\d+|" + _alt(_NUM_WORDS) + r")(?:\s+ايام)?" + _E)),
-    ("date", re.compile(_B + r"(?:يوم\s+)?(?:(?P<wd>" + _WEEKDAY + r")\s+)?(?:ال)?(?P<day>\d{1,2})\s+(?:من\s+)?"
+    ("date", re.compile(_B + r"(?:يوم\s+)?(?:(?P<wd>" + _WEEKDAY + r")\s+)?(?:ال\s?)?(?P<day>\d{1,2})\s+(?:من\s+)?"
                         r"(?P<month>" + _MONTH + r")(?:\s*/\s*" + _MONTH + r")?(?:\s+(?P<year>\d{4}))?"
                         r"(?:\s+(?P<rel>" + _CURRENT + "|" + _AGO + r"))?" + _E)),
-    ("day_this_month", re.compile(_B + r"(?:ال)?(?P<day>\d{1,2})\s+من\s+(?:الشهر|هذا\s+الشهر)\s+" + _CURRENT + _E)),
+    ("day_this_month", re.compile(_B + r"(?:ال\s?)?(?P<day>\d{1,2})\s+من\s+(?:الشهر|هذا\s+الشهر)\s+" + _CURRENT + _E)),
     ("month_last_year", re.compile(_B + r"(?P<month>" + _MONTH + r")\s+(?:من\s+)?(?:العام|السنه)\s+" + _AGO + _E)),
     ("month_rel", re.compile(_B + r"(?:شهر\s+)?(?P<month>" + _MONTH + r")\s+(?P<rel>" + _CURRENT + "|" + _AGO + r")" + _E)),
     ("yesterday", re.compile(_B + _PART + r"(?:ب?الامس|امس|البارحه)" + _E)),
@@ -80,7 +81,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 _MONTH_KEYS = tuple({k.split()[0] for k in MONTHS})
 _WEEKDAY_KEYS = tuple(WEEKDAYS)
 _KEYWORDS: dict[str, tuple[str, ...]] = {
-    "before_yesterday": ("امس",), "days_ago": ("منذ", "قبل"), "date": _MONTH_KEYS,
+    "before_yesterday": ("امس",), "days_ago": ("منذ", "قبل"), "date": _MONTH_KEYS, "numeric": ("/", "-", "."),
     "day_this_month": ("الشهر",), "month_last_year": _MONTH_KEYS, "month_rel": _MONTH_KEYS,
     "year_ago": ("عام",), "yesterday": ("امس", "البارحه"), "today": ("اليوم",), "weekday": _WEEKDAY_KEYS,
     "last_week": ("الاسبوع",), "last_month": ("الشهر",), "this_month": ("الشهر",), "last_year": ("العام", "السنه"),
@@ -173,11 +174,17 @@ def resolve(expr: Expression, published: DateWindow) -> DateWindow | None:
         y = int(g["year"])
         out = (date(y, 1, 1), date(y, 12, 31))
     elif e is None or la is None:
-        if expr.kind == "date" and g.get("year"):
+        if expr.kind == "numeric":
+            d = _safe_date(int(g["year"]), int(g["month"]), int(g["day"]))
+            out = (d, d) if d else None
+        elif expr.kind == "date" and g.get("year"):
             d = _safe_date(int(g["year"]), MONTHS[_month_key(g["month"])], int(g["day"]))
             out = (d, d) if d else None
         if out is None:
             return None
+    elif expr.kind == "numeric":
+        d = _safe_date(int(g["year"]), int(g["month"]), int(g["day"]))
+        out = (d, d) if d else None
     elif expr.kind == "before_yesterday":
         out = (e - timedelta(2), la - timedelta(2))
     elif expr.kind == "yesterday":
@@ -202,6 +209,9 @@ def resolve(expr: Expression, published: DateWindow) -> DateWindow | None:
             d = _safe_date(la.year, month, day)
             if d and d > la + timedelta(2):
                 d = _safe_date(la.year - 1, month, day)
+        out = (d, d) if d else None
+    elif expr.kind == "numeric":
+        d = _safe_date(int(g["year"]), int(g["month"]), int(g["day"]))
         out = (d, d) if d else None
     elif expr.kind == "day_this_month":
         d1, d2 = _safe_date(e.year, e.month, int(g["day"])), _safe_date(la.year, la.month, int(g["day"]))
@@ -293,13 +303,15 @@ def _candidate_years(exprs: list[Expression], period, mentioned: list[int]) -> l
     for x in exprs:
         g = x.groups
         if x.kind == "date" and g.get("wd") and not g.get("year"):
-            floor = max(mentioned) if mentioned else 1990
+            if not mentioned:
+                continue  # a weekday fits a date every few years: without any year, do not guess
+            floor = max(mentioned)
             month, day = MONTHS[_month_key(g["month"])], int(g["day"])
             wd = WEEKDAYS[g["wd"]]
             fits = [y for y in range(floor, floor + 30) if (d := _safe_date(y, month, day)) and d.weekday() == wd]
             if fits:
                 return fits[:1]
-    years = [int(x.groups["year"]) for x in exprs if x.kind == "date" and x.groups.get("year")]
+    years = [int(x.groups["year"]) for x in exprs if x.kind in ("date", "numeric") and x.groups.get("year")]
     return sorted(set(years))[-1:] if years else []
 
 
@@ -311,8 +323,8 @@ def _constraints(folded: str, exprs: list[Expression], year: int) -> list[_Const
             month, day = MONTHS[_month_key(g["month"])], int(g["day"])
             y = int(g["year"]) if g.get("year") else year
             d = _safe_date(y, month, day)
-            if d is None:
-                continue
+            if d is None or (g.get("wd") and d.weekday() != WEEKDAYS[g["wd"]]):
+                continue  # that year's 18 November was not a Sunday: no evidence for this year
             rel = g.get("rel") or ""
             before = folded[max(0, x.start - 12):x.start]
             if re.search(r"امس\s*$", before):
@@ -333,6 +345,13 @@ def _constraints(folded: str, exprs: list[Expression], year: int) -> list[_Const
                 cons.append(_Constraint(first, last, f"'{x.text.strip()}' is this month"))
             else:
                 cons.append(_Constraint(last + timedelta(1), last + timedelta(365), f"'{x.text.strip()}' is past"))
+        elif x.kind == "numeric":
+            d = _safe_date(int(g["year"]), int(g["month"]), int(g["day"]))
+            before = folded[max(0, x.start - 24):x.start]
+            if d and re.search(r"امس(?:\s+" + _WEEKDAY + r")?\s*$", before):
+                cons.append(_Constraint(d + timedelta(1), d + timedelta(1), f"'{x.text.strip()}' was yesterday"))
+            elif d:
+                cons.append(_Constraint(d, d + timedelta(365), f"'{x.text.strip()}' is mentioned"))
         elif x.kind == "year" and x.groups.get("year"):
             y = int(x.groups["year"])
             cons.append(_Constraint(date(y, 1, 1), date(y + 30, 12, 31), f"year {y} is mentioned"))
