@@ -105,3 +105,35 @@ def test_the_app_lists_claims_and_offers_downloads(page, app_url):
 
     data = json.loads(open(dl.value.path(), encoding="utf-8").read())
     assert {f["properties"]["layer"] for f in data["features"]} >= {"places"}
+
+
+def test_uploaded_articles_are_extracted_and_mapped(page, app_url, tmp_path):
+    article = tmp_path / "upload_test.txt"
+    article.write_text("وذكرت مصادر محلية أن قوات سوريا الديمقراطية سيطرت على بلدة الشعفة في 13 تشرين الأول الجاري.\n",
+                       encoding="utf-8")
+    page.goto(app_url)
+    map_frame(page)
+    page.get_by_text("Upload files").click()
+    page.locator("input[type=file]").first.set_input_files(str(article))
+    page.get_by_role("spinbutton", name="Publication year, where the text leaves it open").fill("2018")
+    page.keyboard.press("Enter")
+    page.get_by_text("1 articles").wait_for(timeout=30000)
+    frame = map_frame(page)
+    assert frame.locator("path[data-place='shaafa']").count() == 1
+    saved = list((ROOT / ".frontline" / "uploads").glob("*/upload_test.txt"))
+    assert saved, "what the user uploaded is kept"
+
+
+def test_switching_the_view(page, app_url):
+    page.goto(app_url)
+    map_frame(page)
+    page.get_by_text("By source").click()
+    page.wait_for_timeout(500)
+    shown = None
+    for _ in range(100):
+        frame = map_frame(page)
+        if frame.locator(".fl-view").inner_text().startswith("source:"):
+            shown = frame
+            break
+        page.wait_for_timeout(200)
+    assert shown is not None, "the map shows the chosen view"
