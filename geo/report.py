@@ -131,8 +131,11 @@ def map_data(tl: Timeline, *, view: View | str = "consensus", date_from: date | 
         ar["geometry"] = ar.geometry.simplify(_SIMPLIFY_M)
         ar = ar.to_crs("EPSG:4326")
         fr = fr.to_crs("EPSG:4326")
-        areas.append({"from": a.isoformat(), "to": b.isoformat(), "areas": _fc(ar, ["holder"]),
-                      "fronts": _fc(fr, ["between"])})
+        seg = {"from": a.isoformat(), "to": b.isoformat(), "areas": _fc(ar, ["holder"]), "fronts": _fc(fr, ["between"])}
+        if areas and areas[-1]["areas"] == seg["areas"] and areas[-1]["fronts"] == seg["fronts"]:
+            areas[-1]["to"] = seg["to"]  # nothing drawn changed: one stretch, not two copies
+        else:
+            areas.append(seg)
     events = [{"kind": c.kind, "place": c.place, "lat": c.lat, "lon": c.lon, "date": c.date.latest.isoformat(),
                "summary": c.summary(), "claim": index[c.id]} for c in claims if c.kind != CONTROL]
     claim_rows = [{"id": c.id, "summary": c.summary(), "quote": c.quote, "date": c.date.latest.isoformat(),
