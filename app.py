@@ -53,8 +53,8 @@ def _digest(paths: list[Path], manifest: Path | None, year: int | None) -> str:
     return h.hexdigest()
 
 
-def _extract(paths: list[Path], manifest: Path | None, year: int | None) -> tuple[list[Claim], Summary]:
-    key = "extract:" + _digest(paths, manifest, year)
+def _extract(paths: list[Path], manifest: Path | None, year: int | None, digest: str) -> tuple[list[Claim], Summary]:
+    key = "extract:" + digest
     if key not in st.session_state:
         mf = read_manifest(manifest) if manifest else None
         summary = Summary()
@@ -126,8 +126,9 @@ if manifest is not None and not manifest.exists():
     st.error(f"Manifest {manifest} does not exist; give the path of a CSV with file,outlet,published,url.")
     st.stop()
 
+digest = _digest(paths, manifest, year)  # one walk of the inputs per rerun
 try:
-    claims, summary = _extract(paths, manifest, year)
+    claims, summary = _extract(paths, manifest, year, digest)
 except ValueError as exc:  # a bad manifest
     st.error(str(exc))
     st.stop()
@@ -153,7 +154,7 @@ if view.kind != "consensus" and not name:
     st.warning("No outlet or source to choose from yet.")
     st.stop()
 
-tl_key = f"tl:{_digest(paths, manifest, year)}:{stale_days}"
+tl_key = f"tl:{digest}:{stale_days}"
 if tl_key not in st.session_state:
     st.session_state[tl_key] = Timeline(claims, stale_days=int(stale_days))
 tl: Timeline = st.session_state[tl_key]

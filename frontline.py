@@ -17,19 +17,14 @@ __all__ = ["build_parser", "main"]
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser of ``frontline``."""
+    from extract import cli as extract_cli
     from gazetteer import cli as gazetteer_cli
+    from geo import cli as geo_cli
 
     parser = argparse.ArgumentParser(prog="frontline", description="Arabic war reporting to maps of control.")
     sub = parser.add_subparsers(dest="command", required=True)
-    gazetteer_cli.register(sub)
-    for module in ("extract.cli", "geo.cli"):
-        try:
-            mod = __import__(module, fromlist=["register"])
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            continue
-        mod.register(sub)
+    for module in (gazetteer_cli, extract_cli, geo_cli):
+        module.register(sub)
     return parser
 
 

@@ -196,11 +196,11 @@ class _Run:
                 self.marks[name].append(i)
         self.speech_tokens = frozenset(self.marks["speech"])
         # Token indices of candidate cue words (whether a word can be a cue is remembered across articles).
-        for w in {w for w in self.tword if w not in _IS_CUE}:
-            _IS_CUE[w] = _cue_word(w) is not None
         if len(_IS_CUE) > 500_000:  # a bounded memory, whatever the corpus
             _IS_CUE.clear()
-        self.cue_tokens = [i for i, w in enumerate(self.tword) if _IS_CUE.get(w) or (w not in _IS_CUE and _cue_word(w))]
+        for w in {w for w in self.tword if w not in _IS_CUE}:
+            _IS_CUE[w] = _cue_word(w) is not None
+        self.cue_tokens = [i for i, w in enumerate(self.tword) if _IS_CUE[w]]
         self.prev_effective: str = "outlet"
 
     # ------------------------------------------------------------ sentences

@@ -1,7 +1,8 @@
 """Fill in what an article's source left out: its outlet and publication window.
 
-Each inferred value says how it was found (``Article.notes``), so a reader can
-judge it. Nothing is guessed: without evidence the value stays None.
+Each inferred value says how it was found (``Article.outlet_basis``,
+``Article.published.basis``), so a reader can judge it. Nothing is guessed:
+without evidence the value stays None.
 """
 
 from __future__ import annotations
@@ -56,7 +57,5 @@ def complete(article: Article, *, year: int | None = None, period: tuple[date, d
         article.outlet = outlet
         article.outlet_basis = how
     if not article.published.known:
-        pub = infer_published(fold(article.text), year=year, period=period)
-        article.published = pub
-        article.notes.append(f"published inferred: {pub.basis}")
+        article.published = infer_published(fold(article.text), year=year, period=period)
     return article

@@ -46,7 +46,7 @@ class Article:
     url: str | None = None
     title: str | None = None
     outlet_basis: str = ""
-    notes: list[str] = field(default_factory=list)
+    encoding: str = "utf-8"
 
 
 @dataclass(frozen=True)
@@ -176,9 +176,7 @@ def _read_single(path: Path, meta: dict | None) -> Article | Skip:
     text, how = _decode(path.read_bytes())
     if text is None:
         return Skip(str(path), how)
-    art = Article(id=path.stem, text=text, path=str(path))
-    if how != "utf-8":
-        art.notes.append(f"decoded as {how}")
+    art = Article(id=path.stem, text=text, path=str(path), encoding=how)
     if path.suffix.lower() in (".html", ".htm"):
         page = _html_to_text(text)
         art.text, art.title = page.text, page.title
@@ -249,16 +247,29 @@ def _read_jsonl(path: Path) -> Iterator[Article | Skip]:
 
 
 def _read_csv(path: Path) -> Iterator[Article | Skip]:
-    text, how = _decode(path.read_bytes()) if path.stat().st_size <= 200_000_000 else (None, "file too large")
+    # The encoding is told from the first megabyte; rows then stream, so memory stays flat.
+    with open(path, "rb") as f:
+        head = f.read(1_000_000)
+    cut = head.rfind(b"\n") + 1 if len(head) == 1_000_000 else len(head)
+    text, how = _decode(head[:cut] or head)
     if text is None:
         yield Skip(str(path), how)
         return
-    reader = csv.DictReader(text.splitlines(keepends=True))
-    if not reader.fieldnames or "text" not in reader.fieldnames:
-        yield Skip(str(path), "CSV has no 'text' column (expected id, url, outlet, published, title, text)")
-        return
-    for i, row in enumerate(reader, start=2):
-        yield _row_article(path, str(i), row, i)
+    codec = "utf-8-sig" if how == "utf-8" else "cp1256"
+    with open(path, "rb") as f:
+        # Decoded line by line, so a bad byte costs only what follows it, not a whole buffer.
+        lines = (raw.decode(codec if n == 0 else codec.replace("-sig", "")) for n, raw in enumerate(f))
+        reader = csv.DictReader(lines)
+        try:
+            if not reader.fieldnames or "text" not in reader.fieldnames:
+                yield Skip(str(path), "CSV has no 'text' column (expected id, url, outlet, published, title, text)")
+                return
+            for i, row in enumerate(reader, start=2):
+                yield _row_article(path, str(i), row, i)
+        except UnicodeDecodeError:
+            yield Skip(str(path), f"not valid {how} after line {reader.line_num}; the rest of the file was skipped")
+        except csv.Error as exc:
+            yield Skip(f"{path}:{reader.line_num}", f"malformed CSV ({exc}); the rest of the file was skipped")
 
 
 @dataclass

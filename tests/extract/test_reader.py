@@ -21,7 +21,7 @@ def test_txt_utf8_bom_and_windows_1256(tmp_path):
     arts = read(tmp_path)
     assert [a.id for a in arts] == ["a", "b", "c"]
     assert all(a.text == ARABIC for a in arts)
-    assert "decoded as windows-1256" in arts[2].notes
+    assert arts[2].encoding == "windows-1256"
 
 
 def test_html_keeps_text_drops_scripts_and_reads_meta(tmp_path):
@@ -104,3 +104,22 @@ def test_huge_file_is_skipped_and_the_batch_goes_on(tmp_path):
 def test_missing_path(tmp_path):
     (item,) = read(tmp_path / "nope")
     assert isinstance(item, Skip) and item.reason == "no such file or folder"
+
+
+def test_csv_streams_in_windows_1256_and_survives_a_bad_tail(tmp_path):
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=["id", "text"])
+    w.writeheader()
+    w.writerow({"id": "a", "text": ARABIC})
+    (tmp_path / "cp.csv").write_bytes(buf.getvalue().encode("cp1256"))
+    (art,) = read(tmp_path / "cp.csv")
+    assert art.text == ARABIC
+
+    rows = buf.getvalue().encode("utf-8") * 1 + ("b," + ARABIC + "\n").encode("utf-8") * 20_000
+    (tmp_path / "big.csv").write_bytes(rows + b"c,\xff\xfe broken\n")
+    out = read(tmp_path / "big.csv")
+    assert sum(not isinstance(x, Skip) for x in out) == 20_001
+    assert isinstance(out[-1], Skip) and "the rest of the file was skipped" in out[-1].reason
