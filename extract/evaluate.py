@@ -45,6 +45,9 @@ class Score:
     modality: list[bool] = field(default_factory=list)
     date_overlap: list[bool] = field(default_factory=list)
     date_exact: list[bool] = field(default_factory=list)
+    # Over every found required claim (an undated claim counts as a failure):
+    date_contains: list[bool] = field(default_factory=list)  # the window contains the gold window
+    date_week: list[bool] = field(default_factory=list)  # ... and is at most 7 days wide
     missed: list[dict] = field(default_factory=list)
     spurious: list[Claim] = field(default_factory=list)
 
@@ -78,6 +81,8 @@ class Score:
             "modality_accuracy": _round(self._rate(self.modality)),
             "date_overlap_accuracy": _round(self._rate(self.date_overlap)),
             "date_exact_accuracy": _round(self._rate(self.date_exact)),
+            "date_contains_rate": _round(self._rate(self.date_contains)),
+            "date_week_rate": _round(self._rate(self.date_week)),
         }
 
     def report(self) -> str:
@@ -90,6 +95,8 @@ class Score:
             f"on matched claims: attribution {_pct(d['attribution_accuracy'])} strict, "
             f"{_pct(d['attribution_family_accuracy'])} by family; modality {_pct(d['modality_accuracy'])}; "
             f"date window overlaps {_pct(d['date_overlap_accuracy'])}, exact {_pct(d['date_exact_accuracy'])}",
+            f"dates of found claims: window contains gold {_pct(d['date_contains_rate'])}, "
+            f"contains it within 7 days {_pct(d['date_week_rate'])}",
         ]
         for g in self.missed:
             lines.append(f"  missed: {g['_article']} {g['place']} {g['actor']} {g['change']} | {g.get('quote', '')[:70]}")
@@ -130,11 +137,19 @@ def _family(s: str | None) -> str:
     return "opposition" if head == "opposition" else head
 
 
-def evaluate(claims: Iterable[Claim], gold: dict[str, dict], *, gazetteer: Gazetteer | None = None) -> Score:
+def evaluate(claims: Iterable[Claim], gold: dict[str, dict], *, gazetteer: Gazetteer | None = None,
+             place_map: dict[str, str] | None = None) -> Score:
     """Score ``claims`` against ``gold`` (from :func:`load_gold`).
 
     Only articles present in the gold are scored, so a batch with extra
     articles can be scored on its annotated part.
+
+    Parameters
+    ----------
+    place_map : dict, optional
+        Gold place ids to gazetteer ids, for gold written before the gazetteer
+        had a place (``{"NEW:tabqa_airbase": "tabqa_airbase"}``). A gold place
+        the gazetteer does not know can only be missed.
     """
     gz = gazetteer or load()
     score = Score()
@@ -146,8 +161,12 @@ def evaluate(claims: Iterable[Claim], gold: dict[str, dict], *, gazetteer: Gazet
         golds = art.get("claims", [])
         extracted = by_article.get(art_id, [])
 
+        if place_map:
+            golds = [{**g, "place": place_map.get(g["place"], g["place"])} for g in golds]
+
         def same(c: Claim, g: dict) -> bool:
-            return c.actor == g["actor"] and c.change == g["change"] and gz.related(c.place, g["place"])
+            return c.actor == g["actor"] and c.change == g["change"] and g["place"] in gz and \
+                gz.related(c.place, g["place"])
 
         for g in golds:
             if g.get("optional"):
@@ -169,6 +188,10 @@ def evaluate(claims: Iterable[Claim], gold: dict[str, dict], *, gazetteer: Gazet
                 e, la = best.date.earliest.isoformat(), best.date.latest.isoformat()
                 score.date_overlap.append(e <= gl and ge <= la)
                 score.date_exact.append(e == ge and la == gl)
+            if ge and gl:
+                inside = best.date.known and best.date.earliest.isoformat() <= ge and gl <= best.date.latest.isoformat()
+                score.date_contains.append(bool(inside))
+                score.date_week.append(bool(inside) and (best.date.latest - best.date.earliest).days < 7)
         for c in extracted:
             if any(same(c, g) for g in golds):
                 score.true_positives += 1
