@@ -23,6 +23,7 @@ __all__ = [
     "FIELDS",
     "KINDS",
     "MODALITIES",
+    "SOURCE_KINDS",
     "Claim",
     "DateWindow",
 ]
@@ -41,13 +42,18 @@ ATTRIBUTED_TO, OUTLET, PUBLISHED, DATE = "attributed_to", "outlet", "published",
 QUOTE, START, END, CONFIDENCE = "quote", "start", "end", "confidence"
 URL, CUE, PLACE_START, PLACE_END, ATTRIBUTION_BASIS = "url", "cue", "place_start", "place_end", "attribution_basis"
 OUTLET_BASIS = "outlet_basis"
+RULE, SOURCE_KIND = "rule", "source_kind"
 SENTENCE_START, SENTENCE_END = "sentence_start", "sentence_end"
 
 FIELDS = (
     ID, ARTICLE, KIND, PLACE, PLACE_NAME, SURFACE, LAT, LON, ACTOR, CHANGE, EXTENT, MODALITY,
     ATTRIBUTED_TO, OUTLET, PUBLISHED, DATE, QUOTE, START, END, CONFIDENCE,
     URL, CUE, PLACE_START, PLACE_END, SENTENCE_START, SENTENCE_END, ATTRIBUTION_BASIS, OUTLET_BASIS,
+    SOURCE_KIND, RULE,
 )
+# What kind of source said it (see extract.sources): a party to the conflict or its media, a monitor,
+# a news agency, an outlet speaking in its own voice, local sources.
+SOURCE_KINDS = ("party", "monitor", "agency", "outlet", "local", "unknown")
 
 
 @dataclass(frozen=True)
@@ -111,6 +117,11 @@ class Claim:
         The exact quote and its offsets in the original article text.
     confidence : float
         0..1, lower where the reading leans on inference (anaphora, lists).
+    source_kind : str
+        One of :data:`SOURCE_KINDS`: what kind of source ``attributed_to`` is.
+    rule : str
+        The ids of the rules that read it, ``+``-joined (``cue.word+target.object+source.speaker``),
+        so a reader can ask why the map says what it says.
     """
 
     id: str
@@ -141,6 +152,8 @@ class Claim:
     sentence_end: int = 0
     attribution_basis: str = ""
     outlet_basis: str = ""
+    source_kind: str = "unknown"
+    rule: str = ""
 
     def summary(self) -> str:
         """The claim in one English sentence, e.g. "SDF captured half of Hajin (SOHR, claimed)"."""
@@ -171,7 +184,7 @@ class Claim:
         kw[PUBLISHED] = DateWindow.from_dict(d.get(PUBLISHED))
         kw[DATE] = DateWindow.from_dict(d.get(DATE))
         for k, default in ((CUE, ""), (ATTRIBUTION_BASIS, ""), (OUTLET_BASIS, ""), (MODALITY, "asserted"),
-                           (ATTRIBUTED_TO, "outlet")):
+                           (ATTRIBUTED_TO, "outlet"), (SOURCE_KIND, "unknown"), (RULE, "")):
             kw[k] = kw[k] if kw[k] is not None else default
         for k in (PLACE_START, PLACE_END, SENTENCE_START, SENTENCE_END, START, END):
             kw[k] = int(kw[k] or 0)

@@ -11,6 +11,7 @@ import re
 
 import ahocorasick
 
+from extract.sources import REGISTRY
 from gazetteer import fold
 
 __all__ = [
@@ -54,37 +55,8 @@ ACTOR_PHRASES: dict[str, tuple[str, ...]] = {
               "روسيا", "العشائر", "قوات العشائر"),
 }
 
-# A source quoted by the article; canonical names follow shared/gold/README.
-SOURCE_PHRASES: dict[str, tuple[str, ...]] = {
-    "SOHR": ("المرصد السوري لحقوق الإنسان", "المرصد السوري", "المرصد"),
-    "Reuters": ("رويترز", "وكالة رويترز"),
-    "AFP": ("فرانس برس", "وكالة الصحافة الفرنسية", "أ ف ب"),
-    "AP": ("أسوشيتد برس", "اسوشيتد برس"),
-    "SANA": ("سانا", "الوكالة العربية السورية للأنباء"),
-    "Sputnik": ("سبوتنيك",),
-    "RT": ("روسيا اليوم", "قناة روسيا اليوم", "آر تي"),
-    "Al Arabiya": ("العربية نت", "قناة العربية"),
-    "Al Jazeera": ("الجزيرة نت", "قناة الجزيرة"),
-    "Anadolu": ("الأناضول",),
-    "Hawar": ("هاوار", "وكالة هاوار"),
-    "Furat Post": ("فرات بوست",),
-    "Deir Ezzor 24": ("دير الزور 24", "ديرالزور 24"),
-    "SNHR": ("الشبكة السورية لحقوق الإنسان",),
-    "Amaq": ("أعماق", "وكالة أعماق"),
-    "SDF media center": ("المركز الإعلامي لقسد", "المركز الإعلامي لـ قسد", "المركز الإعلامي لقوات سوريا الديمقراطية",
-                         "المركز الإعلامي لقوات سورية الديمقراطية", "المركز الإعلامي"),
-    "local sources": ("مصادر أهلية", "مصادر محلية", "مصدر محلي", "مصدر أهلي", "سكان محليون", "الأهالي",
-                      "مصادر أهلية وإعلامية", "أهالي المنطقة"),
-    "opposition media": ("مصادر إعلامية معارضة", "وسائل إعلام معارضة", "وكالات معارضة", "مصادر معارضة",
-                         "وسائل الإعلام المعارضة", "مصادر إعلامية", "وسائل إعلام"),
-    "opposition websites": ("مواقع إلكترونية معارضة", "مواقع معارضة", "المواقع المعارضة",
-                            "المواقع الإلكترونية المعارضة", "مواقع إلكترونية"),
-    "Kurdish websites": ("مواقع كردية", "وسائل إعلام كردية", "مصادر كردية", "المواقع الكردية"),
-    "activists": ("ناشطون", "نشطاء", "ناشط", "الناشط", "ناشطين", "الناشطون", "ناشطون إعلاميون",
-                  "الناشط الإعلامي", "ناشطة"),
-    "opposition activists": ("تنسيقيات", "تنسيقيات المسلحين", "التنسيقيات"),
-    "military sources": ("مصدر عسكري", "مصادر عسكرية", "مصادر ميدانية", "مصدر ميداني"),
-}
+# A source quoted by the article: its Arabic aliases, from the one source registry (extract.sources).
+SOURCE_PHRASES: dict[str, tuple[str, ...]] = {s.name: s.aliases_ar for s in REGISTRY if s.aliases_ar}
 
 # When an actor itself speaks (قسد زعمت، أعلن التحالف، مصدر من قسد).
 ACTOR_AS_SOURCE = {"ISIS": "ISIS", "SDF": "SDF", "SAA": "Syrian army", "COALITION": "Coalition", "PMF": "PMF",
@@ -174,6 +146,10 @@ def source_matcher() -> PhraseMatcher:
     return PhraseMatcher(SOURCE_PHRASES)
 
 
+# Proclitics that may stand before a word the rules look for (وريف، لمدينة، فبعد).
+CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")
+
+
 def word_set(words: str) -> frozenset[str]:
     """A set of folded words from a space-separated string."""
     return frozenset(fold(w) for w in words.split())
@@ -212,9 +188,16 @@ CUE_REGEX = re.compile(
     + "|".join(f"(?P<{name}>{rx.pattern})" for name, rx in (*CUE_TOKENS.items(), *EVENT_TOKENS.items()))
     + ")")
 
-# Words that are cues only with their neighbours (checked in the extractor).
-SPECIAL_CUES = ("رفعت", "رفع", "رفعوا", "ترفع", "يرفع", "يتمركز", "تتمركز", "يتحصن", "يتحصنون", "يتواجد", "تنتشر", "ينتشر", "يتمركزون", "الجيب", "جيب",
-                "معاقل", "معقل", "معاقله", "معاقلها")
+# Words that are cues only with their neighbours (see extract.rules.cues).
+FLAG_VERBS = word_set("رفعت رفع رفعوا ترفع يرفع")
+STATIONED_VERBS = word_set("يتمركز تتمركز يتحصن يتحصنون يتواجد تنتشر ينتشر يتمركزون")
+INSIDE_PRONOUNS = word_set("ضمنها فيها داخلها بها ضمنه فيه")
+POCKET_WORDS = word_set("الجيب جيب")
+STRONGHOLD_WORDS = word_set("معاقل معقل معاقله معاقلها")
+SUBJECTED_WORDS = word_set("الخاضعة الخاضع خاضعة خاضع والخاضعة والخاضع")
+AREA_WORDS = word_set("مناطق منطقة")
+HOLDS_PRONOUN_OBJECTS = word_set("عليها عليه عليهما")
+SPECIAL_CUES = FLAG_VERBS | STATIONED_VERBS | POCKET_WORDS | STRONGHOLD_WORDS
 
 AIR_WORDS = word_set("طيران الطيران طائرات الطائرات الحربية حربية جوي الجوي جوية الجوية غارة غارات الغارات "
                     "غاراتها المسيرة مسيرة مروحية المروحيات")

@@ -1,0 +1,36 @@
+"""The extraction rules, one module per concern; every rule has an id.
+
+:data:`CATALOGUE` lists every rule id with what it does, so a claim's
+``rule`` field (``cue.word+target.object+source.speaker``) can be read back,
+and so the tests can check that every rule has a test of its own.
+"""
+
+from __future__ import annotations
+
+from extract.rules.cues import BLOCK_RULES, CUE_RULES
+
+__all__ = ["CATALOGUE"]
+
+CATALOGUE: dict[str, str] = {
+    **{r.id: r.description for r in CUE_RULES},
+    **{r.id: r.description for r in BLOCK_RULES},
+    "sentence.headline": "a short line of its own is a headline: present tense tells a past event",
+    "sentence.cap": "a run-on sentence is cut so rules stay linear in its length",
+    "place.locator": "a place named only to locate another gets no claim (شرقي، بريف، ناحية)",
+    "target.object": "the first non-locator place after the cue, with those listed with it",
+    "target.destination": "after a withdrawal, a place after باتجاه/نحو/إلى is where they went",
+    "target.relative_clause": "a relative clause points back: البوكمال، التي كان استعادها",
+    "target.anaphor": "an anaphor takes the last place named (المنطقة، منها، هذه المناطق)",
+    "target.trailing_advance": "an advance with no place takes the last place named: تبعها تقدم لقسد",
+    "target.antecedent": "a post cue takes the place right before it",
+    "target.post_list": "a list after a post cue: تحت سيطرة التنظيم: X و Y",
+    "target.list": "the places after a list marker: معاقل التنظيم وهي ...",
+    "actor.target": "an actor after على/ضد/مواقع or an attack noun is not the doer",
+    "actor.supporter": "a supporter (بدعم من) is not the doer",
+    "actor.in_hands": "after بيد / في قبضة the actor now holds the place",
+    "source.speaker": "the nearest speaker before the cue in its sentence",
+    "source.according_to": "a بحسب / وفق / نقلا عن source in the sentence",
+    "source.refers_back": "a sentence that refers back keeps the last source named",
+    "source.continues": "a sentence joined by و that names no source continues the last report",
+    "source.outlet": "otherwise the outlet speaks in its own voice",
+}

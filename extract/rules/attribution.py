@@ -1,0 +1,117 @@
+"""Attribution: on whose word, and how firmly.
+
+Rules
+-----
+``source.speaker``
+    The nearest speaker before the cue in its sentence (ذكرت مصادر أهلية؛ نقلت
+    وكالات معارضة عن مصدر من «قسد» → SDF). A source that only carries another's
+    words (بحسب رويترز after a speaker، نقلت رويترز عن، قال مصدر لسانا) loses to the
+    speaker it carries.
+``source.according_to``
+    Else a ``بحسب / وفق / نقلاً عن`` source anywhere in the sentence.
+``source.refers_back``
+    A sentence that refers back (وأشارت المصادر، وأضاف) keeps the last source named.
+``source.continues``
+    A sentence joined to the last by و that names no source continues its report.
+``source.outlet``
+    Otherwise the outlet itself.
+``modality.claimed`` / ``modality.denied``
+    زعم/ادعى between speaker and cue make a claim ``claimed``; نفى ``denied``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import NamedTuple
+
+from extract import lexicon as lx
+from extract.rules.doc import Doc
+from extract.rules.params import WINDOW
+from extract.rules.sentences import Sentence
+
+__all__ = ["Frame", "attribution", "frames", "modality"]
+
+_CARRIER_BEFORE = lx.word_set("بحسب حسب وفق وفقا نقلا وبحسب ووفق")
+_SPEAKER_THAT = lx.word_set("ان بان انه انها انهم")
+_REFERS_BACK = lx.word_set("المصادر المصدر وبحسب بحسب")
+
+
+class Frame(NamedTuple):
+    """A speaker or a carrier of speech in a sentence."""
+
+    pos: int     # character offset in the normalised text
+    source: str  # canonical source name
+    basis: str   # named, carrier or speaker
+
+
+def _speaker_of(doc: Doc, ti: int, sent: Sentence) -> bool:
+    """A speaker noun governs the actor at token ti (مصدر في قسد، المتحدث باسم التحالف),
+    with no أن/إن between them (which would start what the speaker said)."""
+    idx = doc.marks["speaker"]
+    k = bisect_left(idx, max(sent.t0, ti - WINDOW["speaker_noun_back"]))
+    if k >= len(idx) or idx[k] >= ti:
+        return False
+    last = max(j for j in idx[k:] if j < ti)
+    return not any(w in _SPEAKER_THAT for w in doc.tword[last + 1:ti])
+
+
+def frames(doc: Doc, sent: Sentence) -> list[Frame]:
+    """Speakers and carriers in a sentence, in reading order."""
+    out: list[Frame] = []
+    lo, hi = bisect_left(doc.sstart, sent.start), bisect_left(doc.sstart, sent.end)
+    a_lo, a_hi = bisect_left(doc.astart, sent.start), bisect_left(doc.astart, sent.end)
+    if lo == hi and a_lo == a_hi:
+        return out
+    for a, b, name in doc.sources[lo:hi]:
+        ti, tj = bisect_left(doc.tstart, a), bisect_left(doc.tstart, b)
+        before = doc.tword[max(sent.t0, ti - 3):ti]
+        after = doc.tword[tj:min(sent.t1, tj + 2)]
+        told_to = doc.ex.source_matcher.prefix_of(doc.s[a:b]).endswith("ل")
+        carrier = any(w in _CARRIER_BEFORE for w in before) or "عن" in after or told_to
+        out.append(Frame(a, name, "carrier" if carrier else "named"))
+    speech = doc.speech_tokens
+    for a, b, actor in doc.actors[a_lo:a_hi]:
+        ti, tj = bisect_left(doc.tstart, a), bisect_left(doc.tstart, b)
+        speech_next_to = (ti - 1 >= sent.t0 and ti - 1 in speech) or (tj < sent.t1 and tj in speech)
+        if speech_next_to or _speaker_of(doc, ti, sent):
+            out.append(Frame(a, lx.ACTOR_AS_SOURCE[actor], "speaker"))
+    return sorted(out)
+
+
+class Attribution(NamedTuple):
+    source: str
+    basis: str  # how it was found, for the reader
+    pos: int    # where the speaker stands (the sentence start when none does)
+    rule: str
+
+
+def attribution(doc: Doc, sent: Sentence, fr: list[Frame], cue_pos: int, *,
+                last_source: tuple[str, str] | None, prev_effective: str) -> Attribution:
+    """Who a cue at character ``cue_pos`` is attributed to."""
+    before = [f for f in fr if f.pos < cue_pos]
+    speakers = [f for f in before if f.basis != "carrier"] or before
+    if speakers:
+        f = speakers[-1]
+        return Attribution(f.source, f.basis, f.pos, "source.speaker")
+    for f in fr:
+        k = doc.tok_index(f.pos)
+        if k > sent.t0 and doc.tword[k - 1] in _CARRIER_BEFORE:
+            return Attribution(f.source, "named (بحسب)", f.pos, "source.according_to")
+    words = doc.tword[sent.t0:sent.t1]
+    refers_back = any(w in _REFERS_BACK for w in words) or doc.has("speech", sent.t0, min(sent.t1, sent.t0 + 3))
+    if refers_back and last_source:
+        return Attribution(last_source[0], "refers back to the last source", sent.start, "source.refers_back")
+    if words and len(words[0]) > 2 and words[0].startswith("و") and prev_effective != "outlet":
+        return Attribution(prev_effective, "continues the previous sentence", sent.start, "source.continues")
+    return Attribution("outlet", "the article's own voice", sent.start, "source.outlet")
+
+
+def modality(doc: Doc, sent: Sentence, frame_pos: int, cue_i: int) -> str:
+    """asserted, claimed (زعم، ادعى) or denied (نفى) between the speaker and the cue.
+
+    The verb may stand before its speaker's title (زعمت مواقع معارضة أن، نفى المتحدث باسم قسد).
+    """
+    t_frame = max(sent.t0, doc.tok_index(max(frame_pos, sent.start)) - 4)
+    if doc.has("deny", t_frame, cue_i + 1):
+        return "denied"
+    return "claimed" if doc.has("claim", t_frame, cue_i + 1) else "asserted"

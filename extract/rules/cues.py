@@ -1,0 +1,270 @@
+"""Cues: the words that say what happened, and the rules that block them.
+
+Each rule has an id; a claim records the id of the cue rule that made it
+(``Claim.rule``), and ``tests/extract/test_rules.py`` names every id. The
+rules run in the order of :data:`CUE_RULES`; the first that fires decides.
+
+A cue has a *mode* that says where its place and its doer are found
+(:mod:`extract.rules.readings`):
+
+- ``forward``: the place follows the verb (سيطرت قسد على هجين);
+- ``post``: the place comes before (بلدة هجين الواقعة تحت سيطرة التنظيم);
+- ``list``: the places are listed after (معاقل التنظيم وهي ...);
+- ``subject``: the place is the subject (سقطت الباغوز بيد ...، الباغوز تحررت);
+- ``entered``: the doer stands next to the verb (دخلت قسد هجين);
+- ``confine``: the actor after the verb is held inside the place (تحصر التنظيم في ...);
+- ``event``: strikes, shelling and clashes, not control.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from extract import lexicon as lx
+from extract.rules.doc import Doc, in_set
+from extract.rules.params import WINDOW
+from extract.rules.sentences import Sentence
+from gazetteer.linker import TRIGGER_WORDS
+
+__all__ = ["BLOCK_RULES", "CUE_RULES", "Cue", "Rule", "blocked", "cue_at", "cue_word"]
+
+
+class Cue(NamedTuple):
+    """A cue word at token ``i`` and what it says."""
+
+    i: int
+    change: str            # captured/holds/advanced/withdrew/repelled, or strike/clash for events
+    mode: str              # forward, post, list, subject, entered, confine, event
+    purpose: bool = False  # carried a purpose ل (للسيطرة)
+    rule: str = ""         # the id of the rule that read it
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named rule: ``id`` is what tests and records cite, ``test`` enacts it."""
+
+    id: str
+    description: str
+    test: Callable
+
+
+@lru_cache(maxsize=200_000)
+def cue_word(word: str) -> tuple[str, str] | None:
+    """(cue class, proclitics) of a word that can be a cue, else None. Cached: words repeat."""
+    for pre in ("", "و", "ف"):  # ورفعت، فيتمركز: a conjunction before a word that is a cue only in context
+        if word.startswith(pre) and word[len(pre):] in lx.SPECIAL_CUES:
+            return "special", pre
+    m = lx.CUE_REGEX.fullmatch(word)
+    return (m.lastgroup, m.group("pre") or "") if m else None
+
+
+class _Ctx(NamedTuple):
+    w: str            # the word without a leading conjunction where the lexicon needs that
+    prev: str
+    nxt: str
+    cls: str | None   # the word's cue class from the lexicon, or "special", or None
+    pre: str          # its proclitics
+    core: str         # the word without them
+
+
+# ----------------------------------------------------------------- cue rules
+# Each test returns (change, mode) when it reads the word at i, else None.
+
+def _stationed(doc: Doc, i: int, sent: Sentence, c: _Ctx):
+    if c.w in lx.STATIONED_VERBS and c.nxt in lx.INSIDE_PRONOUNS:
+        return "holds", "post"
+    return None
+
+
+def _pocket(doc, i, sent, c):
+    return ("holds", "post") if c.w in lx.POCKET_WORDS and c.prev in ("ضمن", "داخل") else None
+
+
+def _strongholds(doc, i, sent, c):
+    return ("holds", "list") if c.w in lx.STRONGHOLD_WORDS else None
+
+
+def _flag(doc, i, sent, c):
+    # رفعت رايتها، رفعت قوات سوريا الديمقراطية رايتها: the flag may follow the subject.
+    if c.w not in lx.FLAG_VERBS:
+        return None
+    ahead = doc.tword[i + 1:min(sent.t1, i + 1 + WINDOW["flag_ahead"])]
+    return ("captured", "forward") if any(w in lx.FLAG_WORDS for w in ahead) else None
+
+
+def _event(doc, i, sent, c):
+    return (c.cls, "event") if c.cls in ("strike", "clash") else None
+
+
+def _control_noun(c: _Ctx) -> bool:
+    return "سيطره" in c.core or c.core.startswith("سيطرت")
+
+
+def _under_control(doc, i, sent, c):
+    if _control_noun(c) and (c.prev == "تحت" or (c.pre.endswith("ل") and c.prev in lx.SUBJECTED_WORDS)):
+        return "holds", "post"
+    return None
+
+
+def _areas_of_control(doc, i, sent, c):
+    return ("holds", "list") if _control_noun(c) and c.prev in lx.AREA_WORDS else None
+
+
+def _lost_control(doc, i, sent, c):
+    # فقد سيطرته، وخسر التنظيم سيطرته: the verb may stand before the actor.
+    if not _control_noun(c):
+        return None
+    back = doc.tword[max(sent.t0, i - 4):i]
+    lost = [k for k, w in enumerate(back) if w.startswith(("فقد", "خسر", "وفقد", "وخسر"))]
+    base = i - len(back)
+    if lost and all(base + k in doc.actor_tokens for k in range(lost[-1] + 1, len(back))):
+        return "withdrew", "forward"
+    return None
+
+
+def _freed_transitive(doc, i, sent, c):
+    # تحرر قرية السكرية (transitive, present) vs الباغوز تحررت (the place is the subject).
+    if c.cls == "freed" and c.nxt and c.core.startswith("تحرر") and (
+            in_set(c.nxt, TRIGGER_WORDS) or doc.mention_starts_at(i + 1)):
+        return "captured", "forward"
+    return None
+
+
+def _freed_intransitive(doc, i, sent, c):
+    return ("captured", "subject") if c.cls == "freed" else None
+
+
+def _entered(doc, i, sent, c):
+    return ("advanced", "entered") if c.cls == "entered" else None
+
+
+def _confined(doc, i, sent, c):
+    return ("holds", "confine") if c.cls == "confined" else None
+
+
+def _holds_pronoun(doc, i, sent, c):
+    return ("holds", "post") if c.cls == "holds_present" and c.nxt in lx.HOLDS_PRONOUN_OBJECTS else None
+
+
+def _holds_present(doc, i, sent, c):
+    if c.cls != "holds_present":
+        return None
+    # Headlines tell past events in the present tense (قسد تسيطر على ...).
+    return ("captured" if sent.headline else "holds"), "forward"
+
+
+def _word(doc, i, sent, c):
+    return (c.cls, "forward") if c.cls in ("captured", "advanced", "withdrew", "repelled") else None
+
+
+CUE_RULES: tuple[Rule, ...] = (
+    Rule("cue.stationed_in", "stationed inside it: يتمركز ضمنها مقاتلو التنظيم", _stationed),
+    Rule("cue.pocket", "inside the pocket of: ضمن الجيب الأخير لـ", _pocket),
+    Rule("cue.strongholds", "strongholds listed after: معاقل التنظيم وهي", _strongholds),
+    Rule("cue.flag", "raised its flag over: رفعت رايتها في", _flag),
+    Rule("cue.event", "strikes, shelling, clashes: قصف، غارات، اشتباكات", _event),
+    Rule("cue.under_control", "under the control of: تحت سيطرة، الخاضعة لسيطرة", _under_control),
+    Rule("cue.areas_of_control", "areas of control listed after: مناطق سيطرة التنظيم", _areas_of_control),
+    Rule("cue.lost_control", "lost control of: فقد سيطرته على", _lost_control),
+    Rule("cue.freed_transitive", "liberates a place: تحرر قرية السكرية", _freed_transitive),
+    Rule("cue.freed_intransitive", "the place is freed or falls: الباغوز تحررت، سقطت البلدة بيد", _freed_intransitive),
+    Rule("cue.entered", "entered a place: دخلت قسد بلدة هجين", _entered),
+    Rule("cue.confined", "confined inside a place: تحصر التنظيم في الباغوز", _confined),
+    Rule("cue.holds_pronoun", "controls it: يسيطر عليها التنظيم", _holds_pronoun),
+    Rule("cue.holds_present", "controls (a headline: took): يسيطر التنظيم على", _holds_present),
+    Rule("cue.word", "a cue word of the lexicon: سيطر، استعاد، تقدم، انسحب، صد", _word),
+)
+
+
+def cue_at(doc: Doc, i: int, sent: Sentence) -> Cue | None:
+    """The cue at token ``i`` of ``sent``, or None. Remembered per article."""
+    if i in doc.cue_cache:
+        return doc.cue_cache[i]
+    cue = _classify(doc, i, sent)
+    doc.cue_cache[i] = cue
+    return cue
+
+
+def _classify(doc: Doc, i: int, sent: Sentence) -> Cue | None:
+    w = doc.tword[i]
+    hit = cue_word(w)
+    if hit is None:
+        return None
+    cls, pre = hit
+    ctx = _Ctx(w[len(pre):] if cls == "special" else w, doc.tword[i - 1] if i > sent.t0 else "",
+               doc.tword[i + 1] if i + 1 < sent.t1 else "", cls, pre, w[len(pre):])
+    for rule in CUE_RULES:
+        read = rule.test(doc, i, sent, ctx)
+        if read is not None:
+            return Cue(i, read[0], read[1], "ل" in pre, rule.id)
+    return None
+
+
+# ------------------------------------------------------------- block rules
+# Each test returns True when the cue must not make a claim.
+
+def _negated(doc: Doc, cue: Cue, sent: Sentence) -> bool:
+    """A negation governs the cue: right before it, or across light verbs, أي and the
+    subject (لم تحقق قسد أي تقدم). لا ... إلا is exceptive, not negative."""
+    i, tw = cue.i, doc.tword
+    if (i + 1 < sent.t1 and tw[i + 1] in ("إلا", "الا")) or (i + 2 < sent.t1 and tw[i + 2] in ("إلا", "الا")):
+        return False
+    for k in range(i - 1, max(sent.t0, i - WINDOW["negation_back"]) - 1, -1):
+        if tw[k] in lx.NEGATION:
+            return True
+        if not (tw[k] in lx.LIGHT_VERBS or k in doc.actor_tokens):
+            return False
+    return False
+
+
+def _irrealis(doc: Doc, cue: Cue, sent: Sentence) -> bool:
+    """The cue is only possible, expected, feared or conditional: قد تستعيد، من المتوقع أن، في حال."""
+    if cue.mode == "event":
+        return False
+    i = cue.i
+    lo = max(sent.t0, i - WINDOW["irrealis_back"])
+    if doc.has("irrealis", lo, i):
+        return True
+    # قد + a present-tense verb is "may" (قد يسيطر); قد + past is "has" (كانت قد سيطرت).
+    for k in range(lo, i):
+        if doc.tword[k] in ("قد", "وقد", "فقد"):
+            nxt = doc.tword[k + 1]
+            if len(nxt) > 3 and nxt[0] in "يتن":
+                return True
+    return False
+
+
+_EVENTFUL = ("forward", "subject", "entered")
+
+
+def _intent(doc: Doc, cue: Cue, sent: Sentence) -> bool:
+    """A goal or an attempt: للسيطرة، في محاولة للتقدم، معركة لتحرير."""
+    if cue.mode not in _EVENTFUL:
+        return False
+    return cue.purpose or doc.has("intent", max(sent.t0, cue.i - WINDOW["intent_back"]), cue.i)
+
+
+def _failure(doc: Doc, cue: Cue, sent: Sentence) -> bool:
+    """The attempt failed: ... باءت بالفشل."""
+    if cue.mode not in _EVENTFUL:
+        return False
+    return doc.has("failure", cue.i + 1, min(sent.t1, cue.i + WINDOW["failure_ahead"]))
+
+
+BLOCK_RULES: tuple[Rule, ...] = (
+    Rule("block.negated", "negated: لم تسيطر، لم تحقق أي تقدم (not لا ... إلا)", _negated),
+    Rule("block.irrealis", "possible, expected, feared, conditional: قد يسيطر، من المتوقع أن", _irrealis),
+    Rule("block.intent", "a goal or an attempt: للسيطرة، في محاولة، بهدف", _intent),
+    Rule("block.failure", "the attempt failed: باءت بالفشل", _failure),
+)
+
+
+def blocked(doc: Doc, cue: Cue, sent: Sentence) -> str | None:
+    """The id of the first block rule that stops ``cue``, or None."""
+    for rule in BLOCK_RULES:
+        if rule.test(doc, cue, sent):
+            return rule.id
+    return None

@@ -1,0 +1,51 @@
+"""Every window and confidence the rules use, named in one place.
+
+Windows count tokens (words) unless their name says otherwise. A newcomer who
+wonders "how far does a verb look for its object?" finds the answer here, and
+a change to a reach is one edit, not a hunt through the rules.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CONFIDENCE", "WINDOW"]
+
+WINDOW: dict[str, int] = {
+    # Cues
+    "object_reach": 12,        # a verb looks this far ahead for its object place
+    "repel_reach": 18,         # صد هجوماً للتنظيم على حي الكتف في مدينة البوكمال: the place comes late
+    "negation_back": 6,        # لم ... across light verbs and the subject
+    "irrealis_back": 6,        # قد يسيطر، من المتوقع أن
+    "intent_back": 5,          # في محاولة للسيطرة
+    "failure_ahead": 12,       # ... باءت بالفشل
+    "flag_ahead": 5,           # رفعت قوات سوريا الديمقراطية رايتها
+    # Actors
+    "subject_after_cue": 5,    # سيطرت قوات سوريا الديمقراطية: the subject follows the verb
+    "subject_after_entered": 4,
+    "subject_after_post": 5,   # تحت سيطرة «قسد»
+    "owner_after_list": 3,     # معاقل التنظيم
+    "hands_ahead": 8,          # سقطت ... بيد تنظيم داعش
+    "hands_owner": 4,
+    "target_marker_back": 3,   # هجوم على مواقع X: markers this far before an actor make it a target
+    "support_back": 3,         # بدعم من التحالف
+    "speaker_noun_back": 9,    # مصدر في قسد: a speaker noun this far before an actor
+    # Places
+    "locator_back": 4,         # شرقي مدينة دير الزور: words read back from a place for a locator
+    "list_marker_ahead": 25,   # معاقل التنظيم ... وهي قرى:
+    "anaphor_zone": 10,        # words after a cue read for an anaphor (المنطقة، منها)
+    "extent_after_cue": 9,
+    # Records
+    "quote_max_chars": 400,
+    "sentence_max_chars": 1500,  # a run-on sentence is cut here so rules stay linear in its length
+}
+
+CONFIDENCE: dict[str, float] = {
+    "object": 0.85,            # a place right after the cue
+    "relative_clause": 0.7,    # البوكمال، التي كان استعادها
+    "anaphor_same_sentence": 0.6,
+    "anaphor_previous_sentence": 0.55,
+    "trailing_advance": 0.5,   # ... تبعها تقدم لـ«قسد»
+    "post_list": 0.7,          # تحت سيطرة التنظيم: X و Y
+    "confined": 0.7,
+    "list": 0.75,              # معاقل التنظيم وهي ...
+    "event": 0.7,
+}

@@ -1,0 +1,217 @@
+"""Targets and lists: which place a cue is about.
+
+Rules
+-----
+``place.locator``
+    A place named only to locate another (شرقي دير الزور، بريف دير الزور، في
+    ناحية السوسة) is a *locator* and gets no claim.
+``target.object``
+    A verb's object is the first non-locator place after it in its clause,
+    with every place listed with it (هجين والباغوز والسوسة).
+``target.destination``
+    After a withdrawal, a place after باتجاه/نحو/إلى is where the side went,
+    not what it left (فروا باتجاه السوسة).
+``target.relative_clause``
+    A relative clause points back: البوكمال، التي كان استعادها.
+``target.anaphor``
+    An anaphor (المنطقة، المستشفى، منها، هذه المناطق) takes the last place named
+    before, in the sentence or the one before it.
+``target.trailing_advance``
+    ... تبعها تقدم لـ«قسد»: an advance with no place takes the last place named.
+``target.antecedent``
+    A ``post`` cue takes the place right before it (بلدة الباغوز ... والواقعة تحت سيطرة داعش).
+``target.post_list``
+    تحت سيطرة التنظيم: X و Y — a list after a ``post`` cue.
+``target.list``
+    معاقل التنظيم ... وهي قرى: X، Y — the places of the list.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from extract import lexicon as lx
+from extract.rules.actors import actor_after
+from extract.rules.cues import Cue, cue_at
+from extract.rules.doc import Doc, in_set
+from extract.rules.params import CONFIDENCE, WINDOW
+from extract.rules.sentences import Sentence
+from gazetteer import Mention
+from gazetteer.linker import TRIGGER_WORDS
+
+__all__ = [
+    "antecedent", "fallback_targets", "forward", "group_from", "is_locator", "last_place_before", "list_targets",
+    "post_fallback", "relative_before",
+]
+
+_TOKEN = re.compile(r"\w+")
+_SEPARATORS = re.compile(r"[\s،,؛;:\"'()\-–—/]*")
+_PRONOUN_OBJECT = re.compile(r".+(?:ه|ها|هم|هما)$")
+_GAP_IGNORE = lx.RELATIVE | lx.LOCATOR_WORDS | TRIGGER_WORDS | lx.word_set(
+    "كانت كان ما زالت تزال لا باتت أصبحت منها أجزاء جزء معظم بعض كامل قد التي الذي في من تحت")
+
+
+def is_locator(doc: Doc, m: Mention) -> bool:
+    """``place.locator``: the place only locates another (شرقي، بريف، ناحية)."""
+    k = bisect_left(doc.tstart, m.norm_start) - 1
+    steps = 0
+    while k >= 0 and steps < WINDOW["locator_back"]:
+        w = doc.tword[k]
+        if in_set(w, lx.LOCATOR_WORDS):
+            return True
+        if in_set(w, TRIGGER_WORDS) or w.isdigit() or w in ("من", "ل", "في"):
+            if w == "في" and steps == 0:
+                return False
+            k -= 1
+            steps += 1
+            continue
+        return False
+    return False
+
+
+def group_from(doc: Doc, k: int, limit: int) -> list[int]:
+    """Mention k and the places listed right after it (و / ، / trigger words), locators left out."""
+    group = [k]
+    j = k + 1
+    while j < len(doc.mentions) and doc.mentions[j].norm_start < limit:
+        gap = doc.s[doc.mentions[j - 1].norm_end:doc.mentions[j].norm_start]
+        words = [w for w in _TOKEN.findall(gap) if w not in TRIGGER_WORDS and w not in ("و", "كلا", "من")]
+        if not _SEPARATORS.fullmatch(re.sub(r"\w+", "", gap)) or words:
+            break
+        group.append(j)
+        j += 1
+    return [g for g in group if not doc.locator[g]]
+
+
+def relative_before(doc: Doc, i: int, sent: Sentence) -> bool:
+    """A relative word stands just before token i: التي خسرها، التي كان استعادها."""
+    return doc.has("relative", max(sent.t0, i - 3), i)
+
+
+def _after_destination(doc: Doc, k: int) -> bool:
+    t = bisect_left(doc.tstart, doc.mentions[k].norm_start) - 1
+    while t >= 0 and in_set(doc.tword[t], TRIGGER_WORDS):
+        t -= 1
+    return t >= 0 and in_set(doc.tword[t], lx.DESTINATION)
+
+
+def forward(doc: Doc, cue: Cue, sent: Sentence) -> tuple[list[int], int]:
+    """``target.object``: the first non-locator place in the cue's reach, and where the reach ends."""
+    i = cue.i
+    width = WINDOW["repel_reach"] if cue.change == "repelled" else WINDOW["object_reach"]
+    last = min(sent.t1, i + width + 1)
+    stop = last
+    for j in range(i + 2, last):  # a new clause ends the reach
+        if doc.tword[j] in lx.STOP:
+            stop = j
+            break
+    if cue.mode != "event":  # so does another control cue (not one inside a relative clause)
+        for j in doc.cues_in(i + 1, stop):
+            other = cue_at(doc, j, sent)
+            if other is not None and other.mode != "event" and not relative_before(doc, j, sent):
+                stop = j
+                break
+    limit = doc.tstart[stop] if stop < sent.t1 else sent.end
+    if stop == last and stop < sent.t1:
+        limit = doc.tend[stop - 1]
+    for k in doc.mentions_in(doc.tend[i], limit):
+        if doc.locator[k]:
+            continue
+        if cue.change == "withdrew" and _after_destination(doc, k):
+            break  # target.destination
+        return group_from(doc, k, sent.end), limit
+    return [], limit
+
+
+def last_place_before(doc: Doc, i: int, sent: Sentence, prev_sent: Sentence | None) -> tuple[int, float] | None:
+    """The last place named before token i in this sentence, else in the previous one (if given),
+    with the confidence such a reading deserves."""
+    before = [k for k in doc.mentions_in(sent.start, doc.tstart[i]) if not doc.locator[k]]
+    if before:
+        return before[-1], CONFIDENCE["anaphor_same_sentence"]
+    if prev_sent is not None and sent.para - prev_sent.para <= 1:
+        prior = [k for k in doc.mentions_in(prev_sent.start, prev_sent.end) if not doc.locator[k]]
+        if prior:
+            return prior[-1], CONFIDENCE["anaphor_previous_sentence"]
+    return None
+
+
+def antecedent(doc: Doc, i: int, sent: Sentence) -> int | None:
+    """``target.antecedent``: the place right before token i, allowing locators and relative words between."""
+    before = [k for k in doc.mentions_in(sent.start, doc.tstart[i]) if not doc.locator[k]]
+    if not before:
+        return None
+    k = before[-1]
+    m = doc.mentions[k]
+    locators = [q for q in doc.mentions_in(m.norm_end, doc.tstart[i]) if doc.locator[q]]
+    content = 0
+    for j in range(bisect_left(doc.tstart, m.norm_end), i):
+        w = doc.tword[j]
+        inside_locator = any(doc.mentions[q].norm_start <= doc.tstart[j] < doc.mentions[q].norm_end
+                             for q in locators)
+        if inside_locator or w in _GAP_IGNORE or w.isdigit():
+            continue
+        content += 1
+    return k if content <= 1 else None
+
+
+def fallback_targets(doc: Doc, cue: Cue, sent: Sentence, prev_sent: Sentence | None,
+                     zone_end: int) -> tuple[list[int], float, str]:
+    """Targets when no place follows the cue: relative clause, anaphor, trailing advance.
+
+    Returns the mention indices, a confidence and the id of the rule that found them.
+    """
+    i = cue.i
+    w = doc.tword[i]
+    if _PRONOUN_OBJECT.match(w) and relative_before(doc, i, sent):
+        rel = max(j for j in range(max(sent.t0, i - 3), i) if doc.tword[j] in lx.RELATIVE)
+        k = antecedent(doc, rel, sent)
+        if k is not None:
+            return [k], CONFIDENCE["relative_clause"], "target.relative_clause"
+        return [], 0.0, ""
+    zone_tok = bisect_left(doc.tstart, zone_end)
+    zone = doc.tword[i + 1:min(sent.t1, i + WINDOW["anaphor_zone"], max(zone_tok, i + 3))]
+    pronoun = any(z in lx.PRONOUN_OBJECTS for z in zone[:3])
+    anaphor = pronoun or any(in_set(z, lx.ANAPHORS) or in_set(z, lx.SITE_WORDS) or z == "هذه" for z in zone)
+    if anaphor:
+        found = last_place_before(doc, i, sent, None if pronoun else prev_sent)
+        if found is not None:
+            return [found[0]], found[1], "target.anaphor"
+    if cue.change == "advanced" and i + 1 < sent.t1 and (
+            doc.tword[i + 1] == "ل" or _actor_right_after(doc, i, sent)):
+        found = last_place_before(doc, i, sent, None)
+        if found is not None:
+            return [found[0]], CONFIDENCE["trailing_advance"], "target.trailing_advance"
+    return [], 0.0, ""
+
+
+def _actor_right_after(doc: Doc, i: int, sent: Sentence) -> bool:
+    return actor_after(doc, doc.tend[i], doc.end_of(i + 2, sent) + 1) is not None
+
+
+def post_fallback(doc: Doc, i: int, sent: Sentence, prev_sent: Sentence | None,
+                  actor) -> tuple[list[int], float, str]:
+    """A holds cue with no place right before it: a list after it, or an anaphor before it."""
+    if actor is not None:
+        after = [k for k in doc.mentions_in(actor.end, sent.end) if not doc.locator[k]]
+        if after:
+            gap = doc.s[actor.end:doc.mentions[after[0]].norm_start]
+            words = _TOKEN.findall(gap)
+            if (":" in gap or any(w in lx.LIST_MARKERS for w in words)) and len(words) <= 4:
+                return after, CONFIDENCE["post_list"], "target.post_list"
+    if any(in_set(w, lx.ANAPHORS) for w in doc.tword[max(sent.t0, i - 4):i]):
+        found = last_place_before(doc, i, sent, prev_sent)
+        if found is not None:
+            return [found[0]], found[1], "target.anaphor"
+    return [], 0.0, ""
+
+
+def list_targets(doc: Doc, i: int, sent: Sentence) -> list[int]:
+    """``target.list``: the places after a list marker (وهي، تضم، مثل) following token i."""
+    for j in range(i + 1, min(sent.t1, i + WINDOW["list_marker_ahead"] + 1)):
+        # وهي، تضم، مثل ... or a colon after a word (قرى: X، Y)
+        if doc.tword[j] in lx.LIST_MARKERS or ":" in doc.s[doc.tend[j]:doc.tstart[j + 1] if j + 1 < sent.t1 else sent.end]:
+            after = doc.tend[j]
+            return [k for k in doc.mentions_in(after, sent.end) if not doc.locator[k]]
+    return []

@@ -1,0 +1,126 @@
+"""Every rule by its id: a sentence where it fires, and the claim (or silence) it must give.
+
+Each case is (rule id, sentence, expected control claims as (place, actor, change)). For a rule
+that makes claims, the claim must also cite the rule in ``Claim.rule``; for a block rule, the
+sentence must give none of the claims listed in ``unblocked`` (what it would say without the block).
+"""
+
+from datetime import date
+
+import pytest
+
+from extract import Article, DateWindow, Extractor
+from extract.rules import CATALOGUE
+
+PUB = DateWindow(date(2018, 12, 11), date(2018, 12, 11), "test")
+
+FIRES = [
+    ("cue.stationed_in", "وتضم المنطقة بلدة الشعفة التي يتمركز فيها مقاتلو التنظيم.", {("shaafa", "ISIS", "holds")}),
+    ("cue.pocket", "وتقع بلدة السوسة ضمن الجيب الأخير لتنظيم داعش شرق الفرات.", {("sousa", "ISIS", "holds")}),
+    ("cue.strongholds", "وتقدمت القوات نحو معاقل التنظيم الأخيرة وهي هجين والشعفة.",
+     {("hajin", "ISIS", "holds"), ("shaafa", "ISIS", "holds")}),
+    ("cue.flag", "ورفعت قوات سوريا الديمقراطية رايتها فوق بلدة هجين.", {("hajin", "SDF", "captured")}),
+    ("cue.under_control", "وما زالت بلدة الباغوز تحت سيطرة التنظيم.", {("baghuz", "ISIS", "holds")}),
+    ("cue.areas_of_control", "وتمتد مناطق سيطرة التنظيم على قرى: الشعفة والسوسة.",
+     {("shaafa", "ISIS", "holds"), ("sousa", "ISIS", "holds")}),
+    ("cue.lost_control", "وفقد التنظيم سيطرته على بلدة هجين.", {("hajin", "ISIS", "withdrew")}),
+    ("cue.freed_transitive", "وحدات الجيش تحرر قرية السكرية من الإرهابيين", {("sukkariyah", "SAA", "captured")}),
+    ("cue.freed_intransitive", "وسقطت بلدة الشعفة بيد قوات سوريا الديمقراطية بعد معارك.",
+     {("shaafa", "SDF", "captured")}),
+    ("cue.entered", "ودخلت قسد بلدة السوسة من جهتها الشمالية.", {("sousa", "SDF", "advanced")}),
+    ("cue.confined", "وباتت القوات تحاصر التنظيم في بلدة الباغوز.", {("baghuz", "ISIS", "holds")}),
+    ("cue.holds_pronoun", "أما بلدة هجين فيسيطر عليها التنظيم منذ سنوات.", {("hajin", "ISIS", "holds")}),
+    ("cue.holds_present", "ويسيطر التنظيم على بلدة الشعفة.", {("shaafa", "ISIS", "holds")}),
+    ("cue.word", "واستعادت قوات النظام مدينة الميادين.", {("mayadin", "SAA", "captured")}),
+    ("sentence.headline", "قسد تسيطر على بلدة هجين\nوتفاصيل أخرى في التقرير.", {("hajin", "SDF", "captured")}),
+    ("target.object", "وسيطرت قسد على بلدات هجين والشعفة والسوسة.",
+     {("hajin", "SDF", "captured"), ("shaafa", "SDF", "captured"), ("sousa", "SDF", "captured")}),
+    ("target.relative_clause", "وصلت القوات إلى مدينة البوكمال، التي كان الجيش استعادها من التنظيم.",
+     {("abu_kamal", "SAA", "captured")}),
+    ("target.anaphor", "واندلعت معارك في بلدة الشعفة. وتمكنت قسد من السيطرة على المنطقة بالكامل.",
+     {("shaafa", "SDF", "captured")}),
+    ("target.trailing_advance", "وشهدت بلدة السوسة معارك عنيفة تبعها تقدم لقسد.", {("sousa", "SDF", "advanced")}),
+    ("target.antecedent", "بلدة الباغوز الواقعة تحت سيطرة داعش تتعرض للقصف.", {("baghuz", "ISIS", "holds")}),
+    ("target.post_list", "وتبقى تحت سيطرة التنظيم: هجين والسوسة.",
+     {("hajin", "ISIS", "holds"), ("sousa", "ISIS", "holds")}),
+    ("target.list", "وهاجمت القوات معاقل التنظيم، ومنها الشعفة والباغوز.",
+     {("shaafa", "ISIS", "holds"), ("baghuz", "ISIS", "holds")}),
+    ("source.speaker", "وقالت مصادر محلية إن قسد سيطرت على بلدة السوسة.", {("sousa", "SDF", "captured")}),
+    ("source.according_to", "وسيطرت قسد على بلدة السوسة، بحسب المرصد السوري.", {("sousa", "SDF", "captured")}),
+    ("source.outlet", "وسيطرت قسد على بلدة السوسة.", {("sousa", "SDF", "captured")}),
+]
+
+# Block rules: the sentence must not give these claims.
+BLOCKS = [
+    ("block.negated", "ولم تسيطر قسد على بلدة هجين.", {("hajin", "SDF", "captured")}),
+    ("block.irrealis", "ومن المتوقع أن تسيطر قسد على بلدة هجين قريبا.", {("hajin", "SDF", "captured")}),
+    ("block.intent", "وتحاول قسد السيطرة على بلدة هجين.", {("hajin", "SDF", "captured")}),
+    ("block.failure", "وهاجمت قسد بلدة هجين للسيطرة عليها لكن الهجوم باءت بالفشل.", {("hajin", "SDF", "captured")}),
+]
+
+# Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
+SHAPES = [
+    ("place.locator", "وسيطرت قسد على قرية البحرة شرقي بلدة هجين.", {("bahra", "SDF", "captured")},
+     {("hajin", "SDF", "captured")}),
+    ("target.destination", "وانسحب مسلحو التنظيم من بلدة الشعفة باتجاه السوسة.", {("shaafa", "ISIS", "withdrew")},
+     {("sousa", "ISIS", "withdrew")}),
+    ("actor.target", "وشن التنظيم هجوما على مواقع قسد في بلدة الشعفة وسيطر على البلدة.",
+     {("shaafa", "ISIS", "captured")}, {("shaafa", "SDF", "captured")}),
+    ("actor.supporter", "وسيطرت قسد بدعم من التحالف الدولي على بلدة هجين.", {("hajin", "SDF", "captured")},
+     {("hajin", "COALITION", "captured")}),
+    ("actor.in_hands", "وسقطت بلدة السوسة في قبضة تنظيم داعش.", {("sousa", "ISIS", "captured")},
+     {("sousa", "SDF", "captured")}),
+    ("source.refers_back", "وقال المرصد السوري إن المعارك مستمرة. وأشارت المصادر إلى أن قسد سيطرت على بلدة هجين.",
+     {("hajin", "SDF", "captured")}, set()),
+    ("source.continues", "وقالت مصادر محلية إن قسد سيطرت على بلدة هجين. وتقدمت قسد نحو بلدة الشعفة.",
+     {("hajin", "SDF", "captured"), ("shaafa", "SDF", "advanced")}, set()),
+    ("sentence.cap", "وسيطرت قسد على بلدة هجين" + "، وقرية ما" * 600 + ".", {("hajin", "SDF", "captured")}, set()),
+]
+
+EXPECTED_SOURCE = {"source.speaker": "local sources", "source.according_to": "SOHR", "source.outlet": "outlet",
+                   "source.refers_back": "SOHR", "source.continues": "local sources"}
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Extractor()
+
+
+def _control(ex, text):
+    return [c for c in ex.extract(Article("t", text, "t.txt", outlet="Test", published=PUB)) if c.kind == "control"]
+
+
+@pytest.mark.parametrize(("rule", "text", "want"), FIRES, ids=[c[0] for c in FIRES])
+def test_rule_fires(ex, rule, text, want):
+    claims = _control(ex, text)
+    assert {(c.place, c.actor, c.change) for c in claims} == want
+    if not rule.startswith("sentence."):
+        assert all(rule in c.rule.split("+") for c in claims), [c.rule for c in claims]
+    if rule in EXPECTED_SOURCE:
+        assert {c.attributed_to for c in claims} == {EXPECTED_SOURCE[rule]}
+
+
+@pytest.mark.parametrize(("rule", "text", "unblocked"), BLOCKS, ids=[c[0] for c in BLOCKS])
+def test_rule_blocks(ex, rule, text, unblocked):
+    assert not ({(c.place, c.actor, c.change) for c in _control(ex, text)} & unblocked)
+
+
+@pytest.mark.parametrize(("rule", "text", "want", "absent"), SHAPES, ids=[c[0] for c in SHAPES])
+def test_rule_shapes(ex, rule, text, want, absent):
+    claims = _control(ex, text)
+    got = {(c.place, c.actor, c.change) for c in claims}
+    assert want <= got and not (got & absent), got
+    if rule in EXPECTED_SOURCE:
+        assert {c.attributed_to for c in claims if (c.place, c.actor, c.change) in want} == {EXPECTED_SOURCE[rule]}
+
+
+def test_every_rule_has_a_test():
+    tested = {c[0] for c in FIRES} | {c[0] for c in BLOCKS} | {c[0] for c in SHAPES}
+    assert set(CATALOGUE) - tested - {"cue.event"} == set()
+    assert tested <= set(CATALOGUE)
+
+
+def test_claims_cite_known_rules(ex):
+    for _rule, text, _ in FIRES:
+        for c in _control(ex, text):
+            assert set(c.rule.split("+")) <= set(CATALOGUE), c.rule
