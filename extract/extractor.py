@@ -124,18 +124,18 @@ def _claims_for(doc: Doc, cue: Cue, sent: Sentence, fr, prev: Sentence | None, l
     attribution = at.attribution(doc, sent, fr, cue_span[0], last_source=last_source, prev_effective=prev_effective)
     if cue.mode == "event":
         return [_event(doc, cue, sent, k, attribution) for k in reading.targets]
-    if reading.actor is None:
-        return []
     mod = at.modality(doc, sent, attribution.pos, cue.i)
-    rule = "+".join((cue.rule, *reading.rules, attribution.rule))
     kind_of_source = source_kind(attribution.source, outlet=doc.article.outlet)
+    deeds = [(a, cue.change, "+".join((cue.rule, *reading.rules, attribution.rule))) for a in reading.actors]
+    deeds += [(a, change, "+".join((cue.rule, *reading.rules, why, attribution.rule)))
+              for a, change, why in reading.also]
     out = []
-    for k in reading.targets:
-        claim = make_claim(doc, sent, kind=CONTROL, cue_span=cue_span, k=k, actor=reading.actor.key,
-                           change=cue.change, extent_=extent(doc, *reading.extent_span, doc.mentions[k].place),
-                           modality=mod, attribution=attribution, confidence=reading.confidence, rule=rule,
-                           source_kind=kind_of_source)
-        out.append(claim)
+    for actor, change, rule in deeds:
+        for k in reading.targets:
+            out.append(make_claim(
+                doc, sent, kind=CONTROL, cue_span=cue_span, k=k, actor=actor.key, change=change,
+                extent_=extent(doc, *reading.extent_span, doc.mentions[k].place), modality=mod,
+                attribution=attribution, confidence=reading.confidence, rule=rule, source_kind=kind_of_source))
     return out
 
 

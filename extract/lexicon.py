@@ -7,7 +7,9 @@ without touching the rules in :mod:`extract.extractor`.
 
 from __future__ import annotations
 
+import csv
 import re
+from importlib import resources
 
 import ahocorasick
 
@@ -26,34 +28,19 @@ __all__ = [
     "source_matcher",
 ]
 
-# Actor phrases, longest first at match time. The bare "التنظيم" (the
-# organisation) and "الجيش" (the army) are read as ISIS and the Syrian army,
-# as the Syrian press uses them; qualified forms (الجيش العراقي) win by length.
-ACTOR_PHRASES: dict[str, tuple[str, ...]] = {
-    "ISIS": ("داعش", "تنظيم داعش", "تنظيم الدولة", "تنظيم الدولة الإسلامية", "الدولة الإسلامية", "التنظيم",
-             "داعشي", "داعشياً", "الدواعش", "تنظيم", "التنظيم الإرهابي", "الخلايا النائمة", "خلايا التنظيم"),
-    "SDF": ("قسد", "قوات سوريا الديمقراطية", "قوات سورية الديمقراطية", "سوريا الديمقراطية",
-            "سورية الديمقراطية", "وحدات حماية الشعب", "حماية الشعب", "وحدات حماية المرأة", "الوحدات الكردية",
-            "الوحدات", "مجلس دير الزور العسكري", "جيش الثوار", "لواء جبهة الأكراد", "مجلس منبج العسكري",
-            "قوات الشعيطات", "الأسايش", "قوات النخبة", "المقاتلين الأكراد", "الميليشيات الكردية",
-            "قوات مجلس دير الزور العسكري", "القوات المدعومة أميركياً", "القوات المدعومة أمريكياً",
-            "القوات المدعومة من واشنطن", "المقاتلون الأكراد"),
-    "SAA": ("الجيش العربي السوري", "الجيش السوري", "قوات النظام", "قوات الأسد", "الجيش النظامي",
-            "القوات الحكومية", "القوات السورية", "الجيش", "القوات الرديفة", "قوات رديفة", "القوات الحليفة",
-            "حلفاؤه", "وحلفاؤه", "الدفاع الوطني", "جيشنا", "جيشنا الباسل", "قواتنا المسلحة", "وحدات الجيش",
-            "وحدات من الجيش", "وحدات من الجيش العربي السوري", "الجيش العربي السوري وحلفاؤه", "الفيلق الخامس", "النظام السوري", "قوات الحكومة السورية",
-            "الجيش وحلفاؤه", "القوات الموالية للنظام", "الميليشيات الإيرانية", "حزب الله"),
-    "COALITION": ("التحالف الدولي", "التحالف", "قوات التحالف", "طيران التحالف", "التحالف الأميركي",
-                  "التحالف الأمريكي", "القوات الأميركية", "القوات الأمريكية", "القوات الفرنسية",
-                  "التحالف الدولي بقيادة واشنطن", "القوات الخاصة الأميركية", "الولايات المتحدة"),
-    "PMF": ("الحشد الشعبي", "الحشد", "الحشد الشعبي العراقي", "قوات الحشد الشعبي", "هيئة الحشد الشعبي"),
-    "IRAQ": ("الجيش العراقي", "القوات العراقية", "حرس الحدود العراقي", "حرس الحدود", "القوات الأمنية العراقية",
-             "طيران الجيش العراقي", "الطيران العراقي", "قوات حرس الحدود"),
-    "TURKEY": ("الجيش التركي", "القوات التركية", "تركيا", "أنقرة", "الطيران التركي"),
-    "OTHER": ("الجيش الحر", "الجيش الوطني", "الجيش السوري الحر", "الجيش الوطني السوري", "فصائل المعارضة",
-              "هيئة تحرير الشام", "المعارضة المسلحة", "مغاوير الثورة", "الطيران الروسي", "القوات الروسية",
-              "روسيا", "العشائر", "قوات العشائر"),
-}
+# Actor phrases, longest first at match time: one table, extract/data/actors.csv (actor, alias,
+# used_by: which media name the party so). The bare "التنظيم" (the organisation) and "الجيش" (the
+# army) are read as ISIS and the Syrian army, as the Syrian press uses them; qualified forms
+# (الجيش العراقي) win by length.
+def _read_actors() -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    with resources.files("extract").joinpath("data/actors.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            table.setdefault(row["actor"], []).append(row["alias"])
+    return {actor: tuple(aliases) for actor, aliases in table.items()}
+
+
+ACTOR_PHRASES: dict[str, tuple[str, ...]] = _read_actors()
 
 # A source quoted by the article: its Arabic aliases, from the one source registry (extract.sources).
 SOURCE_PHRASES: dict[str, tuple[str, ...]] = {s.name: s.aliases_ar for s in REGISTRY if s.aliases_ar}
@@ -161,18 +148,24 @@ CUE_TOKENS = {
     "captured": re.compile(
         r"(?:سيطر(?:ت|وا|تا)?|سيطره|السيطره|سيطرت(?:ه|ها|هم|هما)|استعاد(?:ت|وا)?(?:ه|ها|هم)?|استعاده|"
         r"استعادت(?:ه|ها|هم)|الاستعاده|استولي|استولت|استولوا|الاستيلاء|استيلاء|اقتحم(?:ت|وا)?(?:ه|ها)?|اقتحام|"
-        r"حرر(?:ت|وا)?(?:ه|ها)?|تحرير|انتزع(?:ت|وا)?|احكم(?:ت|وا)?|بسط(?:ت|وا)?|طرد(?:ت|وا)?|طرده)"),
+        r"حرر(?:ت|وا)?(?:ه|ها)?|تحرير|انتزع(?:ت|وا)?|احكم(?:ت|وا)?|بسط(?:ت|وا)?|طرد(?:ت|وا)?|طرده|"
+        r"تسلم(?:ت|وا)?|استلم(?:ت|وا)?)"),
     # Entering a town: fighting inside it, not yet holding it. The doer must stand next to the verb.
-    "entered": re.compile(r"(?:دخل(?:ت|وا)?|تدخل|يدخل(?:ون)?|دخول(?:ها|ه|هم)?)"),
+    "entered": re.compile(r"(?:دخل(?:ت|وا)?|تدخل|يدخل(?:ون)?|دخول(?:ها|ه|هم)?|الدخول)"),
     # Intransitive: the place is the subject before the verb (الباغوز تحررت، سقطت البلدة).
     "freed": re.compile(r"(?:تحرر(?:ت)?|سقط(?:ت)?|تسقط|يسقط)"),
     # Confinement: the actor after the verb is held inside the place (تحصر التنظيم في الباغوز).
-    "confined": re.compile(r"(?:حصر(?:ت|وا)?|تحصر|يحصر|حاصر(?:ت|وا)?|تحاصر|يحاصر(?:ون)?|محاصر(?:ه|ين|ون)?)"),
+    "confined": re.compile(r"(?:حصر(?:ت|وا)?|تحصر|يحصر|حاصر(?:ت|وا)?|تحاصر|يحاصر(?:ون)?|محاصر(?:ه|ين|ون)?|"
+                           r"طوق(?:ت|وا)?|تطوق|يطوق(?:ون)?|تطويق)"),
+    # Confined to a place, intransitive: the subject holds what is left (باتت سيطرته تقتصر على، لينحصر عناصره في).
+    "restricted": re.compile(r"(?:تقتصر|يقتصر|اقتصرت|اقتصر|ينحصر|تنحصر|انحصر(?:ت)?|انحسر(?:ت)?|ينحسر|تنحسر)"),
+    # Handing a place over: the giver withdrew, the receiver took it (سلم التنظيم قوات النظام أحياء).
+    "handed": re.compile(r"(?:سلم(?:ت|وا)?|تسليم)"),
     "holds_present": re.compile(r"(?:يسيطر(?:ون)?|تسيطر(?:ان)?|يسيطران)"),
     "advanced": re.compile(r"(?:تقدم(?:ت|وا|ه|ها|هم|ا)?|يتقدم(?:ون)?|تتقدم|التقدم|توغل(?:ت|وا)?|التوغل)"),
     "withdrew": re.compile(
         r"(?:انسحب(?:ت|وا)?|ينسحب(?:ون)?|تنسحب|انسحاب|الانسحاب|انسحاب(?:ه|ها|هم)|خسر(?:ت|وا)?(?:ه|ها|هم)?|"
-        r"اخلي|اخلت|اخلوا|فر(?:ت|وا)|هرب(?:ت|وا)?)"),
+        r"اخلي|اخلت|اخلوا|فر(?:ت|وا)|هرب(?:ت|وا)?|تراجع(?:ت|وا)?|يتراجع(?:ون)?|تتراجع|التراجع)"),
     "repelled": re.compile(
         r"(?:صد(?:ت|وا)?|يصد|تصد|صد(?:ه|ها)|تصدي|تصدت|تصدوا|يتصدي|التصدي|احبط(?:ت|وا)?|احباط|افشل(?:ت|وا)?|افشال)"),
 }
@@ -192,12 +185,16 @@ CUE_REGEX = re.compile(
 FLAG_VERBS = word_set("رفعت رفع رفعوا ترفع يرفع")
 STATIONED_VERBS = word_set("يتمركز تتمركز يتحصن يتحصنون يتواجد تنتشر ينتشر يتمركزون")
 INSIDE_PRONOUNS = word_set("ضمنها فيها داخلها بها ضمنه فيه")
-POCKET_WORDS = word_set("الجيب جيب")
+POCKET_WORDS = word_set("الجيب جيب جيوب")
 STRONGHOLD_WORDS = word_set("معاقل معقل معاقله معاقلها")
 SUBJECTED_WORDS = word_set("الخاضعة الخاضع خاضعة خاضع والخاضعة والخاضع")
 AREA_WORDS = word_set("مناطق منطقة")
 HOLDS_PRONOUN_OBJECTS = word_set("عليها عليه عليهما")
-SPECIAL_CUES = FLAG_VERBS | STATIONED_VERBS | POCKET_WORDS | STRONGHOLD_WORDS
+# The last pocket, the remnants: the owner holds the place (آخر جيب لتنظيم داعش في الباغوز، بقايا التنظيم في).
+REMNANT_WORDS = word_set("بقايا فلول")
+LAST_WORDS = word_set("آخر أخر")
+EXPEL_WORDS = word_set("طرد طردت طردوا طرده بطرد لطرد وطرد")
+SPECIAL_CUES = FLAG_VERBS | STATIONED_VERBS | POCKET_WORDS | STRONGHOLD_WORDS | SUBJECTED_WORDS | REMNANT_WORDS
 
 AIR_WORDS = word_set("طيران الطيران طائرات الطائرات الحربية حربية جوي الجوي جوية الجوية غارة غارات الغارات "
                     "غاراتها المسيرة مسيرة مروحية المروحيات")
@@ -222,6 +219,7 @@ TARGET_MARKERS = word_set("على ضد أمام مع بين حساب طرد لط
 ATTACK_NOUNS = word_set("هجوم هجوما هجوماً لهجوم بهجوم هجمات الهجوم لهجمات هجمة")
 # Generic heads before an actor's name: look past them for a target marker.
 ACTOR_HEADS = word_set("قوات القوات عناصر مسلحي مقاتلي مقاتلو ميليشيات وحدات طيران طائرات")
+MILITIA_HEADS = word_set("ميليشيات ميليشيا مليشيات مليشيا الميليشيات فصائل")
 # Objects that are themselves pronouns: the place was named before.
 PRONOUN_OBJECTS = word_set("معظمها كاملها أغلبها أجزائها بعضها جميعها عليها نصفها أطرافها منها")
 # Relative pronouns introducing a clause about the noun before them.
@@ -241,6 +239,7 @@ ANAPHORS = word_set("المنطقة البلدة المدينة القرية ا�
                    "السوق الأسواق المواقع مواقعها أجزائها معظمها")
 SITE_WORDS = word_set("مستشفى المستشفى مشفى المشفى مسجد المسجد سوق السوق الأسواق حي الحي أحياء الأحياء موقع "
                      "المواقع مواقع مبنى نقطة نقاط حاجز")
+COPULA = word_set("هي هو هما وهي")
 LIST_MARKERS = word_set("وهي هي تضم وتضم تشمل وتشمل منها ومنها مثل بينها كلا كلاً")
 LOCATOR_WORDS = word_set("شرق شرقي غرب غربي شمال شمالي جنوب جنوبي ريف بريف لريف وريف ناحية بناحية محافظة "
                         "بمحافظة لمحافظة قضاء الشرقي الغربي الشمالي الجنوبي الجنوبية الشرقية "
@@ -255,6 +254,14 @@ DESTINATION = word_set("باتجاه نحو إلى الى صوب اتجاه")
 LIGHT_VERBS = word_set("تحقق يحقق تحرز يحرز تسفر يسفر تتمكن يتمكن تستطع يستطع تنجح ينجح أي عن من في تحققه")
 # "in the hands of": the actor after these is the one who now holds the place.
 HANDS = word_set("بيد يد بأيدي أيدي قبضة بقبضة")
+# Pronoun objects hung on a preposition after a verb: التي سيطرت عليها القوات، التي انسحبت منها.
+PREP_PRONOUNS = word_set("عليها عليه منها منه فيها فيه إليها إليه اليها اليه عنها عنه")
+# Heads of actor names that make them feminine (قسد، القوات): verbs agree with them.
+FEMININE_HEADS = word_set("قسد قوات القوات وحدات الوحدات ميليشيات الميليشيات الحكومة منظمة فصائل")
+# The latter / the former: the last-named actor (بعد تقدم الأخيرة).
+LATTER = word_set("الأخيرة الأخير الاخيرة الاخير")
+# A noun cue after these words happens alongside the main clause (دخلت قسد البلدة وسط انسحاب التنظيم).
+CONCURRENT = word_set("وسط مع بعد عقب إثر اثر تزامنا")
 FLAG_WORDS = word_set("رايتها رايته رايتهم الراية راية علمها علمه العلم أعلامها")
 EXTENT_WORDS = {
     "full": word_set("كامل كاملة الكامل الكاملة كل كافة بالكامل جميع"),

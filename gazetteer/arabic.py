@@ -47,6 +47,8 @@ _SUBSTITUTE = {
     "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
     "‹": '"', "›": '"', "‘": "'", "’": "'", "`": "'", "´": "'",
     "\u00a0": " ", "\u202f": " ",
+    # Hashtags name places and parties (#قوات_سوريا_الديمقراطية، #حي_المشلب): read them as words.
+    "#": " ", "_": " ",
 }
 _SUBSTITUTE.update({chr(0x0660 + d): str(d) for d in range(10)})  # ٠..٩
 _SUBSTITUTE.update({chr(0x06F0 + d): str(d) for d in range(10)})  # ۰..۹

@@ -13,6 +13,8 @@ A cue has a *mode* that says where its place and its doer are found
 - ``subject``: the place is the subject (سقطت الباغوز بيد ...، الباغوز تحررت);
 - ``entered``: the doer stands next to the verb (دخلت قسد هجين);
 - ``confine``: the actor after the verb is held inside the place (تحصر التنظيم في ...);
+- ``pocket``: the owner of the last pocket holds the place (آخر جيب لتنظيم داعش في الباغوز);
+- ``handed``: the subject hands the place to the next actor (سلم التنظيم قوات النظام أحياء);
 - ``event``: strikes, shelling and clashes, not control.
 """
 
@@ -79,8 +81,21 @@ def _stationed(doc: Doc, i: int, sent: Sentence, c: _Ctx):
     return None
 
 
-def _pocket(doc, i, sent, c):
-    return ("holds", "post") if c.w in lx.POCKET_WORDS and c.prev in ("ضمن", "داخل") else None
+def _subjected_to(doc, i, sent, c):
+    # قرية البوخاطر الخاضعة لتنظيم داعش: subject to an actor, with no word for control.
+    if c.w in lx.SUBJECTED_WORDS and i + 1 < sent.t1 and doc.tword[i + 1].startswith("ل") and \
+            (i + 1) in doc.actor_tokens:
+        return "holds", "post"
+    return None
+
+
+def _last_pocket(doc, i, sent, c):
+    # آخر جيب لتنظيم داعش في الباغوز، داخل الجيب في الباغوز، بقايا التنظيم في منطقة الباغوز.
+    if c.w in lx.REMNANT_WORDS:
+        return "holds", "pocket"
+    if c.w in lx.POCKET_WORDS and (c.prev in lx.LAST_WORDS or c.prev in ("ضمن", "داخل")):
+        return "holds", "pocket"
+    return None
 
 
 def _strongholds(doc, i, sent, c):
@@ -115,7 +130,8 @@ def _areas_of_control(doc, i, sent, c):
 
 def _lost_control(doc, i, sent, c):
     # فقد سيطرته، وخسر التنظيم سيطرته: the verb may stand before the actor.
-    if not _control_noun(c):
+    # Not the verb after فقد "indeed" (فقد سيطرت قسد على ...).
+    if not _control_noun(c) or c.core in ("سيطرت", "سيطرتا"):
         return None
     back = doc.tword[max(sent.t0, i - 4):i]
     lost = [k for k, w in enumerate(back) if w.startswith(("فقد", "خسر", "وفقد", "وخسر"))]
@@ -156,13 +172,22 @@ def _holds_present(doc, i, sent, c):
     return ("captured" if sent.headline else "holds"), "forward"
 
 
+def _restricted(doc, i, sent, c):
+    return ("holds", "forward") if c.cls == "restricted" else None
+
+
+def _handed(doc, i, sent, c):
+    return ("withdrew", "handed") if c.cls == "handed" else None
+
+
 def _word(doc, i, sent, c):
     return (c.cls, "forward") if c.cls in ("captured", "advanced", "withdrew", "repelled") else None
 
 
 CUE_RULES: tuple[Rule, ...] = (
     Rule("cue.stationed_in", "stationed inside it: يتمركز ضمنها مقاتلو التنظيم", _stationed),
-    Rule("cue.pocket", "inside the pocket of: ضمن الجيب الأخير لـ", _pocket),
+    Rule("cue.pocket", "the last pocket or the remnants of an actor: آخر جيب لداعش في، بقايا التنظيم في", _last_pocket),
+    Rule("cue.subjected_to", "subject to an actor: الخاضعة لتنظيم داعش", _subjected_to),
     Rule("cue.strongholds", "strongholds listed after: معاقل التنظيم وهي", _strongholds),
     Rule("cue.flag", "raised its flag over: رفعت رايتها في", _flag),
     Rule("cue.event", "strikes, shelling, clashes: قصف، غارات، اشتباكات", _event),
@@ -175,6 +200,8 @@ CUE_RULES: tuple[Rule, ...] = (
     Rule("cue.confined", "confined inside a place: تحصر التنظيم في الباغوز", _confined),
     Rule("cue.holds_pronoun", "controls it: يسيطر عليها التنظيم", _holds_pronoun),
     Rule("cue.holds_present", "controls (a headline: took): يسيطر التنظيم على", _holds_present),
+    Rule("cue.restricted", "confined to what is left: باتت سيطرته تقتصر على، لينحصر عناصره في", _restricted),
+    Rule("cue.handed", "handed a place over: سلم التنظيم قوات النظام أحياء", _handed),
     Rule("cue.word", "a cue word of the lexicon: سيطر، استعاد، تقدم، انسحب، صد", _word),
 )
 
@@ -237,7 +264,7 @@ def _irrealis(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     return False
 
 
-_EVENTFUL = ("forward", "subject", "entered")
+_EVENTFUL = ("forward", "subject", "entered", "handed")
 
 
 def _intent(doc: Doc, cue: Cue, sent: Sentence) -> bool:

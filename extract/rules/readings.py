@@ -2,73 +2,277 @@
 
 One function per mode of :class:`extract.rules.cues.Cue`; :data:`READERS`
 maps the mode to it. Each returns a :class:`Reading` (or None when the cue has
-no place or, for control, no doer), and names the rules it followed.
+no place), and names the rules it followed. Besides the doer's claim a reading
+may carry *also* claims by other actors on the same places: the expelled
+withdrew (``also.expelled``), the receiver of a handed-over place took it
+(``also.receiver``), the besieger advanced (``also.besieger``).
+
+Rules
+-----
+``actor.descriptive_owner``
+    An owner hung by ل on a noun that is not the cue only describes (سيطرت على آخر جيب لتنظيم داعش):
+    it is not the doer.
+``actor.coordinated``
+    Actors joined by و share the deed (قوات النظام وميليشيات الحشد الشعبي حاصرت ...).
+``actor.previous``
+    A verb with no subject in its sentence takes the last doer named before, whose gender
+    agrees with the verb (قسد ... وتقدمت), or the last-named actor for الأخيرة.
+``target.coordinated_before``
+    A ``post`` cue after a list takes the whole list (بلدة السوسة وقرية الشعفة وبلدة هجين الخاضعة لسيطرة ...).
+``target.concurrent``
+    A cue noun after وسط/مع/بعد/إثر with no place of its own happens at the place of its clause
+    (دخلت قسد بلدة مركدة وسط انسحاب التنظيم).
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from typing import NamedTuple
 
+from extract import lexicon as lx
 from extract.rules import targets as tg
 from extract.rules.actors import actor_after, actor_before, actor_in_hands, first_actor
 from extract.rules.cues import Cue
-from extract.rules.doc import Doc, Hit
+from extract.rules.doc import Doc, Hit, in_set
 from extract.rules.params import CONFIDENCE, WINDOW
 from extract.rules.sentences import Sentence
 
 __all__ = ["READERS", "Reading", "read"]
 
+_NOT_LETTERS = re.compile(r"[^\w]+")
+
 
 class Reading(NamedTuple):
     """What a cue says: about which places, by whom, read from which tokens, how surely."""
 
-    targets: list[int]          # mention indices
-    actor: Hit | None
+    targets: list[int]            # mention indices
+    actors: list[Hit]             # the doers (coordinated actors share the deed); empty if none found
     extent_span: tuple[int, int]  # token range read for the extent
     confidence: float
-    rules: tuple[str, ...]      # target and actor rule ids
+    rules: tuple[str, ...]        # target and actor rule ids
+    also: tuple[tuple[Hit, str, str], ...] = ()  # (actor, change, rule id): other actors' claims on the targets
 
 
+# ------------------------------------------------------------------ helpers
+def _descriptive_owner(doc: Doc, a: Hit, cue_i: int) -> bool:
+    """``actor.descriptive_owner``: لتنظيم داعش after a noun other than the cue."""
+    prefix = doc.ex.actor_matcher.prefix_of(doc.s[a.start:a.end])
+    return prefix.endswith("ل") and doc.tok_at(a.start) - 1 != cue_i
+
+
+def _subject_after(doc: Doc, cue_i: int, pos: int, limit: int) -> Hit | None:
+    """The first actor after the cue that is neither a target nor a descriptive owner."""
+    while True:
+        a = actor_after(doc, pos, limit)
+        if a is None or not _descriptive_owner(doc, a, cue_i):
+            return a
+        pos = a.end
+
+
+def coordinated(doc: Doc, a: Hit) -> list[Hit]:
+    """``actor.coordinated``: ``a`` and the actors joined to it by و, one per actor code.
+
+    The و may stand alone or on the next name, with a head noun between (قوات النظام وميليشيات «الحشد»).
+    """
+    def joined(left: Hit, right: Hit) -> bool:
+        letters = _NOT_LETTERS.sub("", doc.s[left.end:right.start])
+        return (letters == "" and doc.s[right.start] == "و") or letters == "و" or (
+            letters.startswith("و") and letters[1:] in lx.ACTOR_HEADS | lx.MILITIA_HEADS)
+
+    out = [a]
+    k = bisect_right(doc.astart, a.start)
+    while k < len(doc.actors) and joined(out[-1], doc.actors[k]):
+        out.append(doc.actors[k])
+        k += 1
+    k = bisect_right(doc.astart, a.start) - 2
+    while k >= 0 and joined(doc.actors[k], out[0]):
+        out.insert(0, doc.actors[k])
+        k -= 1
+    seen: set[str] = set()
+    return [h for h in out if not (h.key in seen or seen.add(h.key))]
+
+
+def _feminine(doc: Doc, a: Hit) -> bool | None:
+    first = doc.s[a.start:a.end].split()[0]
+    first = first[1:] if first[:1] in "وفبل" and len(first) > 3 and in_set(first[1:], lx.FEMININE_HEADS) else first
+    if in_set(first, lx.FEMININE_HEADS):
+        return True
+    if first in ("داعش",):  # both genders in use
+        return None
+    return False
+
+
+def _verb_feminine(word: str) -> bool | None:
+    """The gender a third-person verb marks: تقدمت، تتقدم → feminine; تقدم، يتقدم → masculine."""
+    w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    if w.endswith(("وا", "ون")):
+        return None
+    if w.endswith("ت") or w.startswith("ت"):
+        return True
+    if w.startswith("ي"):
+        return False
+    return None
+
+
+def _previous_doer(doc: Doc, i: int, sent: Sentence, prev: Sentence | None) -> tuple[Hit | None, str]:
+    """``actor.previous``: the last doer named before token i (this sentence or the previous one)
+    whose gender agrees with the cue verb; the last-named actor for الأخيرة."""
+    latter = any(w in lx.LATTER for w in doc.tword[i + 1:min(sent.t1, i + 3)])
+    floor = prev.start if prev is not None and sent.para - prev.para <= 1 else sent.start
+    want = None if latter else _verb_feminine(doc.tword[i])
+    pos = doc.tstart[i]
+    while True:
+        a = actor_before(doc, pos, floor)
+        if a is None:
+            return None, ""
+        g = _feminine(doc, a)
+        if want is None or g is None or g == want:
+            return a, "actor.previous"
+        pos = a.start
+
+
+def _group_before(doc: Doc, k: int) -> list[int]:
+    """``target.coordinated_before``: mention k and the places coordinated before it (X، Y وبلدة Z)."""
+    group = [k]
+    j = k - 1
+    while j >= 0 and not doc.locator[j]:
+        gap = doc.s[doc.mentions[j].norm_end:doc.mentions[group[0]].norm_start]
+        words = re.findall(r"\w+", gap)
+        if any(w != "و" and not in_set(w, tg.TRIGGER_WORDS) for w in words):
+            break
+        if not ("," in gap or "،" in gap or any(w.startswith("و") for w in words)):
+            break
+        group.insert(0, j)
+        j -= 1
+    return group
+
+
+def _pronoun_object_after(doc: Doc, i: int, sent: Sentence) -> bool:
+    return i + 1 < sent.t1 and doc.tword[i + 1] in lx.PREP_PRONOUNS
+
+
+def _relative_word(doc: Doc, i: int, sent: Sentence, back: int) -> int | None:
+    js = [j for j in range(max(sent.t0, i - back), i) if doc.tword[j] in lx.RELATIVE]
+    return js[-1] if js else None
+
+
+def _actors_of(doc: Doc, a: Hit | None) -> list[Hit]:
+    return coordinated(doc, a) if a is not None else []
+
+
+# ------------------------------------------------------------------ readers
 def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Reading | None:
     i = cue.i
     cue_a, cue_b = doc.tstart[i], doc.tend[i]
-    relative = tg.relative_before(doc, i, sent) and bool(tg._PRONOUN_OBJECT.match(doc.tword[i]))
-    targets, zone_end = ([], cue_b) if relative else tg.forward(doc, cue, sent)
+    rules: list[str] = []
+    # التي كان استعادها / التي سيطرت عليها القوات: the relative clause points back.
+    rel = None
+    if tg._PRONOUN_OBJECT.match(doc.tword[i]) or _pronoun_object_after(doc, i, sent):
+        rel = _relative_word(doc, i, sent, 3 if tg._PRONOUN_OBJECT.match(doc.tword[i]) else 5)
+    targets: list[int] = []
+    zone_end = cue_b
     confidence, rule = CONFIDENCE["object"], "target.object"
+    if rel is not None:
+        k = tg.antecedent(doc, rel, sent)
+        if k is not None:
+            targets, confidence, rule = _group_before(doc, k), CONFIDENCE["relative_clause"], "target.relative_clause"
+        elif any(w in lx.COPULA for w in doc.tword[i + 1:min(sent.t1, i + 8)]):  # المناطق التي تراجعت منها قسد هي X و Y
+            targets = tg.list_targets(doc, i, sent)
+            confidence, rule = CONFIDENCE["list"], "target.list"
+    else:
+        targets, zone_end = tg.forward(doc, cue, sent)
     if targets:
         extent_span = (i, doc.tok_at(doc.mentions[targets[0]].norm_start) + 1)
     elif cue.mode == "forward":
         targets, confidence, rule = tg.fallback_targets(doc, cue, sent, prev, zone_end)
+        if not targets:
+            targets, confidence, rule = _concurrent(doc, cue, sent)
         extent_span = (i, min(sent.t1, i + WINDOW["extent_after_cue"]))
     if not targets:
         return None
+    rules.append(rule)
     first = doc.mentions[targets[0]]
     if first.norm_start < cue_a:  # pointed back (relative clause, anaphor)
         # بعد طرد داعش منها / التي كان استعادها: the doer is the sentence's subject.
         if i > sent.t0 and doc.tword[i - 1] in ("بعد", "وبعد", "عقب"):
             # بعد انسحاب مسلحي داعش منها: the doer follows, unless it is the object (طرد داعش)
             actor = actor_after(doc, cue_b, doc.end_of(i + 4, sent) + 1) or first_actor(doc, sent)
+        elif rel is not None:
+            actor = _relative_subject(doc, rel, i, sent)
         else:
             actor = first_actor(doc, sent) if tg.relative_before(doc, i, sent) else None
         actor = actor or actor_after(doc, cue_b, doc.end_of(i + 3, sent) + 1)
         actor = actor or actor_before(doc, cue_a, sent.start)
     else:
-        actor = actor_after(doc, cue_b, min(first.norm_start, doc.end_of(i + WINDOW["subject_after_cue"], sent)))
+        actor = _subject_after(doc, i, cue_b, min(first.norm_start, doc.end_of(i + WINDOW["subject_after_cue"], sent)))
         actor = actor or actor_before(doc, cue_a, sent.start)
-    return Reading(targets, actor, extent_span, confidence, (rule,))
+    if actor is None and cue.mode == "forward":
+        actor, how = _previous_doer(doc, i, sent, prev)
+        if how:
+            rules.append(how)
+    also = _expelled(doc, cue, sent, actor) if cue.mode == "forward" else ()
+    return Reading(targets, _actors_of(doc, actor), extent_span, confidence, tuple(rules), also)
+
+
+def _relative_subject(doc: Doc, rel: int, i: int, sent: Sentence) -> Hit | None:
+    """The subject of a relative clause: between the relative word and the verb (التي كان الجيش استعادها),
+    else after the verb's pronoun object (التي سيطرت عليها القوات الحكومية), never one after من
+    (استعادها من التنظيم: the loser), else the sentence's subject."""
+    inside = actor_after(doc, doc.tend[rel], doc.tstart[i])
+    if inside is not None:
+        return inside
+    pos, limit = doc.tend[i], doc.end_of(i + 4, sent) + 1
+    while True:
+        a = _subject_after(doc, i, pos, limit)
+        if a is None:
+            return first_actor(doc, sent)
+        t = doc.tok_at(a.start)
+        if doc.tword[t - 1] not in ("من", "عن") and not doc.tword[t].startswith("من"):
+            return a
+        pos = a.end
+
+
+def _expelled(doc: Doc, cue: Cue, sent: Sentence, doer: Hit | None) -> tuple:
+    """``also.expelled``: طرد X من Y — X withdrew from Y. X is the first actor after the verb
+    that is not its subject (طردت قسد مسلحي داعش من هجين؛ بعد طرد داعش منها)."""
+    if not in_set(doc.tword[cue.i], lx.EXPEL_WORDS):
+        return ()
+    a = actor_after(doc, doc.tend[cue.i], doc.end_of(cue.i + 6, sent) + 1, agent_only=False)
+    if a is not None and doer is not None and a.start == doer.start:
+        a = actor_after(doc, a.end, doc.end_of(cue.i + 7, sent) + 1, agent_only=False)
+    if a is None or (doer is not None and a.key == doer.key):
+        return ()
+    return ((a, "withdrew", "also.expelled"),)
+
+
+def _concurrent(doc: Doc, cue: Cue, sent: Sentence) -> tuple[list[int], float, str]:
+    """``target.concurrent``: وسط انسحاب التنظيم — the place of the clause it stands in."""
+    i = cue.i
+    if i == sent.t0 or not in_set(doc.tword[i - 1], lx.CONCURRENT):
+        return [], 0.0, ""
+    before = [k for k in doc.mentions_in(sent.start, doc.tstart[i]) if not doc.locator[k]]
+    if not before:
+        return [], 0.0, ""
+    return [before[-1]], CONFIDENCE["anaphor_same_sentence"], "target.concurrent"
 
 
 def _post(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Reading | None:
     i = cue.i
     actor = actor_after(doc, doc.tend[i], doc.end_of(i + WINDOW["subject_after_post"], sent) + 1, agent_only=False)
     k = tg.antecedent(doc, i, sent)
+    if k is None:  # بلدة الباغوز فوقاني، التي تعد آخر بلدة يسيطر عليها التنظيم
+        rel = _relative_word(doc, i, sent, 6)
+        k = tg.antecedent(doc, rel, sent) if rel is not None else None
     if k is not None:
-        return Reading([k], actor, (doc.tok_at(doc.mentions[k].norm_end), i + 1), CONFIDENCE["object"],
-                       ("target.antecedent",))
+        group = _group_before(doc, k)
+        rules = ("target.antecedent",) if len(group) == 1 else ("target.antecedent", "target.coordinated_before")
+        return Reading(group, _actors_of(doc, actor), (doc.tok_at(doc.mentions[k].norm_end), i + 1),
+                       CONFIDENCE["object"], rules)
     targets, confidence, rule = tg.post_fallback(doc, i, sent, prev, actor)
     if not targets:
         return None
-    return Reading(targets, actor, (max(sent.t0, i - 6), i + 1), confidence, (rule,))
+    return Reading(targets, _actors_of(doc, actor), (max(sent.t0, i - 6), i + 1), confidence, (rule,))
 
 
 def _subject(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Reading | None:
@@ -83,35 +287,102 @@ def _subject(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
     if not targets:
         return None
     actor = actor_in_hands(doc, i, sent) or actor_before(doc, floor_pos, sent.start) or first_actor(doc, sent)
-    return Reading(targets, actor, (i, min(sent.t1, i + 3)), CONFIDENCE["object"], (rule,))
+    return Reading(targets, _actors_of(doc, actor), (i, min(sent.t1, i + 3)), CONFIDENCE["object"], (rule,))
 
 
 def _entered(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Reading | None:
     """دخلت قسد بلدة هجين: the doer stands next to the verb."""
     i = cue.i
-    targets, _ = tg.forward(doc, cue, sent)
+    targets, zone_end = tg.forward(doc, cue, sent)
+    rule, confidence = "target.object", CONFIDENCE["object"]
+    if not targets:  # ودخلت قوات النظام إلى المدينة
+        targets, confidence, rule = tg.fallback_targets(doc, cue, sent, prev, zone_end)
     if not targets:
         return None
+    rules = [rule]
     before = actor_before(doc, doc.tstart[i], sent.start)
+    first = doc.mentions[targets[0]].norm_start
     if before is not None and doc.tok_at(before.end) >= i - 1:
         actor = before  # قسد تدخل الشعفة
     else:
-        first = doc.mentions[targets[0]].norm_start
-        actor = actor_after(doc, doc.tend[i], min(first, doc.end_of(i + WINDOW["subject_after_entered"], sent) + 1))
-    return Reading(targets, actor, (i, doc.tok_at(doc.mentions[targets[0]].norm_start) + 1), CONFIDENCE["object"],
-                   ("target.object",))
+        limit = doc.end_of(i + WINDOW["subject_after_entered"], sent) + 1
+        actor = actor_after(doc, doc.tend[i], min(first, limit) if first > doc.tend[i] else limit)
+    if actor is None:
+        actor, how = _previous_doer(doc, i, sent, prev)
+        if how:
+            rules.append(how)
+    return Reading(targets, _actors_of(doc, actor), (i, doc.tok_at(first) + 1), confidence, tuple(rules))
 
 
 def _confine(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Reading | None:
-    """لتحصر التنظيم في بلدة الباغوز ... مثل السفافنة: the actor after the verb is inside."""
+    """لتحصر التنظيم في بلدة الباغوز ... مثل السفافنة: the actor after the verb is inside;
+    the besieger advanced (``also.besieger``)."""
     i = cue.i
-    actor = actor_after(doc, doc.tend[i], doc.end_of(i + 3, sent) + 1, agent_only=False)
     targets, _ = tg.forward(doc, cue, sent)
     if not targets:
         return None
+    # حاصرت قوات النظام تنظيم داعش في ...: subject then object; قوات النظام تحاصر التنظيم في ...: object only.
+    limit = min(doc.mentions[targets[0]].norm_start, doc.end_of(i + 6, sent) + 1)
+    first = actor_after(doc, doc.tend[i], limit, agent_only=False)
+    second = actor_after(doc, first.end, limit, agent_only=False) if first is not None else None
+    if second is not None and second.key != first.key:
+        besieger, held = first, second
+    else:
+        besieger, held = actor_before(doc, doc.tstart[i], sent.start), first
     last = doc.mentions[targets[-1]].norm_end
     more = [k for k in tg.list_targets(doc, doc.tok_at(last) - 1, sent) if k not in targets]
-    return Reading(targets + more, actor, (i, i + 1), CONFIDENCE["confined"], ("target.object",))
+    also = tuple((a, "advanced", "also.besieger") for a in _actors_of(doc, besieger)
+                 if held is None or a.key != held.key)
+    return Reading(targets + more, _actors_of(doc, held)[:1], (i, i + 1), CONFIDENCE["confined"], ("target.object",),
+                   also)
+
+
+def _pocket(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Reading | None:
+    """آخر جيب لتنظيم داعش في الباغوز؛ قرية الباغوز التي تعد آخر جيب للتنظيم؛ بقايا التنظيم في الباغوز."""
+    i = cue.i
+    owner = actor_after(doc, doc.tend[i], doc.end_of(i + 4, sent) + 1, agent_only=False)
+    # A place right after (في / ب) within a few words, else the place the sentence points back to.
+    targets: list[int] = []
+    rule = "target.object"
+    for k in doc.mentions_in(doc.tend[i], doc.end_of(i + 8, sent) + 1):
+        if not doc.locator[k]:
+            targets = [k]
+            break
+    if not targets:
+        rel = _relative_word(doc, i, sent, 5)
+        k = tg.antecedent(doc, rel if rel is not None else i, sent)
+        if k is not None:
+            targets, rule = _group_before(doc, k), "target.antecedent"
+    if not targets:
+        return None
+    if owner is None:
+        owner = actor_before(doc, doc.tstart[i], sent.start)
+    return Reading(targets, _actors_of(doc, owner)[:1], (i, i + 1), CONFIDENCE["confined"], (rule,))
+
+
+def _handed(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Reading | None:
+    """سلم التنظيم قوات النظام أحياء / سلم مواقعه لقسد: the giver withdrew, the receiver took the place."""
+    i = cue.i
+    limit = doc.end_of(i + WINDOW["object_reach"], sent) + 1
+    giver = actor_after(doc, doc.tend[i], limit, agent_only=False)
+    receiver = actor_after(doc, giver.end, limit, agent_only=False) if giver is not None else None
+    if giver is not None and receiver is None:  # سلمت قسد مواقعها: the giver came before?
+        before = actor_before(doc, doc.tstart[i], sent.start)
+        if before is not None:
+            giver, receiver = before, giver
+    targets, _ = tg.forward(doc, cue, sent)
+    if not targets:
+        targets = tg.fallback_targets(doc, cue, sent, prev, doc.tend[i])[0]
+    if not targets or giver is None:
+        return None
+    also = ((receiver, "captured", "also.receiver"),) if receiver is not None else ()
+    return Reading(targets, [giver], (i, i + 1), CONFIDENCE["object"], ("target.object",), also)
+
+
+READERS = {
+    "forward": _forward, "event": _forward, "post": _post, "subject": _subject, "entered": _entered,
+    "confine": _confine, "list": None, "pocket": _pocket, "handed": _handed,
+}
 
 
 def _list(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Reading | None:
@@ -122,16 +393,12 @@ def _list(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Reading 
     targets = tg.list_targets(doc, i, sent)
     if not targets:
         return None
-    return Reading(targets, actor, (i, i + 1), CONFIDENCE["list"], ("target.list",))
+    return Reading(targets, _actors_of(doc, actor)[:1], (i, i + 1), CONFIDENCE["list"], ("target.list",))
 
 
-READERS = {
-    "forward": _forward, "event": _forward, "post": _post, "subject": _subject, "entered": _entered,
-    "confine": _confine, "list": _list,
-}
+READERS["list"] = _list
 
 
 def read(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Reading | None:
     """The reading of ``cue`` by the reader of its mode."""
     return READERS[cue.mode](doc, cue, sent, prev)
-

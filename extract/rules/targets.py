@@ -109,7 +109,7 @@ def forward(doc: Doc, cue: Cue, sent: Sentence) -> tuple[list[int], int]:
     if cue.mode != "event":  # so does another control cue (not one inside a relative clause)
         for j in doc.cues_in(i + 1, stop):
             other = cue_at(doc, j, sent)
-            if other is not None and other.mode != "event" and not relative_before(doc, j, sent):
+            if other is not None and other.mode not in ("event", "pocket") and not relative_before(doc, j, sent):
                 stop = j
                 break
     limit = doc.tstart[stop] if stop < sent.t1 else sent.end

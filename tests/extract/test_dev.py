@@ -57,7 +57,7 @@ def test_dev_claims(with_manifest):
     s = with_manifest
     print("\n" + s.report())
     d = s.to_dict()
-    assert d["f1"] >= 0.46
+    assert d["f1"] >= 0.6
     assert d["precision"] >= 0.65
     assert d["attribution_accuracy"] >= 0.45
 
@@ -65,7 +65,7 @@ def test_dev_claims(with_manifest):
 def test_dev_dates_with_the_manifest(with_manifest):
     d = with_manifest.to_dict()
     print(f"\nwith manifest: contains {d['date_contains_rate']}, within 7 days {d['date_week_rate']}")
-    assert d["date_contains_rate"] >= 0.3
+    assert d["date_contains_rate"] >= 0.25  # a ratio over found claims: it moves as recall grows
 
 
 def test_dev_dates_without_publication_dates(without_dates):

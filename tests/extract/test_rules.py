@@ -31,6 +31,10 @@ FIRES = [
     ("cue.confined", "وباتت القوات تحاصر التنظيم في بلدة الباغوز.", {("baghuz", "ISIS", "holds")}),
     ("cue.holds_pronoun", "أما بلدة هجين فيسيطر عليها التنظيم منذ سنوات.", {("hajin", "ISIS", "holds")}),
     ("cue.holds_present", "ويسيطر التنظيم على بلدة الشعفة.", {("shaafa", "ISIS", "holds")}),
+    ("cue.subjected_to", "واستهدف القصف مسجدا في قرية الشعفة الخاضعة لتنظيم داعش.", {("shaafa", "ISIS", "holds")}),
+    ("cue.restricted", "وباتت سيطرة التنظيم تقتصر على بلدة الباغوز.", {("baghuz", "ISIS", "holds")}),
+    ("cue.handed", "وسلم التنظيم قوات النظام بلدة الصالحية دون قتال.",
+     {("salihiyah", "ISIS", "withdrew"), ("salihiyah", "SAA", "captured")}),
     ("cue.word", "واستعادت قوات النظام مدينة الميادين.", {("mayadin", "SAA", "captured")}),
     ("sentence.headline", "قسد تسيطر على بلدة هجين\nوتفاصيل أخرى في التقرير.", {("hajin", "SDF", "captured")}),
     ("target.object", "وسيطرت قسد على بلدات هجين والشعفة والسوسة.",
@@ -74,6 +78,21 @@ SHAPES = [
      {("hajin", "SDF", "captured")}, set()),
     ("source.continues", "وقالت مصادر محلية إن قسد سيطرت على بلدة هجين. وتقدمت قسد نحو بلدة الشعفة.",
      {("hajin", "SDF", "captured"), ("shaafa", "SDF", "advanced")}, set()),
+    ("target.coordinated_before", "وقصف الطيران بلدة السوسة وقرية الشعفة وبلدة هجين الخاضعة لسيطرة التنظيم.",
+     {("sousa", "ISIS", "holds"), ("shaafa", "ISIS", "holds"), ("hajin", "ISIS", "holds")}, set()),
+    ("target.concurrent", "ودخلت قسد بلدة الشعفة وسط انسحاب مسلحي التنظيم.",
+     {("shaafa", "SDF", "advanced"), ("shaafa", "ISIS", "withdrew")}, set()),
+    ("actor.descriptive_owner", "وسيطرت قسد على آخر جيب لتنظيم داعش في بلدة الباغوز.",
+     {("baghuz", "SDF", "captured")}, {("baghuz", "ISIS", "captured")}),
+    ("actor.coordinated", "وتمكنت قوات النظام وميليشيات الحشد الشعبي من السيطرة على مدينة البوكمال.",
+     {("abu_kamal", "SAA", "captured"), ("abu_kamal", "PMF", "captured")}, set()),
+    ("actor.previous", "وتواصل قسد هجومها شرق الفرات. وتقدمت أمس نحو بلدة الشعفة.",
+     {("shaafa", "SDF", "advanced")}, set()),
+    ("also.expelled", "وطردت قسد مسلحي داعش من بلدة هجين.", {("hajin", "SDF", "captured"), ("hajin", "ISIS", "withdrew")},
+     set()),
+    ("also.receiver", "وسلم التنظيم قوات النظام بلدة الصالحية.", {("salihiyah", "SAA", "captured")}, set()),
+    ("also.besieger", "وحاصرت قوات النظام تنظيم داعش في مدينة البوكمال.",
+     {("abu_kamal", "ISIS", "holds"), ("abu_kamal", "SAA", "advanced")}, set()),
     ("sentence.cap", "وسيطرت قسد على بلدة هجين" + "، وقرية ما" * 600 + ".", {("hajin", "SDF", "captured")}, set()),
 ]
 
@@ -94,7 +113,7 @@ def _control(ex, text):
 def test_rule_fires(ex, rule, text, want):
     claims = _control(ex, text)
     assert {(c.place, c.actor, c.change) for c in claims} == want
-    if not rule.startswith("sentence."):
+    if not rule.startswith(("sentence.", "cue.handed")):
         assert all(rule in c.rule.split("+") for c in claims), [c.rule for c in claims]
     if rule in EXPECTED_SOURCE:
         assert {c.attributed_to for c in claims} == {EXPECTED_SOURCE[rule]}

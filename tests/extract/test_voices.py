@@ -21,7 +21,8 @@ CASES = [
      {("abu_kamal", "SAA", "captured")}),
     ("دخلت قوات سوريا الديمقراطية بلدة هجين من محورها الشمالي وسط اشتباكات عنيفة.", {("hajin", "SDF", "advanced")}),
     ("سقطت بلدة السوسة بيد تنظيم داعش بعد هجوم مباغت.", {("sousa", "ISIS", "captured")}),
-    ("وتمكنت قسد من طرد مسلحي التنظيم من قرية البحرة.", {("bahra", "SDF", "captured")}),
+    # The expelled withdrew: independent annotators of ../shared/dev read طرد X من Y so (d15, d16, d20).
+    ("وتمكنت قسد من طرد مسلحي التنظيم من قرية البحرة.", {("bahra", "SDF", "captured"), ("bahra", "ISIS", "withdrew")}),
     ("وزعمت وكالة أعماق التابعة للتنظيم أن مقاتليه استعادوا السيطرة على بلدة الشعفة.",
      {("shaafa", "ISIS", "captured")}),
     ("قوات سوريا الديمقراطية تعلن تحرير بلدة الباغوز فوقاني بالكامل", {("baghuz_fawqani", "SDF", "captured")}),
