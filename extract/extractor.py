@@ -76,7 +76,7 @@ class Extractor:
     def extract(self, article: Article) -> list[Claim]:
         """All claims and events of one article, in reading order."""
         doc = Doc(self, article, normalize(article.text))
-        doc.locator = [is_locator(doc, m) for m in doc.mentions]
+        doc.locator = [is_locator(doc, m, doc.mentions[k - 1] if k else None) for k, m in enumerate(doc.mentions)]
         return _claims(doc)
 
 

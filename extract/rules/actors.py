@@ -12,6 +12,8 @@ Rules
     (هجوماً على قوات سوريا الديمقراطية), looking past generic heads (قوات، عناصر).
 ``actor.supporter``
     Never the doer: a supporter (بدعم من التحالف).
+``actor.in_relative``
+    Never the doer of a later clause: an actor inside a relative clause that closed before the cue.
 ``actor.in_hands``
     After بيد / في يد / بقبضة the actor now holds the place (سقطت ... بيد داعش).
 """
@@ -56,14 +58,25 @@ def actor_after(doc: Doc, pos: int, limit: int, *, agent_only: bool = True) -> H
 
 
 def actor_before(doc: Doc, pos: int, floor: int) -> Hit | None:
-    """``actor.before``: the nearest actor before ``pos`` (down to ``floor``) that is not a target."""
+    """``actor.before``: the nearest actor before ``pos`` (down to ``floor``) that is not a target,
+    nor inside a relative clause between the subject and ``pos`` (``actor.in_relative``)."""
     k = bisect_left(doc.astart, pos) - 1
     while k >= 0 and doc.actors[k].start >= floor:
         a = doc.actors[k]
-        if not is_target(doc, a):
+        if not is_target(doc, a) and not _in_relative(doc, a, pos):
             return a
         k -= 1
     return None
+
+
+def _in_relative(doc: Doc, a: Hit, pos: int) -> bool:
+    """الباغوز، التي يسيطر عليها التنظيم، مع تقدم ...: the actor belongs to a relative clause that closed
+    (a comma) before ``pos``."""
+    t = doc.tok_at(a.start)
+    back = doc.tword[max(0, t - 5):t]
+    if not any(w in lx.RELATIVE and w != "ما" for w in back):
+        return False
+    return "،" in doc.s[a.end:pos] or "," in doc.s[a.end:pos]
 
 
 def first_actor(doc: Doc, sent: Sentence) -> Hit | None:
@@ -72,7 +85,9 @@ def first_actor(doc: Doc, sent: Sentence) -> Hit | None:
 
 
 def actor_in_hands(doc: Doc, i: int, sent: Sentence) -> Hit | None:
-    """``actor.in_hands``: the actor after بيد / في يد / بقبضة following the cue, if any."""
+    """``actor.in_relative``
+    Never the doer of a later clause: an actor inside a relative clause that closed before the cue.
+``actor.in_hands``: the actor after بيد / في يد / بقبضة following the cue, if any."""
     for j in range(i + 1, min(sent.t1, i + WINDOW["hands_ahead"])):
         if doc.tword[j] in lx.HANDS or (doc.tword[j] == "يد" and j > i + 1):
             return actor_after(doc, doc.tend[j], doc.end_of(j + WINDOW["hands_owner"], sent) + 1, agent_only=False)

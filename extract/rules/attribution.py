@@ -72,7 +72,10 @@ def frames(doc: Doc, sent: Sentence) -> list[Frame]:
     speech = doc.speech_tokens
     for a, b, actor in doc.actors[a_lo:a_hi]:
         ti, tj = bisect_left(doc.tstart, a), bisect_left(doc.tstart, b)
-        speech_next_to = (ti - 1 >= sent.t0 and ti - 1 in speech) or (tj < sent.t1 and tj in speech)
+        tb = ti - 1
+        while tb > sent.t0 and doc.tword[tb] in lx.ACTOR_HEADS:  # قالت قوات «قسد»
+            tb -= 1
+        speech_next_to = (tb >= sent.t0 and tb in speech) or (tj < sent.t1 and tj in speech)
         if speech_next_to or _speaker_of(doc, ti, sent):
             out.append(Frame(a, lx.ACTOR_AS_SOURCE[actor], "speaker"))
     return sorted(out)

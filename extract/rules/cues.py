@@ -134,7 +134,7 @@ def _lost_control(doc, i, sent, c):
     if not _control_noun(c) or c.core in ("سيطرت", "سيطرتا"):
         return None
     back = doc.tword[max(sent.t0, i - 4):i]
-    lost = [k for k, w in enumerate(back) if w.startswith(("فقد", "خسر", "وفقد", "وخسر"))]
+    lost = [k for k, w in enumerate(back) if w.startswith(("فقد", "خسر", "وفقد", "وخسر")) or w in lx.ENDED_WORDS]
     base = i - len(back)
     if lost and all(base + k in doc.actor_tokens for k in range(lost[-1] + 1, len(back))):
         return "withdrew", "forward"

@@ -41,6 +41,8 @@ from extract.rules.sentences import Sentence
 __all__ = ["READERS", "Reading", "read"]
 
 _NOT_LETTERS = re.compile(r"[^\w]+")
+# A cue noun with a possessive suffix: سيطرته، تقدمها، انسحابهم (not a verb: سيطرت، تقدمت).
+_POSSESSIVE = re.compile(r"[وفب]?(?:ال)?(?:سيطرت|تقدم|انسحاب|توغل|دخول|استعادت|تحرير)(?:ه|ها|هم|هما)")
 
 
 class Reading(NamedTuple):
@@ -63,11 +65,16 @@ def _descriptive_owner(doc: Doc, a: Hit, cue_i: int) -> bool:
 
 def _subject_after(doc: Doc, cue_i: int, pos: int, limit: int) -> Hit | None:
     """The first actor after the cue that is neither a target nor a descriptive owner."""
+    skipped: Hit | None = None
     while True:
         a = actor_after(doc, pos, limit)
-        if a is None or not _descriptive_owner(doc, a, cue_i):
+        if a is None:
+            return None
+        # لتنظيم «داعش»: a name split by quotes is still the owner just skipped
+        glued = skipped is not None and not _NOT_LETTERS.sub("", doc.s[skipped.end:a.start])
+        if not (_descriptive_owner(doc, a, cue_i) or glued):
             return a
-        pos = a.end
+        skipped, pos = a, a.end
 
 
 def coordinated(doc: Doc, a: Hit) -> list[Hit]:
@@ -120,16 +127,25 @@ def _previous_doer(doc: Doc, i: int, sent: Sentence, prev: Sentence | None) -> t
     whose gender agrees with the cue verb; the last-named actor for الأخيرة."""
     latter = any(w in lx.LATTER for w in doc.tword[i + 1:min(sent.t1, i + 3)])
     floor = prev.start if prev is not None and sent.para - prev.para <= 1 else sent.start
-    want = None if latter else _verb_feminine(doc.tword[i])
+    word = doc.tword[i]
+    if _POSSESSIVE.fullmatch(word):
+        want = True if word.endswith("ها") else None if word.endswith(("هم", "هما")) else False
+    else:
+        want = None if latter else _verb_feminine(word)
+    candidates: list[Hit] = []
     pos = doc.tstart[i]
-    while True:
-        a = actor_before(doc, pos, floor)
-        if a is None:
-            return None, ""
-        g = _feminine(doc, a)
-        if want is None or g is None or g == want:
-            return a, "actor.previous"
+    while (a := actor_before(doc, pos, floor)) is not None:
+        candidates.append(a)
         pos = a.start
+    if not candidates:
+        return None, ""
+    agree = [a for a in candidates if want is None or _feminine(doc, a) in (None, want)]
+    here = [a for a in candidates if a.start >= sent.start]
+    # Agreement chooses among candidates; writers do not always agree (انسحابه of قسد), so a lone
+    # candidate in the cue's own sentence still stands.
+    if agree and (agree[0].start >= sent.start or not here):
+        return agree[0], "actor.previous"
+    return (here[0], "actor.previous") if here else (None, "")
 
 
 def _group_before(doc: Doc, k: int) -> list[int]:
@@ -206,6 +222,9 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
         actor = actor or actor_before(doc, cue_a, sent.start)
     else:
         actor = _subject_after(doc, i, cue_b, min(first.norm_start, doc.end_of(i + WINDOW["subject_after_cue"], sent)))
+        if actor is None and _POSSESSIVE.fullmatch(doc.tword[i]):  # تقدمها، سيطرته: the owner named before
+            actor, how = _previous_doer(doc, i, sent, prev)
+            rules.append("actor.possessive")
         actor = actor or actor_before(doc, cue_a, sent.start)
     if actor is None and cue.mode == "forward":
         actor, how = _previous_doer(doc, i, sent, prev)

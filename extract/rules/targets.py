@@ -52,9 +52,12 @@ _GAP_IGNORE = lx.RELATIVE | lx.LOCATOR_WORDS | TRIGGER_WORDS | lx.word_set(
     "كانت كان ما زالت تزال لا باتت أصبحت منها أجزاء جزء معظم بعض كامل قد التي الذي في من تحت")
 
 
-def is_locator(doc: Doc, m: Mention) -> bool:
-    """``place.locator``: the place only locates another (شرقي، بريف، ناحية)."""
+def is_locator(doc: Doc, m: Mention, prev: Mention | None = None) -> bool:
+    """``place.locator``: the place only locates another (شرقي، بريف، ناحية، التابعة لـ، القريبة من),
+    or qualifies the object before it (``place.qualifier``: قرى في دير الزور، بلدة السوسة بدير الزور)."""
     k = bisect_left(doc.tstart, m.norm_start) - 1
+    if _qualifies(doc, m, prev, k):
+        return True
     steps = 0
     while k >= 0 and steps < WINDOW["locator_back"]:
         w = doc.tword[k]
@@ -68,6 +71,26 @@ def is_locator(doc: Doc, m: Mention) -> bool:
             continue
         return False
     return False
+
+
+def _qualifies(doc: Doc, m: Mention, prev: Mention | None, k: int) -> bool:
+    """``place.qualifier``: في/بـ Y right after a place or after a generic plural object (قرى، مواقع)."""
+    if k < 0:
+        return False
+    w = doc.tword[k]
+    clitics = m.prefix[:-2] if m.prefix.endswith("ال") else m.prefix
+    via_prefix = clitics.endswith("ب")
+    if w in ("في", "داخل") and k >= 1:
+        head_end = doc.tend[k - 1]
+    elif via_prefix:
+        head_end = doc.tend[k]
+        k += 1  # the word before is the head itself
+    else:
+        return False
+    if prev is not None and prev.norm_end == head_end:
+        return True  # بلدة السوسة بدير الزور، قرية البحرة في ريف ...
+    head = doc.tword[k - 1] if k >= 1 else ""
+    return head in lx.GENERIC_OBJECTS
 
 
 def group_from(doc: Doc, k: int, limit: int) -> list[int]:
@@ -109,6 +132,8 @@ def forward(doc: Doc, cue: Cue, sent: Sentence) -> tuple[list[int], int]:
     if cue.mode != "event":  # so does another control cue (not one inside a relative clause)
         for j in doc.cues_in(i + 1, stop):
             other = cue_at(doc, j, sent)
+            if j == i + 1 and doc.tword[j].startswith("و"):
+                continue  # تقدمها وسيطرتها على X: coordinated cues share the object
             if other is not None and other.mode not in ("event", "pocket") and not relative_before(doc, j, sent):
                 stop = j
                 break

@@ -93,6 +93,12 @@ SHAPES = [
     ("also.receiver", "وسلم التنظيم قوات النظام بلدة الصالحية.", {("salihiyah", "SAA", "captured")}, set()),
     ("also.besieger", "وحاصرت قوات النظام تنظيم داعش في مدينة البوكمال.",
      {("abu_kamal", "ISIS", "holds"), ("abu_kamal", "SAA", "advanced")}, set()),
+    ("actor.possessive", "وتواصل قسد هجومها، عبر تقدمها وسيطرتها على نصف بلدة الباغوز فوقاني.",
+     {("baghuz_fawqani", "SDF", "advanced"), ("baghuz_fawqani", "SDF", "captured")}, set()),
+    ("actor.in_relative", "وشنت قسد هجوما على بلدة الباغوز، التي يسيطر عليها التنظيم، مع تقدم على أطراف المنطقة.",
+     {("baghuz", "ISIS", "holds")}, {("baghuz", "ISIS", "advanced")}),
+    ("place.qualifier", "وسيطرت قسد على قرى في دير الزور وعلى كامل بلدة السوسة بدير الزور.",
+     {("sousa", "SDF", "captured")}, {("deir_ez_zor", "SDF", "captured")}),
     ("sentence.cap", "وسيطرت قسد على بلدة هجين" + "، وقرية ما" * 600 + ".", {("hajin", "SDF", "captured")}, set()),
 ]
 
