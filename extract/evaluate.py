@@ -12,7 +12,8 @@ The scoring of ``shared/gold/README.md``:
 On the matched pairs it also reports how often ``attributed_to``, ``modality``
 and the event date agree. Attribution is counted strictly (same name, case and
 spacing aside) and by family, where a named person counts for their kind
-("activist Ahd al-Sulaibi" ~ "activists"). A date agrees when the two windows
+("activist Ahd al-Sulaibi" ~ "activists") and names of one source in the source registry
+are one family ("Hawar news agency" ~ "Hawar"). A date agrees when the two windows
 overlap; an exact match of both bounds is reported too.
 
 The gold file is the JSON of ``shared/gold/seeds.json``: ``{"articles": [{"file",
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.claim import CONTROL, Claim
+from extract.sources import lookup
 from gazetteer import Gazetteer, load
 
 __all__ = ["Score", "evaluate", "load_gold"]
@@ -130,6 +132,11 @@ def _norm_source(s: str | None) -> str:
 
 
 def _family(s: str | None) -> str:
+    """A source's family: its canonical name in the source registry ("Hawar news agency" and
+    "Hawar" are one; "SAA" and "Syrian army" are one), else the head word of its name."""
+    known = lookup(s.split("(")[0].strip() if s else s)
+    if known is not None:
+        return known.name.lower().rstrip("s")
     words = _norm_source(s).split()
     if not words:
         return ""

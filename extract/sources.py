@@ -99,7 +99,7 @@ REGISTRY: tuple[Source, ...] = (
     Source("Kurdish websites", "party", ("مواقع كردية", "وسائل إعلام كردية", "مصادر كردية", "المواقع الكردية"),
            ("Kurdish websites",), side="SDF"),
     Source("military sources", "unknown", ("مصدر عسكري", "مصادر عسكرية", "مصادر ميدانية", "مصدر ميداني"),
-           ("military sources",), note="side not said"),
+           ("military sources", "military source"), note="side not said"),
 )
 
 _BY_NAME = {s.name.lower(): s for s in REGISTRY}

@@ -34,6 +34,9 @@ __all__ = ["Frame", "attribution", "frames", "modality"]
 _CARRIER_BEFORE = lx.word_set("بحسب حسب وفق وفقا نقلا وبحسب ووفق")
 _SPEAKER_THAT = lx.word_set("ان بان انه انها انهم")
 _REFERS_BACK = lx.word_set("المصادر المصدر وبحسب بحسب")
+_CONTINUES = lx.word_set("وأضاف وأضافت وتابع وتابعت وأوضح وأوضحت وأشار وأشارت ولفت ولفتت وأكد وأكدت واعتبر "
+                         "واعتبرت وبين وبينت مضيفا مضيفة وختم وختمت")
+_CORRESPONDENT = lx.word_set("لمراسل لمراسلة لمراسلي مراسل مراسلة مراسلو لموقع لوكالة لصحيفة لقناة لشبكة")
 
 
 class Frame(NamedTuple):
@@ -66,17 +69,20 @@ def frames(doc: Doc, sent: Sentence) -> list[Frame]:
         ti, tj = bisect_left(doc.tstart, a), bisect_left(doc.tstart, b)
         before = doc.tword[max(sent.t0, ti - 3):ti]
         after = doc.tword[tj:min(sent.t1, tj + 2)]
-        told_to = doc.ex.source_matcher.prefix_of(doc.s[a:b]).endswith("ل")
+        # قال مصدر لسانا، أفادت مصادر لمراسل الأناضول: told to the source, which only carries the words.
+        told_to = doc.ex.source_matcher.prefix_of(doc.s[a:b]).endswith("ل") or (
+            ti > sent.t0 and doc.tword[ti - 1] in _CORRESPONDENT)
         carrier = any(w in _CARRIER_BEFORE for w in before) or "عن" in after or told_to
         out.append(Frame(a, name, "carrier" if carrier else "named"))
     speech = doc.speech_tokens
+    says = doc.has("speech", sent.t0, sent.t1)  # a speaker noun speaks only in a sentence with a speech verb
     for a, b, actor in doc.actors[a_lo:a_hi]:
         ti, tj = bisect_left(doc.tstart, a), bisect_left(doc.tstart, b)
         tb = ti - 1
         while tb > sent.t0 and doc.tword[tb] in lx.ACTOR_HEADS:  # قالت قوات «قسد»
             tb -= 1
         speech_next_to = (tb >= sent.t0 and tb in speech) or (tj < sent.t1 and tj in speech)
-        if speech_next_to or _speaker_of(doc, ti, sent):
+        if speech_next_to or (says and _speaker_of(doc, ti, sent)):
             out.append(Frame(a, lx.ACTOR_AS_SOURCE[actor], "speaker"))
     return sorted(out)
 
@@ -96,15 +102,16 @@ def attribution(doc: Doc, sent: Sentence, fr: list[Frame], cue_pos: int, *,
     if speakers:
         f = speakers[-1]
         return Attribution(f.source, f.basis, f.pos, "source.speaker")
-    for f in fr:
+    for f in fr:  # بحسب المرصد، وفق ما أكد مصدر عسكري، نقلا عن مصادر محلية
         k = doc.tok_index(f.pos)
-        if k > sent.t0 and doc.tword[k - 1] in _CARRIER_BEFORE:
+        if any(w in _CARRIER_BEFORE for w in doc.tword[max(sent.t0, k - 3):k]):
             return Attribution(f.source, "named (بحسب)", f.pos, "source.according_to")
     words = doc.tword[sent.t0:sent.t1]
     refers_back = any(w in _REFERS_BACK for w in words) or doc.has("speech", sent.t0, min(sent.t1, sent.t0 + 3))
     if refers_back and last_source:
         return Attribution(last_source[0], "refers back to the last source", sent.start, "source.refers_back")
-    if words and len(words[0]) > 2 and words[0].startswith("و") and prev_effective != "outlet":
+    # وأضاف، وتابع: the speaker of the sentence before goes on; any other sentence is the outlet's again.
+    if words and words[0] in _CONTINUES and prev_effective != "outlet":
         return Attribution(prev_effective, "continues the previous sentence", sent.start, "source.continues")
     return Attribution("outlet", "the article's own voice", sent.start, "source.outlet")
 

@@ -108,9 +108,10 @@ def test_source_carried_by_another_is_not_the_speaker(ex):
     assert control(ex, text)[0][5] == "local sources"
 
 
-def test_following_sentence_keeps_the_source(ex):
-    text = "وقال المرصد السوري إن المعارك مستمرة. وتمكنت قسد من السيطرة على قرية الشجلة."
-    assert control(ex, text)[0][5] == "SOHR"
+def test_a_speakers_scope_ends_with_its_sentence_unless_continued(ex):
+    said = "وقال المرصد السوري إن المعارك مستمرة. "
+    assert control(ex, said + "وأضاف أن قسد تمكنت من السيطرة على قرية الشجلة.")[0][5] == "SOHR"
+    assert control(ex, said + "وتمكنت قسد من السيطرة على قرية الشجلة.")[0][5] == "outlet"
 
 
 def test_relative_dates(ex):

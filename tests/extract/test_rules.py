@@ -76,7 +76,7 @@ SHAPES = [
      {("sousa", "SDF", "captured")}),
     ("source.refers_back", "وقال المرصد السوري إن المعارك مستمرة. وأشارت المصادر إلى أن قسد سيطرت على بلدة هجين.",
      {("hajin", "SDF", "captured")}, set()),
-    ("source.continues", "وقالت مصادر محلية إن قسد سيطرت على بلدة هجين. وتقدمت قسد نحو بلدة الشعفة.",
+    ("source.continues", "وقالت مصادر محلية إن قسد سيطرت على بلدة هجين. وأضافت أن قسد تقدمت نحو بلدة الشعفة.",
      {("hajin", "SDF", "captured"), ("shaafa", "SDF", "advanced")}, set()),
     ("target.coordinated_before", "وقصف الطيران بلدة السوسة وقرية الشعفة وبلدة هجين الخاضعة لسيطرة التنظيم.",
      {("sousa", "ISIS", "holds"), ("shaafa", "ISIS", "holds"), ("hajin", "ISIS", "holds")}, set()),
