@@ -226,7 +226,9 @@ def _classify(doc: Doc, i: int, sent: Sentence) -> Cue | None:
     for rule in CUE_RULES:
         read = rule.test(doc, i, sent, ctx)
         if read is not None:
-            return Cue(i, read[0], read[1], "ل" in pre, rule.id)
+            # لينحصر عناصر التنظيم في ...: a result, not a purpose
+            purpose = "ل" in pre and rule.id != "cue.restricted"
+            return Cue(i, read[0], read[1], purpose, rule.id)
     return None
 
 

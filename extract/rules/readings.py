@@ -190,7 +190,7 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
     zone_end = cue_b
     confidence, rule = CONFIDENCE["object"], "target.object"
     if rel is not None:
-        k = tg.antecedent(doc, rel, sent)
+        k = tg.antecedent(doc, rel, sent, relative=True)
         if k is not None:
             targets, confidence, rule = _group_before(doc, k), CONFIDENCE["relative_clause"], "target.relative_clause"
         elif any(w in lx.COPULA for w in doc.tword[i + 1:min(sent.t1, i + 8)]):  # المناطق التي تراجعت منها قسد هي X و Y

@@ -125,8 +125,8 @@ def forward(doc: Doc, cue: Cue, sent: Sentence) -> tuple[list[int], int]:
     width = WINDOW["repel_reach"] if cue.change == "repelled" else WINDOW["object_reach"]
     last = min(sent.t1, i + width + 1)
     stop = last
-    for j in range(i + 2, last):  # a new clause ends the reach
-        if doc.tword[j] in lx.STOP:
+    for j in range(i + 2, last):  # a new clause ends the reach (وسط "amid", not إلى وسط "to the centre of")
+        if doc.tword[j] in lx.STOP and not (doc.tword[j] == "وسط" and doc.tword[j - 1] in ("الي", "في")):
             stop = j
             break
     if cue.mode != "event":  # so does another control cue (not one inside a relative clause)
@@ -162,9 +162,13 @@ def last_place_before(doc: Doc, i: int, sent: Sentence, prev_sent: Sentence | No
     return None
 
 
-def antecedent(doc: Doc, i: int, sent: Sentence) -> int | None:
-    """``target.antecedent``: the place right before token i, allowing locators and relative words between."""
-    before = [k for k in doc.mentions_in(sent.start, doc.tstart[i]) if not doc.locator[k]]
+def antecedent(doc: Doc, i: int, sent: Sentence, *, relative: bool = False) -> int | None:
+    """``target.antecedent``: the place right before token i, allowing locators and relative words between.
+
+    With ``relative`` (i is a relative word), a place that only locates another may be the
+    antecedent too: شمالي مدينة الميادين، التي سيطرت عليها القوات.
+    """
+    before = [k for k in doc.mentions_in(sent.start, doc.tstart[i]) if relative or not doc.locator[k]]
     if not before:
         return None
     k = before[-1]
@@ -197,7 +201,7 @@ def fallback_targets(doc: Doc, cue: Cue, sent: Sentence, prev_sent: Sentence | N
         return [], 0.0, ""
     zone_tok = bisect_left(doc.tstart, zone_end)
     zone = doc.tword[i + 1:min(sent.t1, i + WINDOW["anaphor_zone"], max(zone_tok, i + 3))]
-    pronoun = any(z in lx.PRONOUN_OBJECTS for z in zone[:3])
+    pronoun = any(z in lx.PRONOUN_OBJECTS for z in zone[:6])  # من سيطرة مقاتلي قسد عليها
     anaphor = pronoun or any(in_set(z, lx.ANAPHORS) or in_set(z, lx.SITE_WORDS) or z == "هذه" for z in zone)
     if anaphor:
         found = last_place_before(doc, i, sent, None if pronoun else prev_sent)
