@@ -53,7 +53,12 @@ COLUMNS = (
     PRECISION_M, COORD_SOURCE, COORD_SOURCE_ID, CONTEXT_REQUIRED, CONTEXT_WORDS, NOTE,
 )
 
-KINDS = ("city", "town", "village", "oil field", "crossing", "base", "camp", "area", "site")
+# What a place is. Sites, camps, neighbourhoods, islands and hills usually have a
+# town as ``parent``; "base" covers air bases and army bases; "area" is a named
+# stretch of country (a river bank facing a town); "province" an administrative
+# province, named as such (محافظة دير الزور), never the town of the same name.
+KINDS = ("city", "town", "village", "neighbourhood", "island", "hill", "oil field", "crossing", "base", "camp",
+         "site", "area", "province")
 # Hydrographic banks of the Euphrates: facing downstream, "left" is the
 # north-east bank (the Jazira, "east of the Euphrates" in the news) and
 # "right" the south-west bank (the Shamiya).
