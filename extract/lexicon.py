@@ -253,7 +253,10 @@ LOCATOR_WORDS = word_set("شرق شرقي غرب غربي شمال شمالي ج
 # "near X": the claim is about X's surroundings (its outskirts), not about somewhere else.
 NEAR_WORDS = word_set("قرب بالقرب مقربة")
 # Who supports the doer is not the doer (بدعم من التحالف).
-SUPPORT = word_set("بدعم بمساندة بإسناد بغطاء المدعومة المدعوم مدعومة مدعوما مدعوماً بمشاركة وبدعم")
+SUPPORT = word_set("بدعم بمساندة بإسناد بغطاء المدعومة المدعوم مدعومة مدعوما مدعوماً بمشاركة وبدعم "
+                   "تدعمها يدعمها تدعمه يدعمه تدعمهم يدعمهم وتدعمها ويدعمها وتدعمه ويدعمه تسانده تساندها")
+# Words of part or whole that may stand between listed places (هجين، وأجزاء من بلدة السوسة).
+LIST_PART_WORDS = word_set("أجزاء وأجزاء جزء وجزء معظم ومعظم بعض وبعض كامل وكامل أطراف وأطراف من")
 # After a withdrawal, a place after these words is where the side went, not what it left.
 DESTINATION = word_set("باتجاه نحو إلى الى صوب اتجاه")
 # Light verbs between a negation and the cue it negates (لم تحقق أي تقدم).

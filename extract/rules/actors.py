@@ -69,12 +69,21 @@ def actor_before(doc: Doc, pos: int, floor: int) -> Hit | None:
     return None
 
 
+_CLAUSE_OPENERS = frozenset(("ان", "فان", "بان", "انه", "انها", "فانه", "حيث", "و"))
+
+
 def _in_relative(doc: Doc, a: Hit, pos: int) -> bool:
-    """الباغوز، التي يسيطر عليها التنظيم، مع تقدم ...: the actor belongs to a relative clause that closed
-    (a comma) before ``pos``."""
+    """الباغوز، التي يسيطر عليها التنظيم، مع تقدم ...: the actor belongs to a relative clause (no comma
+    or new clause between the relative word and the actor) that closed (a comma) before ``pos``."""
     t = doc.tok_at(a.start)
-    back = doc.tword[max(0, t - 5):t]
-    if not any(w in lx.RELATIVE and w != "ما" for w in back):
+    rel = None
+    for j in range(t - 1, max(-1, t - 11), -1):
+        if doc.tword[j] in lx.RELATIVE and doc.tword[j] != "ما":
+            rel = j
+            break
+        if doc.tword[j] in _CLAUSE_OPENERS:
+            return False
+    if rel is None or "،" in doc.s[doc.tend[rel]:a.start] or "," in doc.s[doc.tend[rel]:a.start]:
         return False
     return "،" in doc.s[a.end:pos] or "," in doc.s[a.end:pos]
 

@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 from extract import lexicon as lx
 from extract.rules import targets as tg
-from extract.rules.actors import actor_after, actor_before, actor_in_hands, first_actor
+from extract.rules.actors import actor_after, actor_before, actor_in_hands, first_actor, is_target
 from extract.rules.cues import Cue
 from extract.rules.doc import Doc, Hit, in_set
 from extract.rules.params import CONFIDENCE, WINDOW
@@ -148,20 +148,23 @@ def _previous_doer(doc: Doc, i: int, sent: Sentence, prev: Sentence | None) -> t
     return (here[0], "actor.previous") if here else (None, "")
 
 
-def _group_before(doc: Doc, k: int) -> list[int]:
-    """``target.coordinated_before``: mention k and the places coordinated before it (X، Y وبلدة Z)."""
-    group = [k]
-    j = k - 1
-    while j >= 0 and not doc.locator[j]:
-        gap = doc.s[doc.mentions[j].norm_end:doc.mentions[group[0]].norm_start]
-        words = re.findall(r"\w+", gap)
-        if any(w != "و" and not in_set(w, tg.TRIGGER_WORDS) for w in words):
-            break
-        if not ("," in gap or "،" in gap or any(w.startswith("و") for w in words)):
-            break
-        group.insert(0, j)
-        j -= 1
-    return group
+_group_before = tg.group_before
+
+
+def _doer_before(doc: Doc, i: int, sent: Sentence) -> Hit | None:
+    """``actor.before``, with agreement: of the actors before the verb in its sentence, the nearest
+    whose gender agrees with it (التنظيم ... قسد التي ... بعد أن سيطرت → قسد)."""
+    nearest = actor_before(doc, doc.tstart[i], sent.start)
+    want = _verb_feminine(doc.tword[i]) if doc.tword[i][:2] != "ال" else None
+    if nearest is None or want is None or _feminine(doc, nearest) in (None, want):
+        return nearest
+    k = bisect_right(doc.astart, doc.tstart[i]) - 1
+    while k >= 0 and doc.actors[k].start >= sent.start:
+        a = doc.actors[k]
+        if not is_target(doc, a) and _feminine(doc, a) in (None, want):
+            return a
+        k -= 1
+    return nearest
 
 
 def _pronoun_object_after(doc: Doc, i: int, sent: Sentence) -> bool:
@@ -225,7 +228,8 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
         if actor is None and _POSSESSIVE.fullmatch(doc.tword[i]):  # تقدمها، سيطرته: the owner named before
             actor, how = _previous_doer(doc, i, sent, prev)
             rules.append("actor.possessive")
-        actor = actor or actor_before(doc, cue_a, sent.start)
+        if actor is None:
+            actor = _doer_before(doc, i, sent)
     if actor is None and cue.mode == "forward":
         actor, how = _previous_doer(doc, i, sent, prev)
         if how:

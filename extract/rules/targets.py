@@ -41,7 +41,7 @@ from gazetteer import Mention
 from gazetteer.linker import TRIGGER_WORDS
 
 __all__ = [
-    "antecedent", "fallback_targets", "forward", "group_from", "is_locator", "last_place_before", "list_targets",
+    "antecedent", "fallback_targets", "forward", "group_before", "group_from", "is_locator", "last_place_before", "list_targets",
     "post_fallback", "relative_before",
 ]
 
@@ -99,7 +99,8 @@ def group_from(doc: Doc, k: int, limit: int) -> list[int]:
     j = k + 1
     while j < len(doc.mentions) and doc.mentions[j].norm_start < limit:
         gap = doc.s[doc.mentions[j - 1].norm_end:doc.mentions[j].norm_start]
-        words = [w for w in _TOKEN.findall(gap) if w not in TRIGGER_WORDS and w not in ("و", "كلا", "من")]
+        words = [w for w in _TOKEN.findall(gap)
+                 if not in_set(w, TRIGGER_WORDS) and w not in ("و", "كلا", "من") and w not in lx.LIST_PART_WORDS]
         if not _SEPARATORS.fullmatch(re.sub(r"\w+", "", gap)) or words:
             break
         group.append(j)
@@ -205,8 +206,8 @@ def fallback_targets(doc: Doc, cue: Cue, sent: Sentence, prev_sent: Sentence | N
     anaphor = pronoun or any(in_set(z, lx.ANAPHORS) or in_set(z, lx.SITE_WORDS) or z == "هذه" for z in zone)
     if anaphor:
         found = last_place_before(doc, i, sent, None if pronoun else prev_sent)
-        if found is not None:
-            return [found[0]], found[1], "target.anaphor"
+        if found is not None:  # انسحبت منها: the places just named together
+            return group_before(doc, found[0]), found[1], "target.anaphor"
     if cue.change == "advanced" and i + 1 < sent.t1 and (
             doc.tword[i + 1] == "ل" or _actor_right_after(doc, i, sent)):
         found = last_place_before(doc, i, sent, None)
@@ -217,6 +218,22 @@ def fallback_targets(doc: Doc, cue: Cue, sent: Sentence, prev_sent: Sentence | N
 
 def _actor_right_after(doc: Doc, i: int, sent: Sentence) -> bool:
     return actor_after(doc, doc.tend[i], doc.end_of(i + 2, sent) + 1) is not None
+
+
+def group_before(doc: Doc, k: int) -> list[int]:
+    """``target.coordinated_before``: mention k and the places coordinated before it (X، Y وبلدة Z)."""
+    group = [k]
+    j = k - 1
+    while j >= 0 and not doc.locator[j]:
+        gap = doc.s[doc.mentions[j].norm_end:doc.mentions[group[0]].norm_start]
+        words = _TOKEN.findall(gap)
+        if any(w != "و" and not in_set(w, TRIGGER_WORDS) and w not in lx.LIST_PART_WORDS for w in words):
+            break
+        if not ("," in gap or "،" in gap or any(w.startswith("و") for w in words)):
+            break
+        group.insert(0, j)
+        j -= 1
+    return group
 
 
 def post_fallback(doc: Doc, i: int, sent: Sentence, prev_sent: Sentence | None,
