@@ -126,7 +126,8 @@ def _claims_for(doc: Doc, cue: Cue, sent: Sentence, fr, prev: Sentence | None, l
         return [_event(doc, cue, sent, k, attribution) for k in reading.targets]
     mod = at.modality(doc, sent, attribution.pos, cue.i)
     kind_of_source = source_kind(attribution.source, outlet=doc.article.outlet)
-    deeds = [(a, cue.change, "+".join((cue.rule, *reading.rules, attribution.rule))) for a in reading.actors]
+    change = reading.change or cue.change
+    deeds = [(a, change, "+".join((cue.rule, *reading.rules, attribution.rule))) for a in reading.actors]
     deeds += [(a, change, "+".join((cue.rule, *reading.rules, why, attribution.rule)))
               for a, change, why in reading.also]
     out = []

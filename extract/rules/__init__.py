@@ -33,6 +33,7 @@ CATALOGUE: dict[str, str] = {
     "actor.in_relative": "an actor inside a relative clause that closed before the cue is not its doer",
     "actor.coordinated": "actors joined by و share the deed",
     "actor.previous": "no subject in the sentence: the last doer named before, agreeing in gender",
+    "change.toward": "a capture of ground toward a place (سيطرت على 12 كم باتجاه X) is an advance on it",
     "also.expelled": "طرد X من Y: X withdrew from Y",
     "also.receiver": "سلم X Y مواقعه: Y took the place",
     "also.besieger": "حاصر X في Y: the besieger advanced on Y",

@@ -33,7 +33,7 @@ from typing import NamedTuple
 from extract import lexicon as lx
 from extract.rules import targets as tg
 from extract.rules.actors import actor_after, actor_before, actor_in_hands, first_actor, is_target
-from extract.rules.cues import Cue
+from extract.rules.cues import Cue, cue_at
 from extract.rules.doc import Doc, Hit, in_set
 from extract.rules.params import CONFIDENCE, WINDOW
 from extract.rules.sentences import Sentence
@@ -41,6 +41,7 @@ from extract.rules.sentences import Sentence
 __all__ = ["READERS", "Reading", "read"]
 
 _NOT_LETTERS = re.compile(r"[^\w]+")
+_WORD = re.compile(r"\w+")
 # A cue noun with a possessive suffix: سيطرته، تقدمها، انسحابهم (not a verb: سيطرت، تقدمت).
 _POSSESSIVE = re.compile(r"[وفب]?(?:ال)?(?:سيطرت|تقدم|انسحاب|توغل|دخول|استعادت|تحرير)(?:ه|ها|هم|هما)")
 
@@ -54,6 +55,7 @@ class Reading(NamedTuple):
     confidence: float
     rules: tuple[str, ...]        # target and actor rule ids
     also: tuple[tuple[Hit, str, str], ...] = ()  # (actor, change, rule id): other actors' claims on the targets
+    change: str | None = None     # the change the doer's claim makes, when it is not the cue's own
 
 
 # ------------------------------------------------------------------ helpers
@@ -235,7 +237,11 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
         if how:
             rules.append(how)
     also = _expelled(doc, cue, sent, actor) if cue.mode == "forward" else ()
-    return Reading(targets, _actors_of(doc, actor), extent_span, confidence, tuple(rules), also)
+    change = None
+    if cue.change == "captured" and first.norm_start > cue_b and _toward(doc, cue_b, first.norm_start):
+        change = "advanced"  # سيطرت على 12 كيلومتراً باتجاه قرية صور
+        rules.append("change.toward")
+    return Reading(targets, _actors_of(doc, actor), extent_span, confidence, tuple(rules), also, change)
 
 
 def _relative_subject(doc: Doc, rel: int, i: int, sent: Sentence) -> Hit | None:
@@ -254,6 +260,11 @@ def _relative_subject(doc: Doc, rel: int, i: int, sent: Sentence) -> Hit | None:
         if doc.tword[t - 1] not in ("من", "عن") and not doc.tword[t].startswith("من"):
             return a
         pos = a.end
+
+
+def _toward(doc: Doc, a: int, b: int) -> bool:
+    """A direction word between the cue and its place: the ground taken lies toward the place."""
+    return any(in_set(w, lx.DESTINATION) and w not in ("الي", "الى") for w in _WORD.findall(doc.s[a:b]))
 
 
 def _expelled(doc: Doc, cue: Cue, sent: Sentence, doer: Hit | None) -> tuple:
@@ -363,6 +374,11 @@ def _confine(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
 def _pocket(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Reading | None:
     """آخر جيب لتنظيم داعش في الباغوز؛ قرية الباغوز التي تعد آخر جيب للتنظيم؛ بقايا التنظيم في الباغوز."""
     i = cue.i
+    # سيطرت على آخر جيب لداعش: the pocket fell; what it was is not news of who holds it now.
+    for j in doc.cues_in(max(sent.t0, i - 4), i):
+        other = cue_at(doc, j, sent)
+        if other is not None and other.change in ("captured", "advanced") and other.mode in ("forward", "entered"):
+            return None
     owner = actor_after(doc, doc.tend[i], doc.end_of(i + 4, sent) + 1, agent_only=False)
     # A place right after (في / ب) within a few words, else the place the sentence points back to.
     targets: list[int] = []
@@ -371,7 +387,7 @@ def _pocket(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readin
         if not doc.locator[k]:
             targets = [k]
             break
-    if not targets:
+    if not targets and doc.tword[i] not in lx.REMNANT_WORDS:  # remnants are where a place after says
         rel = _relative_word(doc, i, sent, 5)
         k = tg.antecedent(doc, rel if rel is not None else i, sent)
         if k is not None:

@@ -99,6 +99,8 @@ SHAPES = [
      {("baghuz", "ISIS", "holds")}, {("baghuz", "ISIS", "advanced")}),
     ("place.qualifier", "وسيطرت قسد على قرى في دير الزور وعلى كامل بلدة السوسة بدير الزور.",
      {("sousa", "SDF", "captured")}, {("deir_ez_zor", "SDF", "captured")}),
+    ("change.toward", "وسيطرت قسد على تلال باتجاه بلدة الشعفة.", {("shaafa", "SDF", "advanced")},
+     {("shaafa", "SDF", "captured")}),
     ("sentence.cap", "وسيطرت قسد على بلدة هجين" + "، وقرية ما" * 600 + ".", {("hajin", "SDF", "captured")}, set()),
 ]
 
