@@ -87,8 +87,11 @@ def _claims(doc: Doc) -> list[Claim]:
     last_source: tuple[str, str] | None = None
     prev_effective = "outlet"
     placed = [bool(doc.mentions_in(x.start, x.end)) for x in doc.sentences]
+    frames = [at.frames(doc, x) for x in doc.sentences]
     for n, sent in enumerate(doc.sentences):
-        fr = at.frames(doc, sent)
+        fr = frames[n]
+        nxt = doc.sentences[n + 1] if n + 1 < len(doc.sentences) else None
+        next_speaker = at.opening_speaker(doc, nxt, frames[n + 1]) if nxt and nxt.para - sent.para <= 1 else None
         effective = None
         # A claim needs a place: here, or in the sentence before (an anaphor points back).
         near_place = placed[n] or (n > 0 and placed[n - 1])
@@ -96,7 +99,7 @@ def _claims(doc: Doc) -> list[Claim]:
             cue = cue_at(doc, i, sent)
             if cue is None or blocked(doc, cue, sent):
                 continue
-            for claim in _claims_for(doc, cue, sent, fr, prev, last_source, prev_effective):
+            for claim in _claims_for(doc, cue, sent, fr, prev, last_source, prev_effective, next_speaker):
                 key = (sent.start, claim.place, claim.kind, claim.actor, claim.change)
                 if key in seen:
                     continue
@@ -109,19 +112,20 @@ def _claims(doc: Doc) -> list[Claim]:
             last_source = (named[-1].source, named[-1].basis)
         if effective is None:
             effective = at.attribution(doc, sent, fr, sent.end, last_source=last_source,
-                                       prev_effective=prev_effective).source
+                                       prev_effective=prev_effective, next_speaker=next_speaker).source
         prev_effective = effective
         prev = sent
     return out
 
 
 def _claims_for(doc: Doc, cue: Cue, sent: Sentence, fr, prev: Sentence | None, last_source,
-                prev_effective: str) -> list[Claim]:
+                prev_effective: str, next_speaker: str | None) -> list[Claim]:
     reading = read(doc, cue, sent, prev)
     if reading is None:
         return []
     cue_span = (doc.tstart[cue.i], doc.tend[cue.i])
-    attribution = at.attribution(doc, sent, fr, cue_span[0], last_source=last_source, prev_effective=prev_effective)
+    attribution = at.attribution(doc, sent, fr, cue_span[0], last_source=last_source, prev_effective=prev_effective,
+                                 next_speaker=next_speaker)
     if cue.mode == "event":
         return [_event(doc, cue, sent, k, attribution) for k in reading.targets]
     mod = at.modality(doc, sent, attribution.pos, cue.i)

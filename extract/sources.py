@@ -73,7 +73,7 @@ REGISTRY: tuple[Source, ...] = (
                                          "المركز الإعلامي لقوات سورية الديمقراطية", "المركز الإعلامي"),
            ("SDF media center", "SDF Press Center"), side="SDF", note="the SDF with a detail: its media centre"),
     Source("Amaq", "party", ("أعماق", "وكالة أعماق"), ("Amaq",), side="ISIS", note="ISIS news agency"),
-    Source("SDF", "party", (), ("SDF",), side="SDF"),
+    Source("SDF", "party", (), ("SDF", "YPG", "Syrian Democratic Forces"), side="SDF"),
     Source("Syrian army", "party", (), ("Syrian army", "SAA"), side="SAA"),
     Source("ISIS", "party", (), ("ISIS",), side="ISIS"),
     Source("Coalition", "party", (), ("Coalition", "CJTF-OIR"), side="COALITION"),
@@ -91,8 +91,19 @@ REGISTRY: tuple[Source, ...] = (
     Source("opposition activists", "local", ("تنسيقيات", "تنسيقيات المسلحين", "التنسيقيات"),
            ("opposition activists",)),
     Source("opposition media", "outlet", ("مصادر إعلامية معارضة", "وسائل إعلام معارضة", "وكالات معارضة",
-                                          "مصادر معارضة", "وسائل الإعلام المعارضة", "مصادر إعلامية", "وسائل إعلام"),
+                                          "مصادر معارضة", "وسائل الإعلام المعارضة", "صفحات إعلامية معارضة",
+                                          "صفحات معارضة", "وسائل إعلامية معارضة"),
            ("opposition media",)),
+    Source("pro-government media", "party", ("مصادر إعلامية موالية", "وسائل إعلام موالية", "صفحات موالية",
+                                             "صفحات إعلامية موالية", "مواقع موالية", "الإعلام الموالي",
+                                             "وسائل الإعلام الموالية", "الإعلام الرسمي", "وسائل الإعلام الرسمية",
+                                             "الإعلام الحربي", "مصادر موالية"),
+           ("pro-government media", "regime media", "pro-government pages", "pro-government page", "state media"),
+           side="SAA", note="Syrian state and loyalist media"),
+    Source("media sources", "unknown", ("مصادر إعلامية", "وسائل إعلام", "وسائل إعلامية"), ("media sources",),
+           note="side not said"),
+    Source("Deir ez-Zor Civil Council", "local", ("مجلس دير الزور المدني",), ("Deir ez-Zor Civil Council",),
+           note="opposition civil council"),
     Source("opposition websites", "outlet", ("مواقع إلكترونية معارضة", "مواقع معارضة", "المواقع المعارضة",
                                              "المواقع الإلكترونية المعارضة", "مواقع إلكترونية"),
            ("opposition websites",)),
@@ -114,22 +125,21 @@ def lookup(name: str | None) -> Source | None:
     """The registry entry a name denotes (canonical name, English or Arabic alias), or None.
 
     An alias counts when it stands as whole words in ``name``, so "ANF (Firat News Agency)"
-    and "SOHR" both resolve; the longest alias wins.
+    and "SOHR" both resolve; the first-named source wins ("SDF military source" is the SDF),
+    then the longest alias.
     """
     if not name:
         return None
     if name.lower() in _BY_NAME:
         return _BY_NAME[name.lower()]
     words, folded = _words(name), _words(fold(name))
-    best: tuple[int, Source] | None = None
+    best: tuple[int, int, Source] | None = None  # (position, -length): the first-named source, then the longest
     for s in REGISTRY:
-        for alias in s.aliases_en:
-            if _words(alias) in words and (best is None or len(alias) > best[0]):
-                best = (len(alias), s)
-        for alias in s.aliases_ar:
-            if _words(fold(alias)) in folded and (best is None or len(alias) > best[0]):
-                best = (len(alias), s)
-    return best[1] if best else None
+        for text, alias in [(words, _words(a)) for a in s.aliases_en] + [(folded, _words(fold(a))) for a in s.aliases_ar]:
+            at = text.find(alias)
+            if at >= 0 and (best is None or (at, -len(alias)) < best[:2]):
+                best = (at, -len(alias), s)
+    return best[2] if best else None
 
 
 def carried_agency(outlet: str | None) -> str | None:

@@ -13,6 +13,9 @@ Rules
     A sentence that refers back (وأشارت المصادر، وأضاف) keeps the last source named.
 ``source.continues``
     A sentence joined to the last by و that names no source continues its report.
+``source.between``
+    A sentence with no source between two sentences of the same source (the next opens with
+    وأوضح مدير المرصد، وأضاف) is that source's.
 ``source.outlet``
     Otherwise the outlet itself.
 ``modality.claimed`` / ``modality.denied``
@@ -94,9 +97,23 @@ class Attribution(NamedTuple):
     rule: str
 
 
+def opening_speaker(doc: Doc, sent: Sentence, fr: list[Frame]) -> str | None:
+    """The source a sentence opens by quoting (وأوضح مدير المرصد أن ...), ``""`` when it opens with a
+    continuation verb naming no one (وأضاف أن ...), None when it does not open with speech."""
+    if not doc.has("speech", sent.t0, min(sent.t1, sent.t0 + 2)):
+        return None
+    early = [f for f in fr if doc.tok_at(f.pos) < sent.t0 + 5 and f.basis != "carrier"]
+    return early[0].source if early else ""
+
+
 def attribution(doc: Doc, sent: Sentence, fr: list[Frame], cue_pos: int, *,
-                last_source: tuple[str, str] | None, prev_effective: str) -> Attribution:
-    """Who a cue at character ``cue_pos`` is attributed to."""
+                last_source: tuple[str, str] | None, prev_effective: str,
+                next_speaker: str | None = None) -> Attribution:
+    """Who a cue at character ``cue_pos`` is attributed to.
+
+    ``next_speaker`` is what :func:`opening_speaker` says of the next sentence: a sentence with no
+    source of its own between two sentences of the same source is that source's (``source.between``).
+    """
     before = [f for f in fr if f.pos < cue_pos]
     speakers = [f for f in before if f.basis != "carrier"] or before
     if speakers:
@@ -113,6 +130,8 @@ def attribution(doc: Doc, sent: Sentence, fr: list[Frame], cue_pos: int, *,
     # وأضاف، وتابع: the speaker of the sentence before goes on; any other sentence is the outlet's again.
     if words and words[0] in _CONTINUES and prev_effective != "outlet":
         return Attribution(prev_effective, "continues the previous sentence", sent.start, "source.continues")
+    if prev_effective != "outlet" and next_speaker in ("", prev_effective):
+        return Attribution(prev_effective, "between two sentences of the same source", sent.start, "source.between")
     return Attribution("outlet", "the article's own voice", sent.start, "source.outlet")
 
 

@@ -58,8 +58,10 @@ def test_dev_claims(with_manifest):
     print("\n" + s.report())
     d = s.to_dict()
     assert d["f1"] >= 0.75
-    assert d["precision"] >= 0.75
-    assert d["attribution_accuracy"] >= 0.45
+    assert d["precision"] >= 0.8
+    assert d["attribution_accuracy"] >= 0.55
+    # The "attribution": by source family, names of one source in the registry counting as one.
+    assert d["attribution_family_accuracy"] >= 0.78
 
 
 def test_dev_dates_with_the_manifest(with_manifest):

@@ -101,11 +101,13 @@ SHAPES = [
      {("sousa", "SDF", "captured")}, {("deir_ez_zor", "SDF", "captured")}),
     ("change.toward", "وسيطرت قسد على تلال باتجاه بلدة الشعفة.", {("shaafa", "SDF", "advanced")},
      {("shaafa", "SDF", "captured")}),
+    ("source.between", "وقال المرصد السوري إن المعارك مستمرة. وتقدمت قسد نحو بلدة الشعفة. وأوضح المرصد أن القصف مستمر.",
+     {("shaafa", "SDF", "advanced")}, set()),
     ("sentence.cap", "وسيطرت قسد على بلدة هجين" + "، وقرية ما" * 600 + ".", {("hajin", "SDF", "captured")}, set()),
 ]
 
 EXPECTED_SOURCE = {"source.speaker": "local sources", "source.according_to": "SOHR", "source.outlet": "outlet",
-                   "source.refers_back": "SOHR", "source.continues": "local sources"}
+                   "source.refers_back": "SOHR", "source.continues": "local sources", "source.between": "SOHR"}
 
 
 @pytest.fixture(scope="module")
