@@ -149,7 +149,7 @@ CUE_TOKENS = {
         r"(?:سيطر(?:ت|وا|تا)?|سيطره|السيطره|سيطرت(?:ه|ها|هم|هما)|استعاد(?:ت|وا)?(?:ه|ها|هم)?|استعاده|"
         r"استعادت(?:ه|ها|هم)|الاستعاده|استولي|استولت|استولوا|الاستيلاء|استيلاء|اقتحم(?:ت|وا)?(?:ه|ها)?|اقتحام|"
         r"حرر(?:ت|وا)?(?:ه|ها)?|تحرير|انتزع(?:ت|وا)?|احكم(?:ت|وا)?|بسط(?:ت|وا)?|طرد(?:ت|وا)?|طرده|"
-        r"تسلم(?:ت|وا)?|استلم(?:ت|وا)?)"),
+        r"تسلم(?:ت|وا)?|استلم(?:ت|وا)?|طهر(?:ت|وا)?|تطهير|يطهر(?:ون)?|تطهر)"),
     # Entering a town: fighting inside it, not yet holding it. The doer must stand next to the verb.
     "entered": re.compile(r"(?:دخل(?:ت|وا)?|تدخل|يدخل(?:ون)?|دخول(?:ها|ه|هم)?|الدخول)"),
     # Intransitive: the place is the subject before the verb (الباغوز تحررت، سقطت البلدة).
@@ -163,6 +163,8 @@ CUE_TOKENS = {
     "handed": re.compile(r"(?:سلم(?:ت|وا)?|تسليم)"),
     "holds_present": re.compile(r"(?:يسيطر(?:ون)?|تسيطر(?:ان)?|يسيطران)"),
     "advanced": re.compile(r"(?:تقدم(?:ت|وا|ه|ها|هم|ا)?|يتقدم(?:ون)?|تتقدم|التقدم|توغل(?:ت|وا)?|التوغل)"),
+    # Reaching a place's edges is an advance; reaching alone (reinforcements arrived) is not (see cues).
+    "reached": re.compile(r"(?:وصل(?:ت|وا)?|يصل(?:ون)?|تصل|الوصول|وصول(?:ها|ه|هم)?)"),
     "withdrew": re.compile(
         r"(?:انسحب(?:ت|وا)?|ينسحب(?:ون)?|تنسحب|انسحاب|الانسحاب|انسحاب(?:ه|ها|هم)|خسر(?:ت|وا)?(?:ه|ها|هم)?|"
         r"اخلي|اخلت|اخلوا|فر(?:ت|وا)|هرب(?:ت|وا)?|تراجع(?:ت|وا)?|يتراجع(?:ون)?|تتراجع|التراجع)"),
@@ -192,9 +194,12 @@ AREA_WORDS = word_set("مناطق منطقة")
 HOLDS_PRONOUN_OBJECTS = word_set("عليها عليه عليهما")
 # The last pocket, the remnants: the owner holds the place (آخر جيب لتنظيم داعش في الباغوز، بقايا التنظيم في).
 REMNANT_WORDS = word_set("بقايا فلول")
+# "The last ..." nouns: آخر معقل للتنظيم في الباغوز، آخر نقطة لبقايا التنظيم.
+LAST_POCKET_WORDS = word_set("معقل نقطة جيب جيوب بلدة منطقة مناطق معاقل")
 LAST_WORDS = word_set("آخر أخر")
 EXPEL_WORDS = word_set("طرد طردت طردوا طرده بطرد لطرد وطرد")
-SPECIAL_CUES = FLAG_VERBS | STATIONED_VERBS | POCKET_WORDS | STRONGHOLD_WORDS | SUBJECTED_WORDS | REMNANT_WORDS
+SPECIAL_CUES = FLAG_VERBS | STATIONED_VERBS | POCKET_WORDS | STRONGHOLD_WORDS | SUBJECTED_WORDS | REMNANT_WORDS | \
+    LAST_POCKET_WORDS
 
 AIR_WORDS = word_set("طيران الطيران طائرات الطائرات الحربية حربية جوي الجوي جوية الجوية غارة غارات الغارات "
                     "غاراتها المسيرة مسيرة مروحية المروحيات")
@@ -241,6 +246,8 @@ SITE_WORDS = word_set("مستشفى المستشفى مشفى المشفى مس�
                      "المواقع مواقع مبنى نقطة نقاط حاجز")
 # أنهت قسد سيطرة التنظيم: ending control is losing it.
 ENDED_WORDS = word_set("أنهى أنهت أنهوا وأنهى وأنهت وأنهوا إنهاء بإنهاء وإنهاء ينهي تنهي")
+# Nouns of a part of a place: القسم الشمالي من X is part of X.
+PART_NOUNS = word_set("القسم الجزء الأجزاء الطرف الأطراف الجهة الأحياء القسمين الحي المحور")
 COPULA = word_set("هي هو هما وهي")
 # Objects that name no place themselves: a place after them with في/ب only says where they are.
 GENERIC_OBJECTS = word_set("قرى القرى مواقع المواقع نقاط النقاط مناطق المناطق بلدات البلدات حواجز الحواجز "
@@ -265,6 +272,15 @@ LIGHT_VERBS = word_set("تحقق يحقق تحرز يحرز تسفر يسفر ت
 HANDS = word_set("بيد يد بأيدي أيدي قبضة بقبضة")
 # Pronoun objects hung on a preposition after a verb: التي سيطرت عليها القوات، التي انسحبت منها.
 PREP_PRONOUNS = word_set("عليها عليه منها منه فيها فيه إليها إليه اليها اليه عنها عنه")
+# Nouns of a place's parts carrying its pronoun: الذي وصلت القوات إلى أطرافه.
+# Reinforcements arriving, convoys moving: movement of forces, not a change on the ground.
+REINFORCEMENT_WORDS = word_set("تعزيزات التعزيزات رتل أرتال الرتل قافلة قوافل إمدادات الإمدادات حشود الحشود")
+# Coming from X: X is where they came from (قادمة من منطقتي الهول والشدادي).
+ORIGIN_WORDS = word_set("قادمة قادمين قادما قادماً قادمون آتية آتين")
+EDGE_WORDS = word_set("أطراف مشارف محيط تخوم وسط داخل عمق مداخل")
+PART_PRONOUNS = word_set("أطرافه أطرافها محيطه محيطها داخله داخلها مشارفه مشارفها وسطه وسطها أحيائها أجزائها")
+# Phrases that carry a list on past an apposition (هجين أكبر معاقله، إلى جانب بلدات السوسة والشعفة).
+LIST_CONTINUERS = word_set("جانب إضافة بالإضافة إضافة فضلا وكذلك كذلك علاوة")
 # Heads of actor names that make them feminine (قسد، القوات): verbs agree with them.
 FEMININE_HEADS = word_set("قسد قوات القوات وحدات الوحدات ميليشيات الميليشيات الحكومة منظمة فصائل")
 # The latter / the former: the last-named actor (بعد تقدم الأخيرة).

@@ -20,6 +20,7 @@ CATALOGUE: dict[str, str] = {
     "place.qualifier": "a place after في/بـ that follows another place or a generic object (قرى في دير الزور)",
     "target.object": "the first non-locator place after the cue, with those listed with it",
     "target.destination": "after a withdrawal, a place after باتجاه/نحو/إلى is where they went",
+    "target.origin": "a place after قادمة من is where the force came from, not its object",
     "target.relative_clause": "a relative clause points back: البوكمال، التي كان استعادها",
     "target.anaphor": "an anaphor takes the last place named (المنطقة، منها، هذه المناطق)",
     "target.trailing_advance": "an advance with no place takes the last place named: تبعها تقدم لقسد",

@@ -95,6 +95,9 @@ def _last_pocket(doc, i, sent, c):
         return "holds", "pocket"
     if c.w in lx.POCKET_WORDS and (c.prev in lx.LAST_WORDS or c.prev in ("ضمن", "داخل")):
         return "holds", "pocket"
+    if c.w in lx.LAST_POCKET_WORDS and c.prev in lx.LAST_WORDS and i + 1 < sent.t1 and \
+            doc.tword[i + 1].startswith("ل") and doc.mention_starts_at(i + 1) is False:
+        return "holds", "pocket"
     return None
 
 
@@ -172,6 +175,18 @@ def _holds_present(doc, i, sent, c):
     return ("captured" if sent.headline else "holds"), "forward"
 
 
+def _reached(doc, i, sent, c):
+    # وصلت القوات إلى أطراف البلدة / إلى أطرافه: an advance; وصلت تعزيزات إلى المنطقة: not.
+    if c.cls != "reached":
+        return None
+    ahead = doc.tword[i + 1:min(sent.t1, i + 6)]
+    for k, w in enumerate(ahead):
+        if w in ("الي", "الى") and k + 1 < len(ahead) and (
+                in_set(ahead[k + 1], lx.EDGE_WORDS) or ahead[k + 1] in lx.PART_PRONOUNS):
+            return "advanced", "forward"
+    return None
+
+
 def _restricted(doc, i, sent, c):
     return ("holds", "forward") if c.cls == "restricted" else None
 
@@ -200,6 +215,7 @@ CUE_RULES: tuple[Rule, ...] = (
     Rule("cue.confined", "confined inside a place: تحصر التنظيم في الباغوز", _confined),
     Rule("cue.holds_pronoun", "controls it: يسيطر عليها التنظيم", _holds_pronoun),
     Rule("cue.holds_present", "controls (a headline: took): يسيطر التنظيم على", _holds_present),
+    Rule("cue.reached", "reached the edges of a place: وصلت القوات إلى أطراف البلدة", _reached),
     Rule("cue.restricted", "confined to what is left: باتت سيطرته تقتصر على، لينحصر عناصره في", _restricted),
     Rule("cue.handed", "handed a place over: سلم التنظيم قوات النظام أحياء", _handed),
     Rule("cue.word", "a cue word of the lexicon: سيطر، استعاد، تقدم، انسحب، صد", _word),
@@ -283,11 +299,20 @@ def _failure(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     return doc.has("failure", cue.i + 1, min(sent.t1, cue.i + WINDOW["failure_ahead"]))
 
 
+def _reinforcements(doc: Doc, cue: Cue, sent: Sentence) -> bool:
+    """Reinforcements or convoys arriving or advancing: وصلت تعزيزات إلى محيط البلدة."""
+    if cue.change != "advanced":
+        return False
+    near = doc.tword[max(sent.t0, cue.i - 2):min(sent.t1, cue.i + 4)]
+    return any(in_set(w, lx.REINFORCEMENT_WORDS) for w in near)
+
+
 BLOCK_RULES: tuple[Rule, ...] = (
     Rule("block.negated", "negated: لم تسيطر، لم تحقق أي تقدم (not لا ... إلا)", _negated),
     Rule("block.irrealis", "possible, expected, feared, conditional: قد يسيطر، من المتوقع أن", _irrealis),
     Rule("block.intent", "a goal or an attempt: للسيطرة، في محاولة، بهدف", _intent),
     Rule("block.failure", "the attempt failed: باءت بالفشل", _failure),
+    Rule("block.reinforcements", "reinforcements arriving: وصلت تعزيزات إلى محيط البلدة", _reinforcements),
 )
 
 

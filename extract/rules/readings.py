@@ -263,8 +263,19 @@ def _relative_subject(doc: Doc, rel: int, i: int, sent: Sentence) -> Hit | None:
 
 
 def _toward(doc: Doc, a: int, b: int) -> bool:
-    """A direction word between the cue and its place: the ground taken lies toward the place."""
-    return any(in_set(w, lx.DESTINATION) and w not in ("الي", "الى") for w in _WORD.findall(doc.s[a:b]))
+    """A direction word between the cue and its place: the ground taken lies toward the place.
+    Not نحو "about" before a number or a share (على نحو نصف البلدة، نحو 10 كيلومترات)."""
+    words = _WORD.findall(doc.s[a:b])
+    for k, w in enumerate(words):
+        if in_set(w, lx.DESTINATION) and w not in ("الي", "الى"):
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            if w == "نحو" and (nxt.isdigit() or nxt in _QUANTITY):
+                continue
+            return True
+    return False
+
+
+_QUANTITY = lx.word_set("نصف ثلث ربع ثلثي معظم أكثر أقل عشرة عشرين مئة مائة ألف")
 
 
 def _expelled(doc: Doc, cue: Cue, sent: Sentence, doer: Hit | None) -> tuple:

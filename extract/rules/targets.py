@@ -11,6 +11,8 @@ Rules
 ``target.destination``
     After a withdrawal, a place after باتجاه/نحو/إلى is where the side went,
     not what it left (فروا باتجاه السوسة).
+``target.origin``
+    A place after قادمة من is where the force came from, not its object.
 ``target.relative_clause``
     A relative clause points back: البوكمال، التي كان استعادها.
 ``target.anaphor``
@@ -62,7 +64,9 @@ def is_locator(doc: Doc, m: Mention, prev: Mention | None = None) -> bool:
     while k >= 0 and steps < WINDOW["locator_back"]:
         w = doc.tword[k]
         if in_set(w, lx.LOCATOR_WORDS):
-            return True
+            # القسم الشمالي من بلدة الباغوز: a part of the place, not a place beside it
+            return not (w.startswith("ال") and k > 0 and in_set(doc.tword[k - 1], lx.PART_NOUNS))
+
         if in_set(w, TRIGGER_WORDS) or w.isdigit() or w in ("من", "ل", "في"):
             if w == "في" and steps == 0:
                 return False
@@ -120,6 +124,13 @@ def _after_destination(doc: Doc, k: int) -> bool:
     return t >= 0 and in_set(doc.tword[t], lx.DESTINATION)
 
 
+def _after_origin(doc: Doc, k: int) -> bool:
+    t = bisect_left(doc.tstart, doc.mentions[k].norm_start) - 1
+    while t >= 0 and (in_set(doc.tword[t], TRIGGER_WORDS) or doc.tword[t] in ("من", "منطقتي", "مناطق")):
+        t -= 1
+    return t >= 0 and in_set(doc.tword[t], lx.ORIGIN_WORDS)
+
+
 def forward(doc: Doc, cue: Cue, sent: Sentence) -> tuple[list[int], int]:
     """``target.object``: the first non-locator place in the cue's reach, and where the reach ends."""
     i = cue.i
@@ -146,6 +157,8 @@ def forward(doc: Doc, cue: Cue, sent: Sentence) -> tuple[list[int], int]:
             continue
         if cue.change == "withdrew" and _after_destination(doc, k):
             break  # target.destination
+        if _after_origin(doc, k):
+            break  # target.origin: قادمة من الشدادي
         return group_from(doc, k, sent.end), limit
     return [], limit
 

@@ -35,6 +35,7 @@ FIRES = [
     ("cue.restricted", "وباتت سيطرة التنظيم تقتصر على بلدة الباغوز.", {("baghuz", "ISIS", "holds")}),
     ("cue.handed", "وسلم التنظيم قوات النظام بلدة الصالحية دون قتال.",
      {("salihiyah", "ISIS", "withdrew"), ("salihiyah", "SAA", "captured")}),
+    ("cue.reached", "ووصلت قوات النظام إلى أطراف مدينة الميادين.", {("mayadin", "SAA", "advanced")}),
     ("cue.word", "واستعادت قوات النظام مدينة الميادين.", {("mayadin", "SAA", "captured")}),
     ("sentence.headline", "قسد تسيطر على بلدة هجين\nوتفاصيل أخرى في التقرير.", {("hajin", "SDF", "captured")}),
     ("target.object", "وسيطرت قسد على بلدات هجين والشعفة والسوسة.",
@@ -56,6 +57,8 @@ FIRES = [
 
 # Block rules: the sentence must not give these claims.
 BLOCKS = [
+    ("block.reinforcements", "ووصلت تعزيزات من قسد إلى أطراف بلدة هجين.", {("hajin", "SDF", "advanced")}),
+    ("cue.reached", "ووصلت تعزيزات عسكرية لقوات النظام إلى مدينة الميادين.", {("mayadin", "SAA", "advanced")}),
     ("block.negated", "ولم تسيطر قسد على بلدة هجين.", {("hajin", "SDF", "captured")}),
     ("block.irrealis", "ومن المتوقع أن تسيطر قسد على بلدة هجين قريبا.", {("hajin", "SDF", "captured")}),
     ("block.intent", "وتحاول قسد السيطرة على بلدة هجين.", {("hajin", "SDF", "captured")}),
@@ -103,6 +106,7 @@ SHAPES = [
      {("shaafa", "SDF", "captured")}),
     ("source.between", "وقال المرصد السوري إن المعارك مستمرة. وتقدمت قسد نحو بلدة الشعفة. وأوضح المرصد أن القصف مستمر.",
      {("shaafa", "SDF", "advanced")}, set()),
+    ("target.origin", "وتقدمت قوات قسد قادمة من بلدة الشعفة.", set(), {("shaafa", "SDF", "advanced")}),
     ("sentence.cap", "وسيطرت قسد على بلدة هجين" + "، وقرية ما" * 600 + ".", {("hajin", "SDF", "captured")}, set()),
 ]
 
