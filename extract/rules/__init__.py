@@ -19,6 +19,7 @@ CATALOGUE: dict[str, str] = {
     "place.locator": "a place named only to locate another gets no claim (شرقي، بريف، ناحية)",
     "place.qualifier": "a place after في/بـ that follows another place or a generic object (قرى في دير الزور)",
     "target.object": "the first non-locator place after the cue, with those listed with it",
+    "target.list_carried": "a list carried on past an apposition: هجين أكبر معاقله، إلى جانب بلدات السوسة",
     "target.destination": "after a withdrawal, a place after باتجاه/نحو/إلى is where they went",
     "target.origin": "a place after قادمة من is where the force came from, not its object",
     "target.relative_clause": "a relative clause points back: البوكمال، التي كان استعادها",

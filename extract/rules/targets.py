@@ -103,9 +103,12 @@ def group_from(doc: Doc, k: int, limit: int) -> list[int]:
     j = k + 1
     while j < len(doc.mentions) and doc.mentions[j].norm_start < limit:
         gap = doc.s[doc.mentions[j - 1].norm_end:doc.mentions[j].norm_start]
-        words = [w for w in _TOKEN.findall(gap)
+        all_words = _TOKEN.findall(gap)
+        words = [w for w in all_words
                  if not in_set(w, TRIGGER_WORDS) and w not in ("و", "كلا", "من") and w not in lx.LIST_PART_WORDS]
-        if not _SEPARATORS.fullmatch(re.sub(r"\w+", "", gap)) or words:
+        # هجين أكبر معاقله، إلى جانب بلدات السوسة: a list carried on past an apposition
+        carried = len(all_words) <= 7 and any(in_set(w, lx.LIST_CONTINUERS) for w in all_words)
+        if (not _SEPARATORS.fullmatch(re.sub(r"\w+", "", gap)) or words) and not carried:
             break
         group.append(j)
         j += 1
