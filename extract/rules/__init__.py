@@ -33,6 +33,8 @@ CATALOGUE: dict[str, str] = {
     "actor.descriptive_owner": "an owner hung by ل on a noun other than the cue only describes",
     "actor.possessive": "a cue noun with a possessive suffix (تقدمها، سيطرته): the owner named before, agreeing",
     "actor.in_relative": "an actor inside a relative clause that closed before the cue is not its doer",
+    "actor.forced": "أجبرته على الانسحاب: the forced one withdrew",
+    "target.state_before": "a holds cue inside the object of a capture is the state before it: تحرير المنطقة الواقعة تحت سيطرة داعش",
     "actor.coordinated": "actors joined by و share the deed",
     "actor.previous": "no subject in the sentence: the last doer named before, agreeing in gender",
     "change.toward": "a capture of ground toward a place (سيطرت على 12 كم باتجاه X) is an advance on it",

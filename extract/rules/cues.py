@@ -131,6 +131,11 @@ def _areas_of_control(doc, i, sent, c):
     return ("holds", "list") if _control_noun(c) and c.prev in lx.AREA_WORDS else None
 
 
+def _shrunk(doc, i, sent, c):
+    # لتتقلص سيطرة التنظيم إلى، انحسرت سيطرة داعش على: what is left is held.
+    return ("holds", "forward") if _control_noun(c) and in_set(c.prev, lx.SHRINK_WORDS) else None
+
+
 def _lost_control(doc, i, sent, c):
     # فقد سيطرته، وخسر التنظيم سيطرته: the verb may stand before the actor.
     # Not the verb after فقد "indeed" (فقد سيطرت قسد على ...).
@@ -208,6 +213,7 @@ CUE_RULES: tuple[Rule, ...] = (
     Rule("cue.event", "strikes, shelling, clashes: قصف، غارات، اشتباكات", _event),
     Rule("cue.under_control", "under the control of: تحت سيطرة، الخاضعة لسيطرة", _under_control),
     Rule("cue.areas_of_control", "areas of control listed after: مناطق سيطرة التنظيم", _areas_of_control),
+    Rule("cue.shrunk", "control shrank to: انحسرت سيطرة داعش على", _shrunk),
     Rule("cue.lost_control", "lost control of: فقد سيطرته على", _lost_control),
     Rule("cue.freed_transitive", "liberates a place: تحرر قرية السكرية", _freed_transitive),
     Rule("cue.freed_intransitive", "the place is freed or falls: الباغوز تحررت، سقطت البلدة بيد", _freed_intransitive),
@@ -299,6 +305,13 @@ def _failure(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     return doc.has("failure", cue.i + 1, min(sent.t1, cue.i + WINDOW["failure_ahead"]))
 
 
+def _civilians(doc: Doc, cue: Cue, sent: Sentence) -> bool:
+    """Civilians entering or leaving: دخول المواطنين إلى مساجد المدينة."""
+    if cue.mode == "event":
+        return False
+    return any(in_set(w, lx.CIVILIAN_WORDS) for w in doc.tword[cue.i + 1:min(sent.t1, cue.i + 3)])
+
+
 def _reinforcements(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     """Reinforcements or convoys arriving or advancing: وصلت تعزيزات إلى محيط البلدة."""
     if cue.change != "advanced":
@@ -312,6 +325,7 @@ BLOCK_RULES: tuple[Rule, ...] = (
     Rule("block.irrealis", "possible, expected, feared, conditional: قد يسيطر، من المتوقع أن", _irrealis),
     Rule("block.intent", "a goal or an attempt: للسيطرة، في محاولة، بهدف", _intent),
     Rule("block.failure", "the attempt failed: باءت بالفشل", _failure),
+    Rule("block.civilians", "civilians moving: دخول المواطنين إلى المساجد", _civilians),
     Rule("block.reinforcements", "reinforcements arriving: وصلت تعزيزات إلى محيط البلدة", _reinforcements),
 )
 

@@ -232,6 +232,10 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
             rules.append("actor.possessive")
         if actor is None:
             actor = _doer_before(doc, i, sent)
+    forced = _forced(doc, i, sent, prev) if cue.change == "withdrew" else None
+    if forced is not None:
+        actor = forced
+        rules.append("actor.forced")
     if actor is None and cue.mode == "forward":
         actor, how = _previous_doer(doc, i, sent, prev)
         if how:
@@ -260,6 +264,35 @@ def _relative_subject(doc: Doc, rel: int, i: int, sent: Sentence) -> Hit | None:
         if doc.tword[t - 1] not in ("من", "عن") and not doc.tword[t].startswith("من"):
             return a
         pos = a.end
+
+
+def _inside_capture(doc: Doc, i: int, sent: Sentence, *, also_advance: bool = False) -> bool:
+    """``target.state_before``: the cue describes the object of a capture a few words before it."""
+    changes = ("captured", "advanced") if also_advance else ("captured",)
+    for j in doc.cues_in(max(sent.t0, i - 5), i):
+        other = cue_at(doc, j, sent)
+        if other is not None and other.change in changes and other.mode in ("forward", "entered"):
+            return True
+    return False
+
+
+def _forced(doc: Doc, i: int, sent: Sentence, prev: Sentence | None) -> Hit | None:
+    """``actor.forced``: أجبرته على الانسحاب، أرغمت التنظيم على التراجع — the forced one withdrew."""
+    for j in range(i - 1, max(sent.t0, i - 5) - 1, -1):
+        w = doc.tword[j]
+        if in_set(w, lx.FORCING_WORDS):
+            after = actor_after(doc, doc.tend[j], doc.tstart[i], agent_only=False)
+            if after is not None:
+                return after
+            if w.endswith(("ه", "ها", "هم")):  # the pronoun: the last actor before the forcing verb that agrees
+                want = True if w.endswith("ها") else None if w.endswith("هم") else False
+                k = bisect_right(doc.astart, doc.tstart[j]) - 1
+                while k >= 0 and doc.actors[k].start >= sent.start:  # targets too: معارك مع التنظيم أجبرته
+                    if want is None or _feminine(doc, doc.actors[k]) in (None, want):
+                        return doc.actors[k]
+                    k -= 1
+            return None
+    return None
 
 
 def _toward(doc: Doc, a: int, b: int) -> bool:
@@ -304,6 +337,8 @@ def _concurrent(doc: Doc, cue: Cue, sent: Sentence) -> tuple[list[int], float, s
 
 def _post(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Reading | None:
     i = cue.i
+    if _inside_capture(doc, i, sent):  # تحرير المنطقة الواقعة تحت سيطرة داعش: the state before
+        return None
     actor = actor_after(doc, doc.tend[i], doc.end_of(i + WINDOW["subject_after_post"], sent) + 1, agent_only=False)
     k = tg.antecedent(doc, i, sent)
     if k is None:  # بلدة الباغوز فوقاني، التي تعد آخر بلدة يسيطر عليها التنظيم
@@ -386,10 +421,8 @@ def _pocket(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readin
     """آخر جيب لتنظيم داعش في الباغوز؛ قرية الباغوز التي تعد آخر جيب للتنظيم؛ بقايا التنظيم في الباغوز."""
     i = cue.i
     # سيطرت على آخر جيب لداعش: the pocket fell; what it was is not news of who holds it now.
-    for j in doc.cues_in(max(sent.t0, i - 4), i):
-        other = cue_at(doc, j, sent)
-        if other is not None and other.change in ("captured", "advanced") and other.mode in ("forward", "entered"):
-            return None
+    if _inside_capture(doc, i, sent, also_advance=True):
+        return None
     owner = actor_after(doc, doc.tend[i], doc.end_of(i + 4, sent) + 1, agent_only=False)
     # A place right after (في / ب) within a few words, else the place the sentence points back to.
     targets: list[int] = []

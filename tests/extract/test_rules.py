@@ -36,6 +36,7 @@ FIRES = [
     ("cue.handed", "وسلم التنظيم قوات النظام بلدة الصالحية دون قتال.",
      {("salihiyah", "ISIS", "withdrew"), ("salihiyah", "SAA", "captured")}),
     ("cue.reached", "ووصلت قوات النظام إلى أطراف مدينة الميادين.", {("mayadin", "SAA", "advanced")}),
+    ("cue.shrunk", "وانحسرت سيطرة التنظيم على بلدة الباغوز.", {("baghuz", "ISIS", "holds")}),
     ("cue.word", "واستعادت قوات النظام مدينة الميادين.", {("mayadin", "SAA", "captured")}),
     ("sentence.headline", "قسد تسيطر على بلدة هجين\nوتفاصيل أخرى في التقرير.", {("hajin", "SDF", "captured")}),
     ("target.list_carried", "ويسيطر التنظيم على هجين أكبر معاقله، إلى جانب بلدات السوسة والشعفة.",
@@ -59,6 +60,8 @@ FIRES = [
 
 # Block rules: the sentence must not give these claims.
 BLOCKS = [
+    ("block.civilians", "وقصفت الطائرات الميادين بالتزامن مع دخول المواطنين إلى مساجد المدينة.",
+     {("mayadin", "COALITION", "advanced")}),
     ("block.reinforcements", "ووصلت تعزيزات من قسد إلى أطراف بلدة هجين.", {("hajin", "SDF", "advanced")}),
     ("cue.reached", "ووصلت تعزيزات عسكرية لقوات النظام إلى مدينة الميادين.", {("mayadin", "SAA", "advanced")}),
     ("block.negated", "ولم تسيطر قسد على بلدة هجين.", {("hajin", "SDF", "captured")}),
@@ -109,6 +112,10 @@ SHAPES = [
     ("source.between", "وقال المرصد السوري إن المعارك مستمرة. وتقدمت قسد نحو بلدة الشعفة. وأوضح المرصد أن القصف مستمر.",
      {("shaafa", "SDF", "advanced")}, set()),
     ("target.origin", "وتقدمت قوات قسد قادمة من بلدة الشعفة.", set(), {("shaafa", "SDF", "advanced")}),
+    ("actor.forced", "وسيطرت قسد على بلدة الشعفة بعد معارك مع التنظيم أجبرته على الانسحاب منها.",
+     {("shaafa", "SDF", "captured"), ("shaafa", "ISIS", "withdrew")}, {("shaafa", "SDF", "withdrew")}),
+    ("target.state_before", "وجاء تحرير بلدة الشعفة الواقعة تحت سيطرة داعش بعد ساعات من بدء المعركة.",
+     set(), {("shaafa", "ISIS", "holds")}),
     ("sentence.cap", "وسيطرت قسد على بلدة هجين" + "، وقرية ما" * 600 + ".", {("hajin", "SDF", "captured")}, set()),
 ]
 
