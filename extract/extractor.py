@@ -64,14 +64,18 @@ class Extractor:
         self.source_matcher = lx.source_matcher()
         self._is_cue: dict[str, bool] = {}
 
-    def is_cue_word(self, word: str) -> bool:
-        """Whether ``word`` can be a cue (remembered: words repeat across articles)."""
-        hit = self._is_cue.get(word)
-        if hit is None:
-            if len(self._is_cue) > _CUE_MEMO_LIMIT:
-                self._is_cue = {}  # a new dict, never cleared under a reader's feet
-            hit = self._is_cue[word] = cue_word(word) is not None
-        return hit
+    def cue_memo(self, words: list[str]) -> dict[str, bool]:
+        """Whether each of ``words`` can be a cue, in a dict that holds them all.
+
+        Remembered across articles (words repeat). The dict is replaced, never cleared, when it
+        grows too large, so a thread reading the one it was given is never disturbed.
+        """
+        memo = self._is_cue
+        if len(memo) > _CUE_MEMO_LIMIT:
+            memo = self._is_cue = {}
+        for w in set(words).difference(memo):
+            memo[w] = cue_word(w) is not None
+        return memo
 
     def extract(self, article: Article) -> list[Claim]:
         """All claims and events of one article, in reading order."""

@@ -248,6 +248,8 @@ SITE_WORDS = word_set("مستشفى المستشفى مشفى المشفى مس�
 ENDED_WORDS = word_set("أنهى أنهت أنهوا وأنهى وأنهت وأنهوا إنهاء بإنهاء وإنهاء ينهي تنهي")
 # Nouns of a part of a place: القسم الشمالي من X is part of X.
 PART_NOUNS = word_set("القسم الجزء الأجزاء الطرف الأطراف الجهة الأحياء القسمين الحي المحور")
+# Words by which a sentence refers back to a source already named (وأشارت المصادر، بحسب المصدر).
+REFERS_BACK = word_set("المصادر المصدر وبحسب بحسب")
 COPULA = word_set("هي هو هما وهي")
 # Objects that name no place themselves: a place after them with في/ب only says where they are.
 GENERIC_OBJECTS = word_set("قرى القرى مواقع المواقع نقاط النقاط مناطق المناطق بلدات البلدات حواجز الحواجز "

@@ -36,7 +36,6 @@ __all__ = ["Frame", "attribution", "frames", "modality"]
 
 _CARRIER_BEFORE = lx.word_set("بحسب حسب وفق وفقا نقلا وبحسب ووفق")
 _SPEAKER_THAT = lx.word_set("ان بان انه انها انهم")
-_REFERS_BACK = lx.word_set("المصادر المصدر وبحسب بحسب")
 _CONTINUES = lx.word_set("وأضاف وأضافت وتابع وتابعت وأوضح وأوضحت وأشار وأشارت ولفت ولفتت وأكد وأكدت واعتبر "
                          "واعتبرت وبين وبينت مضيفا مضيفة وختم وختمت")
 _CORRESPONDENT = lx.word_set("لمراسل لمراسلة لمراسلي مراسل مراسلة مراسلو لموقع لوكالة لصحيفة لقناة لشبكة")
@@ -66,8 +65,8 @@ def frames(doc: Doc, sent: Sentence) -> list[Frame]:
     out: list[Frame] = []
     lo, hi = bisect_left(doc.sstart, sent.start), bisect_left(doc.sstart, sent.end)
     a_lo, a_hi = bisect_left(doc.astart, sent.start), bisect_left(doc.astart, sent.end)
-    if lo == hi and a_lo == a_hi:
-        return out
+    if lo == hi and (a_lo == a_hi or not doc.has("speech", sent.t0, sent.t1)):
+        return out  # no source named, and no speech verb for an actor to speak with
     for a, b, name in doc.sources[lo:hi]:
         ti, tj = bisect_left(doc.tstart, a), bisect_left(doc.tstart, b)
         before = doc.tword[max(sent.t0, ti - 3):ti]
@@ -123,12 +122,12 @@ def attribution(doc: Doc, sent: Sentence, fr: list[Frame], cue_pos: int, *,
         k = doc.tok_index(f.pos)
         if any(w in _CARRIER_BEFORE for w in doc.tword[max(sent.t0, k - 3):k]):
             return Attribution(f.source, "named (بحسب)", f.pos, "source.according_to")
-    words = doc.tword[sent.t0:sent.t1]
-    refers_back = any(w in _REFERS_BACK for w in words) or doc.has("speech", sent.t0, min(sent.t1, sent.t0 + 3))
+    first = doc.tword[sent.t0]
+    refers_back = doc.has("refers", sent.t0, sent.t1) or doc.has("speech", sent.t0, min(sent.t1, sent.t0 + 3))
     if refers_back and last_source:
         return Attribution(last_source[0], "refers back to the last source", sent.start, "source.refers_back")
     # وأضاف، وتابع: the speaker of the sentence before goes on; any other sentence is the outlet's again.
-    if words and words[0] in _CONTINUES and prev_effective != "outlet":
+    if first in _CONTINUES and prev_effective != "outlet":
         return Attribution(prev_effective, "continues the previous sentence", sent.start, "source.continues")
     if prev_effective != "outlet" and next_speaker in ("", prev_effective):
         return Attribution(prev_effective, "between two sentences of the same source", sent.start, "source.between")

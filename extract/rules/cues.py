@@ -51,6 +51,7 @@ class Rule:
     id: str
     description: str
     test: Callable
+    classes: tuple[str, ...] = ()  # the lexicon's cue classes it reads (cue rules); empty: all
 
 
 @lru_cache(maxsize=200_000)
@@ -205,27 +206,33 @@ def _word(doc, i, sent, c):
 
 
 CUE_RULES: tuple[Rule, ...] = (
-    Rule("cue.stationed_in", "stationed inside it: يتمركز ضمنها مقاتلو التنظيم", _stationed),
-    Rule("cue.pocket", "the last pocket or the remnants of an actor: آخر جيب لداعش في، بقايا التنظيم في", _last_pocket),
-    Rule("cue.subjected_to", "subject to an actor: الخاضعة لتنظيم داعش", _subjected_to),
-    Rule("cue.strongholds", "strongholds listed after: معاقل التنظيم وهي", _strongholds),
-    Rule("cue.flag", "raised its flag over: رفعت رايتها في", _flag),
-    Rule("cue.event", "strikes, shelling, clashes: قصف، غارات، اشتباكات", _event),
-    Rule("cue.under_control", "under the control of: تحت سيطرة، الخاضعة لسيطرة", _under_control),
-    Rule("cue.areas_of_control", "areas of control listed after: مناطق سيطرة التنظيم", _areas_of_control),
-    Rule("cue.shrunk", "control shrank to: انحسرت سيطرة داعش على", _shrunk),
-    Rule("cue.lost_control", "lost control of: فقد سيطرته على", _lost_control),
-    Rule("cue.freed_transitive", "liberates a place: تحرر قرية السكرية", _freed_transitive),
-    Rule("cue.freed_intransitive", "the place is freed or falls: الباغوز تحررت، سقطت البلدة بيد", _freed_intransitive),
-    Rule("cue.entered", "entered a place: دخلت قسد بلدة هجين", _entered),
-    Rule("cue.confined", "confined inside a place: تحصر التنظيم في الباغوز", _confined),
-    Rule("cue.holds_pronoun", "controls it: يسيطر عليها التنظيم", _holds_pronoun),
-    Rule("cue.holds_present", "controls (a headline: took): يسيطر التنظيم على", _holds_present),
-    Rule("cue.reached", "reached the edges of a place: وصلت القوات إلى أطراف البلدة", _reached),
-    Rule("cue.restricted", "confined to what is left: باتت سيطرته تقتصر على، لينحصر عناصره في", _restricted),
-    Rule("cue.handed", "handed a place over: سلم التنظيم قوات النظام أحياء", _handed),
-    Rule("cue.word", "a cue word of the lexicon: سيطر، استعاد، تقدم، انسحب، صد", _word),
+    Rule("cue.stationed_in", "stationed inside it: يتمركز ضمنها مقاتلو التنظيم", _stationed, ("special",)),
+    Rule("cue.pocket", "the last pocket or the remnants of an actor: آخر جيب لداعش في، بقايا التنظيم في", _last_pocket, ("special",)),
+    Rule("cue.subjected_to", "subject to an actor: الخاضعة لتنظيم داعش", _subjected_to, ("special",)),
+    Rule("cue.strongholds", "strongholds listed after: معاقل التنظيم وهي", _strongholds, ("special",)),
+    Rule("cue.flag", "raised its flag over: رفعت رايتها في", _flag, ("special",)),
+    Rule("cue.event", "strikes, shelling, clashes: قصف، غارات، اشتباكات", _event, ("strike", "clash")),
+    Rule("cue.under_control", "under the control of: تحت سيطرة، الخاضعة لسيطرة", _under_control, ("captured",)),
+    Rule("cue.areas_of_control", "areas of control listed after: مناطق سيطرة التنظيم", _areas_of_control, ("captured",)),
+    Rule("cue.shrunk", "control shrank to: انحسرت سيطرة داعش على", _shrunk, ("captured",)),
+    Rule("cue.lost_control", "lost control of: فقد سيطرته على", _lost_control, ("captured",)),
+    Rule("cue.freed_transitive", "liberates a place: تحرر قرية السكرية", _freed_transitive, ("freed",)),
+    Rule("cue.freed_intransitive", "the place is freed or falls: الباغوز تحررت، سقطت البلدة بيد", _freed_intransitive, ("freed",)),
+    Rule("cue.entered", "entered a place: دخلت قسد بلدة هجين", _entered, ("entered",)),
+    Rule("cue.confined", "confined inside a place: تحصر التنظيم في الباغوز", _confined, ("confined",)),
+    Rule("cue.holds_pronoun", "controls it: يسيطر عليها التنظيم", _holds_pronoun, ("holds_present",)),
+    Rule("cue.holds_present", "controls (a headline: took): يسيطر التنظيم على", _holds_present, ("holds_present",)),
+    Rule("cue.reached", "reached the edges of a place: وصلت القوات إلى أطراف البلدة", _reached, ("reached",)),
+    Rule("cue.restricted", "confined to what is left: باتت سيطرته تقتصر على، لينحصر عناصره في", _restricted, ("restricted",)),
+    Rule("cue.handed", "handed a place over: سلم التنظيم قوات النظام أحياء", _handed, ("handed",)),
+    Rule("cue.word", "a cue word of the lexicon: سيطر، استعاد، تقدم، انسحب، صد", _word, ("captured", "advanced", "withdrew", "repelled")),
 )
+
+
+_RULES_OF_CLASS: dict[str, tuple[Rule, ...]] = {
+    c: tuple(r for r in CUE_RULES if c in r.classes)
+    for c in {c for r in CUE_RULES for c in r.classes}
+}
 
 
 def cue_at(doc: Doc, i: int, sent: Sentence) -> Cue | None:
@@ -245,7 +252,7 @@ def _classify(doc: Doc, i: int, sent: Sentence) -> Cue | None:
     cls, pre = hit
     ctx = _Ctx(w[len(pre):] if cls == "special" else w, doc.tword[i - 1] if i > sent.t0 else "",
                doc.tword[i + 1] if i + 1 < sent.t1 else "", cls, pre, w[len(pre):])
-    for rule in CUE_RULES:
+    for rule in _RULES_OF_CLASS.get(cls, ()):
         read = rule.test(doc, i, sent, ctx)
         if read is not None:
             # لينحصر عناصر التنظيم في ...: a result, not a purpose

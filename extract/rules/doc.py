@@ -50,9 +50,9 @@ def in_set(word: str, words: frozenset[str]) -> bool:
 MARK_SETS: dict[str, frozenset[str]] = {
     "speech": lx.SPEECH, "speaker": lx.SPEAKER_NOUNS, "negation": lx.NEGATION, "intent": lx.INTENT,
     "irrealis": lx.IRREALIS, "failure": lx.FAILURE, "relative": lx.RELATIVE, "claim": lx.CLAIM_WORDS,
-    "deny": lx.DENY_WORDS,
+    "deny": lx.DENY_WORDS, "refers": lx.REFERS_BACK,
 }
-_CLITIC_FREE = {"relative", "negation", "failure"}  # matched as written
+_CLITIC_FREE = {"relative", "negation", "failure", "refers"}  # matched as written
 _MARK_WORDS = frozenset().union(*(with_clitics(w) for w in MARK_SETS.values()))
 
 
@@ -98,7 +98,8 @@ class Doc:
             for name in _marks(self.tword[i]):
                 self.marks[name].append(i)
         self.speech_tokens = frozenset(self.marks["speech"])
-        self.cue_tokens = [i for i, w in enumerate(self.tword) if ex.is_cue_word(w)]
+        memo = ex.cue_memo(self.tword)
+        self.cue_tokens = [i for i, w in enumerate(self.tword) if memo[w]]
         # Filled by the rules as they go.
         self.locator: list[bool] = []
         self.dates: dict[int, list] = {}  # date expressions per sentence start, found when a claim needs them

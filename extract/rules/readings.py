@@ -462,8 +462,14 @@ def _handed(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readin
     return Reading(targets, [giver], (i, i + 1), CONFIDENCE["object"], ("target.object",), also)
 
 
+def _event(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Reading | None:
+    """Strikes, shelling, clashes: the places in the cue's reach (the event record finds its actor)."""
+    targets, _ = tg.forward(doc, cue, sent)
+    return Reading(targets, [], (cue.i, cue.i + 1), CONFIDENCE["event"], ("target.object",)) if targets else None
+
+
 READERS = {
-    "forward": _forward, "event": _forward, "post": _post, "subject": _subject, "entered": _entered,
+    "forward": _forward, "event": _event, "post": _post, "subject": _subject, "entered": _entered,
     "confine": _confine, "list": None, "pocket": _pocket, "handed": _handed,
 }
 
