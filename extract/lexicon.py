@@ -303,3 +303,20 @@ EXTENT_WORDS = {
     "part": word_set("أجزاء جزء بعض أحياء حي أقسام قسم أطرافها مواقع الربع ربع ثلث الثلث"),
     "outskirts": word_set("أطراف مشارف محيط ضواحي تخوم مداخل أطرافها قرب بالقرب"),
 }
+
+# --- Words the rules test in their windows (extract.rules), named here so a spelling is one edit.
+CARRIER_BEFORE = word_set("بحسب حسب وفق وفقا نقلا وبحسب ووفق")  # بحسب رويترز: the source only carries
+SPEAKER_THAT = word_set("ان بان انه انها انهم")  # قال مصدر في قسد إن ...: what the speaker said begins
+CONTINUES = word_set("وأضاف وأضافت وتابع وتابعت وأوضح وأوضحت وأشار وأشارت ولفت ولفتت وأكد وأكدت واعتبر "
+                     "واعتبرت وبين وبينت مضيفا مضيفة وختم وختمت")  # the speaker of the sentence before goes on
+CORRESPONDENT = word_set("لمراسل لمراسلة لمراسلي مراسل مراسلة مراسلو لموقع لوكالة لصحيفة لقناة لشبكة")
+QUANTITY = word_set("نصف ثلث ربع ثلثي معظم أكثر أقل عشرة عشرين مئة مائة ألف")  # على نحو نصف: نحو is "about"
+GAP_WORDS = word_set("كانت كان ما زالت تزال لا باتت أصبحت منها أجزاء جزء معظم بعض كامل قد التي الذي في من تحت")
+CLAUSE_OPENERS = word_set("أن فإن بأن أنه أنها فإنه حيث و")  # a new clause: a relative clause ended before
+INSIDE_WORDS = word_set("ضمن داخل")
+EXCEPT_WORDS = word_set("إلا الا")  # لا ... إلا is exceptive, not negative
+QAD_WORDS = word_set("قد وقد فقد")  # قد + present is "may"
+AFTER_WORDS = word_set("بعد وبعد عقب")
+TO_WORDS = word_set("إلى الى")
+FROM_WORDS = word_set("من عن")
+LOST_VERBS = word_set("فقد خسر وفقد وخسر")  # فقد سيطرته: lost control

@@ -69,9 +69,6 @@ def actor_before(doc: Doc, pos: int, floor: int) -> Hit | None:
     return None
 
 
-_CLAUSE_OPENERS = frozenset(("ان", "فان", "بان", "انه", "انها", "فانه", "حيث", "و"))
-
-
 def _in_relative(doc: Doc, a: Hit, pos: int) -> bool:
     """الباغوز، التي يسيطر عليها التنظيم، مع تقدم ...: the actor belongs to a relative clause (no comma
     or new clause between the relative word and the actor) that closed (a comma) before ``pos``."""
@@ -81,7 +78,7 @@ def _in_relative(doc: Doc, a: Hit, pos: int) -> bool:
         if doc.tword[j] in lx.RELATIVE and doc.tword[j] != "ما":
             rel = j
             break
-        if doc.tword[j] in _CLAUSE_OPENERS:
+        if doc.tword[j] in lx.CLAUSE_OPENERS:
             return False
     if rel is None or "،" in doc.s[doc.tend[rel]:a.start] or "," in doc.s[doc.tend[rel]:a.start]:
         return False

@@ -34,11 +34,6 @@ from extract.rules.sentences import Sentence
 
 __all__ = ["Frame", "attribution", "frames", "modality"]
 
-_CARRIER_BEFORE = lx.word_set("بحسب حسب وفق وفقا نقلا وبحسب ووفق")
-_SPEAKER_THAT = lx.word_set("ان بان انه انها انهم")
-_CONTINUES = lx.word_set("وأضاف وأضافت وتابع وتابعت وأوضح وأوضحت وأشار وأشارت ولفت ولفتت وأكد وأكدت واعتبر "
-                         "واعتبرت وبين وبينت مضيفا مضيفة وختم وختمت")
-_CORRESPONDENT = lx.word_set("لمراسل لمراسلة لمراسلي مراسل مراسلة مراسلو لموقع لوكالة لصحيفة لقناة لشبكة")
 
 
 class Frame(NamedTuple):
@@ -57,7 +52,7 @@ def _speaker_of(doc: Doc, ti: int, sent: Sentence) -> bool:
     if k >= len(idx) or idx[k] >= ti:
         return False
     last = max(j for j in idx[k:] if j < ti)
-    return not any(w in _SPEAKER_THAT for w in doc.tword[last + 1:ti])
+    return not any(w in lx.SPEAKER_THAT for w in doc.tword[last + 1:ti])
 
 
 def frames(doc: Doc, sent: Sentence) -> list[Frame]:
@@ -73,8 +68,8 @@ def frames(doc: Doc, sent: Sentence) -> list[Frame]:
         after = doc.tword[tj:min(sent.t1, tj + 2)]
         # قال مصدر لسانا، أفادت مصادر لمراسل الأناضول: told to the source, which only carries the words.
         told_to = doc.ex.source_matcher.prefix_of(doc.s[a:b]).endswith("ل") or (
-            ti > sent.t0 and doc.tword[ti - 1] in _CORRESPONDENT)
-        carrier = any(w in _CARRIER_BEFORE for w in before) or "عن" in after or told_to
+            ti > sent.t0 and doc.tword[ti - 1] in lx.CORRESPONDENT)
+        carrier = any(w in lx.CARRIER_BEFORE for w in before) or "عن" in after or told_to
         out.append(Frame(a, name, "carrier" if carrier else "named"))
     speech = doc.speech_tokens
     says = doc.has("speech", sent.t0, sent.t1)  # a speaker noun speaks only in a sentence with a speech verb
@@ -120,14 +115,14 @@ def attribution(doc: Doc, sent: Sentence, fr: list[Frame], cue_pos: int, *,
         return Attribution(f.source, f.basis, f.pos, "source.speaker")
     for f in fr:  # بحسب المرصد، وفق ما أكد مصدر عسكري، نقلا عن مصادر محلية
         k = doc.tok_index(f.pos)
-        if any(w in _CARRIER_BEFORE for w in doc.tword[max(sent.t0, k - 3):k]):
+        if any(w in lx.CARRIER_BEFORE for w in doc.tword[max(sent.t0, k - 3):k]):
             return Attribution(f.source, "named (بحسب)", f.pos, "source.according_to")
     first = doc.tword[sent.t0]
     refers_back = doc.has("refers", sent.t0, sent.t1) or doc.has("speech", sent.t0, min(sent.t1, sent.t0 + 3))
     if refers_back and last_source:
         return Attribution(last_source[0], "refers back to the last source", sent.start, "source.refers_back")
     # وأضاف، وتابع: the speaker of the sentence before goes on; any other sentence is the outlet's again.
-    if first in _CONTINUES and prev_effective != "outlet":
+    if first in lx.CONTINUES and prev_effective != "outlet":
         return Attribution(prev_effective, "continues the previous sentence", sent.start, "source.continues")
     if prev_effective != "outlet" and next_speaker in ("", prev_effective):
         return Attribution(prev_effective, "between two sentences of the same source", sent.start, "source.between")

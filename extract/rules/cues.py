@@ -94,7 +94,7 @@ def _last_pocket(doc, i, sent, c):
     # آخر جيب لتنظيم داعش في الباغوز، داخل الجيب في الباغوز، بقايا التنظيم في منطقة الباغوز.
     if c.w in lx.REMNANT_WORDS:
         return "holds", "pocket"
-    if c.w in lx.POCKET_WORDS and (c.prev in lx.LAST_WORDS or c.prev in ("ضمن", "داخل")):
+    if c.w in lx.POCKET_WORDS and (c.prev in lx.LAST_WORDS or c.prev in lx.INSIDE_WORDS):
         return "holds", "pocket"
     if c.w in lx.LAST_POCKET_WORDS and c.prev in lx.LAST_WORDS and i + 1 < sent.t1 and \
             doc.tword[i + 1].startswith("ل") and doc.mention_starts_at(i + 1) is False:
@@ -143,7 +143,7 @@ def _lost_control(doc, i, sent, c):
     if not _control_noun(c) or c.core in ("سيطرت", "سيطرتا"):
         return None
     back = doc.tword[max(sent.t0, i - 4):i]
-    lost = [k for k, w in enumerate(back) if w.startswith(("فقد", "خسر", "وفقد", "وخسر")) or w in lx.ENDED_WORDS]
+    lost = [k for k, w in enumerate(back) if w in lx.LOST_VERBS or w in lx.ENDED_WORDS]
     base = i - len(back)
     if lost and all(base + k in doc.actor_tokens for k in range(lost[-1] + 1, len(back))):
         return "withdrew", "forward"
@@ -187,7 +187,7 @@ def _reached(doc, i, sent, c):
         return None
     ahead = doc.tword[i + 1:min(sent.t1, i + 6)]
     for k, w in enumerate(ahead):
-        if w in ("الي", "الى") and k + 1 < len(ahead) and (
+        if w in lx.TO_WORDS and k + 1 < len(ahead) and (
                 in_set(ahead[k + 1], lx.EDGE_WORDS) or ahead[k + 1] in lx.PART_PRONOUNS):
             return "advanced", "forward"
     return None
@@ -268,7 +268,7 @@ def _negated(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     """A negation governs the cue: right before it, or across light verbs, أي and the
     subject (لم تحقق قسد أي تقدم). لا ... إلا is exceptive, not negative."""
     i, tw = cue.i, doc.tword
-    if (i + 1 < sent.t1 and tw[i + 1] in ("إلا", "الا")) or (i + 2 < sent.t1 and tw[i + 2] in ("إلا", "الا")):
+    if (i + 1 < sent.t1 and tw[i + 1] in lx.EXCEPT_WORDS) or (i + 2 < sent.t1 and tw[i + 2] in lx.EXCEPT_WORDS):
         return False
     for k in range(i - 1, max(sent.t0, i - WINDOW["negation_back"]) - 1, -1):
         if tw[k] in lx.NEGATION:
@@ -288,7 +288,7 @@ def _irrealis(doc: Doc, cue: Cue, sent: Sentence) -> bool:
         return True
     # قد + a present-tense verb is "may" (قد يسيطر); قد + past is "has" (كانت قد سيطرت).
     for k in range(lo, i):
-        if doc.tword[k] in ("قد", "وقد", "فقد"):
+        if doc.tword[k] in lx.QAD_WORDS:
             nxt = doc.tword[k + 1]
             if len(nxt) > 3 and nxt[0] in "يتن":
                 return True

@@ -216,7 +216,7 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
     first = doc.mentions[targets[0]]
     if first.norm_start < cue_a:  # pointed back (relative clause, anaphor)
         # بعد طرد داعش منها / التي كان استعادها: the doer is the sentence's subject.
-        if i > sent.t0 and doc.tword[i - 1] in ("بعد", "وبعد", "عقب"):
+        if i > sent.t0 and doc.tword[i - 1] in lx.AFTER_WORDS:
             # بعد انسحاب مسلحي داعش منها: the doer follows, unless it is the object (طرد داعش)
             actor = actor_after(doc, cue_b, doc.end_of(i + 4, sent) + 1) or first_actor(doc, sent)
         elif rel is not None:
@@ -261,7 +261,7 @@ def _relative_subject(doc: Doc, rel: int, i: int, sent: Sentence) -> Hit | None:
         if a is None:
             return first_actor(doc, sent)
         t = doc.tok_at(a.start)
-        if doc.tword[t - 1] not in ("من", "عن") and not doc.tword[t].startswith("من"):
+        if doc.tword[t - 1] not in lx.FROM_WORDS and not doc.tword[t].startswith("من"):
             return a
         pos = a.end
 
@@ -300,15 +300,13 @@ def _toward(doc: Doc, a: int, b: int) -> bool:
     Not نحو "about" before a number or a share (على نحو نصف البلدة، نحو 10 كيلومترات)."""
     words = _WORD.findall(doc.s[a:b])
     for k, w in enumerate(words):
-        if in_set(w, lx.DESTINATION) and w not in ("الي", "الى"):
+        if in_set(w, lx.DESTINATION) and w not in lx.TO_WORDS:
             nxt = words[k + 1] if k + 1 < len(words) else ""
-            if w == "نحو" and (nxt.isdigit() or nxt in _QUANTITY):
+            if w == "نحو" and (nxt.isdigit() or nxt in lx.QUANTITY):
                 continue
             return True
     return False
 
-
-_QUANTITY = lx.word_set("نصف ثلث ربع ثلثي معظم أكثر أقل عشرة عشرين مئة مائة ألف")
 
 
 def _expelled(doc: Doc, cue: Cue, sent: Sentence, doer: Hit | None) -> tuple:

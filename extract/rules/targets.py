@@ -50,8 +50,7 @@ __all__ = [
 _TOKEN = re.compile(r"\w+")
 _SEPARATORS = re.compile(r"[\s،,؛;:\"'()\-–—/]*")
 _PRONOUN_OBJECT = re.compile(r".+(?:ه|ها|هم|هما)$")
-_GAP_IGNORE = lx.RELATIVE | lx.LOCATOR_WORDS | TRIGGER_WORDS | lx.word_set(
-    "كانت كان ما زالت تزال لا باتت أصبحت منها أجزاء جزء معظم بعض كامل قد التي الذي في من تحت")
+_GAP_IGNORE = lx.RELATIVE | lx.LOCATOR_WORDS | TRIGGER_WORDS | lx.GAP_WORDS
 
 
 def is_locator(doc: Doc, m: Mention, prev: Mention | None = None) -> bool:
@@ -141,7 +140,7 @@ def forward(doc: Doc, cue: Cue, sent: Sentence) -> tuple[list[int], int]:
     last = min(sent.t1, i + width + 1)
     stop = last
     for j in range(i + 2, last):  # a new clause ends the reach (وسط "amid", not إلى وسط "to the centre of")
-        if doc.tword[j] in lx.STOP and not (doc.tword[j] == "وسط" and doc.tword[j - 1] in ("الي", "في")):
+        if doc.tword[j] in lx.STOP and not (doc.tword[j] == "وسط" and doc.tword[j - 1] in lx.TO_WORDS | {"في"}):
             stop = j
             break
     if cue.mode != "event":  # so does another control cue (not one inside a relative clause)
