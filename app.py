@@ -73,9 +73,9 @@ def _digest(paths: list[Path], manifest: Path | None, year: int | None) -> str:
             if f.is_file():
                 st_ = f.stat()
                 h.update(f"{f}:{st_.st_size}:{st_.st_mtime_ns}".encode())
-    if manifest and manifest.is_file():  # its size and time, never its bytes: it may be anything
-        st_ = manifest.stat()
-        h.update(f"{manifest}:{st_.st_size}:{st_.st_mtime_ns}".encode())
+    if manifest:  # its size and time, never its bytes: it may be anything (a pipe, /dev/zero)
+        st_ = manifest.stat() if manifest.is_file() else None
+        h.update(f"{manifest}:{st_ and st_.st_size}:{st_ and st_.st_mtime_ns}".encode())
     return h.hexdigest()
 
 
