@@ -123,7 +123,10 @@ def load_gold(path: str | Path) -> dict[str, dict]:
     articles = data.get("articles") if isinstance(data, dict) else None
     if not isinstance(articles, list):
         raise BadInput(f"{path}: expected {{\"articles\": [...]}} as in shared/gold/seeds.json")
-    return {Path(a["file"]).stem if "file" in a else str(a["id"]): a for a in articles}
+    try:
+        return {Path(a["file"]).stem if "file" in a else str(a["id"]): a for a in articles}
+    except (KeyError, TypeError):
+        raise BadInput(f"{path}: every article needs a 'file' or an 'id', as in shared/gold/seeds.json") from None
 
 
 def _norm_source(s: str | None) -> str:

@@ -115,6 +115,10 @@ def _report(args) -> int:
         raise BadInput(f"--to {args.date_to} is before --from {args.date_from}")
     tl = _timeline_of(args)
     view = parse_view(args.view, asserted_only=args.asserted_only)
+    span = tl.dates
+    start, end = args.date_from or (span and span[0]), args.date_to or (span and span[1])
+    if start and end and end < start:
+        raise BadInput(f"the report would end ({end}) before it starts ({start}); check --from and --to")
     with atomic_path(args.output) as tmp:
         write_report(tl, tmp, view=view, date_from=args.date_from, date_to=args.date_to)
     path = args.output

@@ -8,6 +8,7 @@ file where a good one was.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -19,6 +20,8 @@ from typing import IO
 from guard.errors import BadInput
 
 __all__ = ["atomic_path", "atomic_write", "read_limited", "refuse_overwriting"]
+
+_FULL_OR_FORBIDDEN = {errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS, errno.EFBIG}
 
 
 def _umask() -> int:
@@ -57,6 +60,10 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
             os.replace(tmp, path)
     except IsADirectoryError:
         raise BadInput(f"{path}: is a folder; give a file name to write") from None
+    except OSError as exc:
+        if exc.errno in _FULL_OR_FORBIDDEN:  # the disk or its owner said no: not a bug, nothing half-written
+            raise BadInput(f"{path}: cannot write ({exc.strerror}); free space or choose another path") from None
+        raise
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
 
