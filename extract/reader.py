@@ -225,7 +225,9 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path | Skip]:
             continue
         if is_dir:
             for child in sorted(p.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUFFIXES and not child.name.startswith("."):
+                # Hidden files and folders are not articles (.git; our own half-written outputs).
+                hidden = any(part.startswith(".") for part in child.relative_to(p).parts)
+                if not hidden and child.is_file() and child.suffix.lower() in SUFFIXES:
                     yield _bad_name(child) or child
         elif is_file:
             if p.suffix.lower() in SUFFIXES:

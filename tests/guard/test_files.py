@@ -82,3 +82,12 @@ def test_read_limited_refuses_devices_and_large_files(tmp_path):
     with pytest.raises(BadInput, match="larger than"):
         read_limited(big, 1000)
     assert read_limited(big, 2000) == b"x" * 2000
+
+
+def test_hidden_folders_are_not_read_as_articles(tmp_path, capsys):
+    # Before: files inside hidden folders (.git, our own .claims.jsonl.*.part while writing) were read as articles.
+    (tmp_path / "a.txt").write_text(ARABIC, encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "b.txt").write_text(ARABIC, encoding="utf-8")
+    assert main(["extract", str(tmp_path), "--year", "2018", "-o", str(tmp_path / "claims.jsonl")]) == 0
+    assert "1 articles read, 0 skipped" in capsys.readouterr().err
