@@ -108,13 +108,25 @@ def _save_uploads(files, manifest_file) -> tuple[list[Path], Path | None, list[S
     return saved.paths, saved.manifest, [Skip(name, reason) for name, reason in saved.left_out]
 
 
-def _server_folder(folder: str, mpath: str) -> tuple[list[Path], Path | None, list[Skip]]:
-    """The article files of a server folder and its manifest, when both lie inside an allowed root."""
+def _server_folder(folder: str) -> tuple[Path, list[Path], list[Skip]]:
+    """A server folder inside an allowed root, its article files, and what was left out."""
     roots = _allowed_roots()
     where = resolve_inside(folder, roots, deny=[UPLOADS])
-    manifest = resolve_inside(mpath, roots, deny=[UPLOADS]) if mpath else None
     files, left_out = list_files(where, roots, suffixes=SUFFIXES, deny=[UPLOADS])
-    return files, manifest, [Skip(p, reason) for p, reason in left_out]
+    return where, files, [Skip(p, reason) for p, reason in left_out]
+
+
+def _server_manifest(mpath: str, folder: Path) -> Path:
+    """A manifest path inside an allowed root; a relative one is taken from the articles' folder."""
+    base = folder if folder.is_dir() else folder.parent
+    return resolve_inside(mpath if Path(mpath).is_absolute() else base / mpath, _allowed_roots(), deny=[UPLOADS])
+
+
+def _refuse(title: str, exc: Exception) -> None:
+    """Say why an input cannot be used (its message quotes the input: plain text) and stop this run."""
+    st.error(title)
+    st.text(_plain(exc))
+    st.stop()
 
 
 def _plain(text: str) -> str:
@@ -154,11 +166,14 @@ with st.sidebar:
         mpath = st.text_input("Manifest CSV (optional: file,outlet,published,url)")
         if folder:
             try:
-                paths, manifest, left_out = _server_folder(folder, mpath)
+                where, paths, left_out = _server_folder(folder)
             except BadInput as exc:
-                st.error("This folder cannot be read.")
-                st.text(_plain(exc))
-                st.stop()
+                _refuse("This folder cannot be read.", exc)
+            if mpath:
+                try:
+                    manifest = _server_manifest(mpath, where)
+                except BadInput as exc:
+                    _refuse("The manifest cannot be used.", exc)
     else:
         files = st.file_uploader("Articles", type=[s.lstrip(".") for s in SUFFIXES], accept_multiple_files=True)
         mfile = st.file_uploader("Manifest CSV (optional)", type=["csv"], key="manifest")
@@ -180,10 +195,8 @@ if not paths and not left_out:
 digest = _digest(paths, manifest, year) + str(len(left_out))  # one walk of the inputs per rerun
 try:
     claims, summary = _extract(paths, manifest, year, digest, left_out)
-except BadInput as exc:  # a bad manifest: its message quotes the file, so plain text
-    st.error("The manifest cannot be used.")
-    st.text(_plain(exc))
-    st.stop()
+except BadInput as exc:  # a bad manifest
+    _refuse("The manifest cannot be used.", exc)
 
 with st.sidebar:
     st.divider()
@@ -246,6 +259,7 @@ with st.sidebar:
     else:  # all evidence on one day: nothing to slide over
         day = span[0]
         st.caption(f"All dated evidence is from {day}.")
+
 
 def _draw() -> tuple[str, str]:
     with st.spinner("Drawing the map…"):

@@ -85,13 +85,13 @@ def test_a_manifest_that_is_a_device_or_pipe_is_not_read(env, tmp_path):
     (tmp_path / "a.txt").write_text(ARABIC, encoding="utf-8")
     os.mkfifo(tmp_path / "pipe.csv")
     (tmp_path / "zero.csv").symlink_to("/dev/zero")
-    for manifest, message in (("pipe.csv", "The manifest cannot be used."), ("zero.csv", "This folder cannot be read.")):
+    for manifest in ("pipe.csv", "zero.csv", "/dev/zero"):
         at = app(folder=str(tmp_path), year="2018")
         t0 = time.perf_counter()
         at.sidebar.text_input[1].input(manifest).run()
         assert time.perf_counter() - t0 < 30
         assert not at.exception
-        assert message in [e.value for e in at.error]
+        assert "The manifest cannot be used." in [e.value for e in at.error]
 
 
 @pytest.fixture
