@@ -8,6 +8,7 @@ Every other package may use it; it uses none of them. One module per concern:
   spreadsheet formulas, links).
 - :mod:`guard.folders`: which server folders the app may read.
 - :mod:`guard.uploads`: each app session's uploads, under a quota, kept apart.
+- :mod:`guard.cli`: ``frontline app`` (served safely) and ``frontline uploads list|prune``.
 """
 
 from guard.errors import BadInput
