@@ -3,6 +3,11 @@
 Run with ``bash run.sh app``. The map is drawn in the browser with every date's
 state already in the page, so moving the date (or pressing play) restyles the
 map in place instead of re-running this script. Click a place for its story.
+
+Visitors are untrusted: server folders are readable only inside roots the
+operator allowed (:mod:`guard.folders`), uploads are kept per session
+(:mod:`guard.uploads`), and text from articles and manifests is shown as plain
+text with its direction isolated (:mod:`guard.text`), never as Markdown.
 """
 
 from __future__ import annotations
@@ -17,16 +22,21 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from extract import Summary, extract_paths, read_manifest
+from extract import Skip, Summary, extract_paths, read_manifest
 from extract.claim import CONTROL, Claim
+from extract.reader import MAX_YEAR, MIN_YEAR, SUFFIXES
 from geo import Timeline, View, events_table, snapshot_layers, timeline_layer, to_geojson, write_layers
 from geo.report import map_data, render_html
 from geo.timeline import source_of
+from guard.errors import BadInput
+from guard.folders import allowed_roots, list_files, resolve_inside
+from guard.text import csv_safe, for_display, replace_surrogates, show_bidi, web_link
+from guard.uploads import Quota, SessionStore, store_root
 
 ROOT = Path(__file__).resolve().parent
 SAMPLE = ROOT / "assets" / "sample"
 SHARED = ROOT.parent / "shared"
-UPLOADS = ROOT / ".frontline" / "uploads"  # kept: nothing a user gave is lost
+UPLOADS = store_root()  # kept: nothing a user gave is lost (pruned only by the operator)
 
 st.set_page_config(page_title="Frontline", page_icon="🗺️", layout="wide")
 
@@ -40,6 +50,21 @@ def _sources() -> dict[str, tuple[list[Path], Path | None]]:
     return out
 
 
+def _allowed_roots() -> list[Path]:
+    """Server folders visitors may read: none unless the operator named some (env var or secret)."""
+    secret = st.secrets.get("allowed_folders", []) if st.secrets.load_if_toml_exists() else []
+    return allowed_roots([secret] if isinstance(secret, str) else [str(s) for s in secret])
+
+
+def _memo(slot: str, key, make):
+    """One value per slot, remade when its key changes: session memory stays flat however long the visit."""
+    held = st.session_state.get(slot)
+    if held is None or held[0] != key:
+        st.session_state[slot] = None  # let the old value go before the new one is built
+        st.session_state[slot] = held = (key, make())
+    return held[1]
+
+
 def _digest(paths: list[Path], manifest: Path | None, year: int | None) -> str:
     h = hashlib.sha1(f"{year}".encode())
     for p in sorted(paths):
@@ -48,90 +73,130 @@ def _digest(paths: list[Path], manifest: Path | None, year: int | None) -> str:
             if f.is_file():
                 st_ = f.stat()
                 h.update(f"{f}:{st_.st_size}:{st_.st_mtime_ns}".encode())
-    if manifest and manifest.exists():
-        h.update(manifest.read_bytes())
+    if manifest:  # its size and time, never its bytes: it may be anything (a pipe, /dev/zero)
+        st_ = manifest.stat() if manifest.is_file() else None
+        h.update(f"{manifest}:{st_ and st_.st_size}:{st_ and st_.st_mtime_ns}".encode())
     return h.hexdigest()
 
 
-def _extract(paths: list[Path], manifest: Path | None, year: int | None, digest: str) -> tuple[list[Claim], Summary]:
-    key = "extract:" + digest
-    if key not in st.session_state:
+def _extract(paths: list[Path], manifest: Path | None, year: int | None, digest: str,
+             left_out: list[Skip]) -> tuple[list[Claim], Summary]:
+    def run() -> tuple[list[Claim], Summary]:
         mf = read_manifest(manifest) if manifest else None
-        summary = Summary()
+        summary = Summary(skipped=list(left_out))  # what never reached the reader is skipped too
         bar = st.progress(0.0, text="Reading articles…")
         total = sum(1 for p in paths for f in (p.rglob("*") if p.is_dir() else [p]) if f.is_file()) or 1
 
         def tick(_item) -> None:
-            done = summary.read + len(summary.skipped)
+            done = summary.read + len(summary.skipped) - len(left_out)
             bar.progress(min(1.0, done / total), text=f"Extracting claims: {done} of about {total} files")
 
         claims = list(extract_paths(paths, manifest=mf, year=year, summary=summary, progress=False,
                                     on_article=tick, on_skip=tick))
         bar.empty()
-        st.session_state[key] = (claims, summary)
-    return st.session_state[key]
+        return claims, summary
+
+    return _memo("extract", digest, run)
 
 
-def _save_uploads(files, manifest_file) -> tuple[Path, Path | None]:
-    h = hashlib.sha1()
-    for f in files:
-        h.update(f.name.encode())
-        h.update(f.getvalue())
-    folder = UPLOADS / h.hexdigest()[:16]
-    folder.mkdir(parents=True, exist_ok=True)
-    for f in files:
-        (folder / Path(f.name).name).write_bytes(f.getvalue())
-    manifest = None
-    if manifest_file is not None:
-        manifest = folder.parent / f"{folder.name}-manifest.csv"
-        manifest.write_bytes(manifest_file.getvalue())
-    return folder, manifest
+def _save_uploads(files, manifest_file) -> tuple[list[Path], Path | None, list[Skip]]:
+    """Store this session's uploads (once each, under its quota); the files to read and those left out."""
+    store = st.session_state.get("upload_store")
+    if store is None:
+        store = st.session_state["upload_store"] = SessionStore(UPLOADS, quota=Quota.from_env())
+    saved = store.save(files, manifest_file, suffixes=SUFFIXES)
+    return saved.paths, saved.manifest, [Skip(name, reason) for name, reason in saved.left_out]
+
+
+def _server_folder(folder: str) -> tuple[Path, list[Path], list[Skip]]:
+    """A server folder inside an allowed root, its article files, and what was left out."""
+    roots = _allowed_roots()
+    where = resolve_inside(folder, roots, deny=[UPLOADS])
+    files, left_out = list_files(where, roots, suffixes=SUFFIXES, deny=[UPLOADS])
+    return where, files, [Skip(p, reason) for p, reason in left_out]
+
+
+def _server_manifest(mpath: str, folder: Path) -> Path:
+    """A manifest path inside an allowed root; a relative one is taken from the articles' folder."""
+    base = folder if folder.is_dir() else folder.parent
+    return resolve_inside(mpath if Path(mpath).is_absolute() else base / mpath, _allowed_roots(), deny=[UPLOADS])
+
+
+def _refuse(title: str, exc: Exception) -> None:
+    """Say why an input cannot be used (its message quotes the input: plain text) and stop this run."""
+    st.error(title)
+    st.text(_plain(exc))
+    st.stop()
+
+
+def _plain(text: str) -> str:
+    """Text from files, ready for ``st.text``: controls shown, never interpreted."""
+    return show_bidi(replace_surrogates(str(text))[0])
+
+
+def _safe_map_data(data: dict) -> dict:
+    """The map's data with article-sourced text made inert: surrogates replaced, bidi controls visible."""
+    def clean(v):
+        return _plain(v) if isinstance(v, str) else v
+
+    data = {**data, "view": clean(data.get("view", "")), "title": clean(data.get("title", ""))}
+    data["claims"] = [{k: (web_link(v) if k == "url" else clean(v)) for k, v in c.items()}
+                      for c in data.get("claims", [])]
+    data["places"] = [{**p, "history": [{k: clean(v) for k, v in h.items()} for h in p.get("history", [])]}
+                      for p in data.get("places", [])]
+    return data
 
 
 with st.sidebar:
     st.title("Frontline")
     st.caption("Who held what, when, according to whom.")
     choices = _sources()
-    options = [*choices, "A folder on disk", "Upload files"]
-    preset = st.query_params.get("folder")
+    folders_on = bool(_allowed_roots())  # off unless the operator allowed some roots
+    options = [*choices, *(["A folder on disk"] if folders_on else []), "Upload files"]
+    preset = st.query_params.get("folder") if folders_on else None
     source = st.radio("Articles", options, index=options.index("A folder on disk") if preset else 0)
     year = None
     manifest: Path | None = None
     paths: list[Path] = []
+    left_out: list[Skip] = []
     if source in choices:
         paths, manifest = choices[source]
     elif source == "A folder on disk":
         folder = st.text_input("Folder with .txt, .html, .jsonl or .csv articles", value=preset or "")
         mpath = st.text_input("Manifest CSV (optional: file,outlet,published,url)")
         if folder:
-            paths = [Path(folder).expanduser()]
-        if mpath:
-            manifest = Path(mpath).expanduser()
+            try:
+                where, paths, left_out = _server_folder(folder)
+            except BadInput as exc:
+                _refuse("This folder cannot be read.", exc)
+            if mpath:
+                try:
+                    manifest = _server_manifest(mpath, where)
+                except BadInput as exc:
+                    _refuse("The manifest cannot be used.", exc)
     else:
-        files = st.file_uploader("Articles", type=["txt", "html", "htm", "jsonl", "csv"], accept_multiple_files=True)
+        files = st.file_uploader("Articles", type=[s.lstrip(".") for s in SUFFIXES], accept_multiple_files=True)
         mfile = st.file_uploader("Manifest CSV (optional)", type=["csv"], key="manifest")
         if files:
-            folder, manifest = _save_uploads(files, mfile)
-            paths = [folder]
+            paths, manifest, left_out = _save_uploads(files, mfile)
     if source not in choices:
         preset_year = st.query_params.get("year", "0")
-        y = st.number_input("Publication year, where the text leaves it open", min_value=0, max_value=2100,
-                            value=int(preset_year) if preset_year.isdigit() else 0, help="Leave 0 when unknown")
-        year = int(y) or None
+        y = st.number_input("Publication year, where the text leaves it open", min_value=0, max_value=MAX_YEAR,
+                            value=min(int(preset_year), MAX_YEAR) if preset_year.isdigit() else 0,
+                            help=f"Leave 0 when unknown; otherwise {MIN_YEAR}–{MAX_YEAR}")
+        year = int(y) if MIN_YEAR <= y <= MAX_YEAR else None
+        if y and year is None:
+            st.warning(f"A publication year is {MIN_YEAR}–{MAX_YEAR}; this one is ignored.")
 
-if not paths:
+if not paths and not left_out:
     st.info("Choose a folder or upload articles in the sidebar.")
     st.stop()
-if manifest is not None and not manifest.exists():
-    st.error(f"Manifest {manifest} does not exist; give the path of a CSV with file,outlet,published,url.")
-    st.stop()
 
-digest = _digest(paths, manifest, year)  # one walk of the inputs per rerun
+digest = _digest(paths, manifest, year) + str(len(left_out))  # one walk of the inputs per rerun
 try:
-    claims, summary = _extract(paths, manifest, year, digest)
-except ValueError as exc:  # a bad manifest
-    st.error(str(exc))
-    st.stop()
+    claims, summary = _extract(paths, manifest, year, digest, left_out)
+except BadInput as exc:  # a bad manifest
+    _refuse("The manifest cannot be used.", exc)
 
 with st.sidebar:
     st.divider()
@@ -142,9 +207,9 @@ with st.sidebar:
     kind = st.radio("Whose account", ["Consensus (every source)", "By outlet", "By source"])
     name = None
     if kind == "By outlet":
-        name = st.selectbox("Outlet", outlets) if outlets else None
+        name = st.selectbox("Outlet", outlets, format_func=for_display) if outlets else None
     elif kind == "By source":
-        name = st.selectbox("Source", sources) if sources else None
+        name = st.selectbox("Source", sources, format_func=for_display) if sources else None
     asserted_only = st.toggle("Asserted only (leave out what is only claimed)", value=False)
     stale_days = st.number_input("Evidence goes stale after (days)", min_value=1, max_value=365, value=30)
 
@@ -155,18 +220,21 @@ if view.kind != "consensus" and not name:
     st.stop()
 
 tl_key = f"tl:{digest}:{stale_days}"
-if tl_key not in st.session_state:
-    st.session_state[tl_key] = Timeline(claims, stale_days=int(stale_days))
-tl: Timeline = st.session_state[tl_key]
+tl: Timeline = _memo("timeline", tl_key, lambda: Timeline(claims, stale_days=int(stale_days)))
 
 # ------------------------------------------------------------------- map
 st.markdown(f"**{summary.read} articles** read, {len(summary.skipped)} skipped · "
             f"{sum(c.kind == CONTROL for c in claims)} control claims, "
-            f"{sum(c.kind != CONTROL for c in claims)} strikes and clashes · view: **{view}**")
+            f"{sum(c.kind != CONTROL for c in claims)} strikes and clashes")
+st.text(f"view: {for_display(str(view))}")  # an outlet's name is the article's text: never Markdown
 if summary.skipped:
     with st.expander(f"{len(summary.skipped)} files were skipped"):
         for s in summary.skipped:
-            st.text(str(s))
+            st.text(_plain(s))
+if summary.warnings:
+    with st.expander(f"{len(summary.warnings)} warnings (read, but something was repaired or ignored)"):
+        for w in summary.warnings:
+            st.text(_plain(w))
 
 span = tl.dates
 if span is None:
@@ -192,14 +260,16 @@ with st.sidebar:
         day = span[0]
         st.caption(f"All dated evidence is from {day}.")
 
-data_key = f"mapdata:{tl_key}:{view}:{day}"
-if data_key not in st.session_state:
+
+def _draw() -> tuple[str, str]:
     with st.spinner("Drawing the map…"):
-        data = map_data(tl, view=view, initial=day, title="Frontline")
+        data = _safe_map_data(map_data(tl, view=view, initial=day, title="Frontline"))
         # One computation serves the map here and the report download below.
-        st.session_state[data_key] = (render_html(data, height="700px"),
-                                      render_html({**data, "title": "Frontline report"}))
-map_html, report_html = st.session_state[data_key]
+        return render_html(data, height="700px"), render_html({**data, "title": "Frontline report"})
+
+
+# Only the map on show is kept: a map per date visited grew the session by 2 MB a date.
+map_html, report_html = _memo("mapdata", f"mapdata:{tl_key}:{view}:{day}", _draw)
 # Our own page: article text inside it is escaped JSON, written only with textContent.
 st.iframe(map_html, height=760)
 
@@ -214,7 +284,7 @@ table = pd.DataFrame(rows)
 c1, c2, c3, c4 = st.columns(4)
 f_place = c1.multiselect("Place", sorted(table["place"].dropna().unique()))
 f_actor = c2.multiselect("Actor", sorted(table["actor"].dropna().unique()))
-f_source = c3.multiselect("Source", sorted(table["source"].dropna().unique()))
+f_source = c3.multiselect("Source", sorted(table["source"].dropna().unique()), format_func=for_display)
 upto = c4.toggle("Only up to the chosen date", value=False)
 shown = table
 if f_place:
@@ -225,7 +295,9 @@ if f_source:
     shown = shown[shown["source"].isin(f_source)]
 if upto:
     shown = shown[shown["date"].map(lambda d: d is not None and d <= day)]
-st.dataframe(shown, width="stretch", hide_index=True,
+# Shown, not exported: only http(s) addresses are links, and text cannot reorder its neighbours.
+display = shown.map(for_display).assign(url=shown["url"].map(web_link)) if len(shown) else shown
+st.dataframe(display, width="stretch", hide_index=True,
              column_config={"url": st.column_config.LinkColumn("url"), "quote": st.column_config.TextColumn(width="large")})
 
 # ------------------------------------------------------------- downloads
@@ -249,8 +321,8 @@ d3.download_button("Timeline GeoJSON (QGIS temporal)", json.dumps(to_geojson({"t
                                                                   ensure_ascii=False),
                    file_name="frontline-timeline.geojson", mime="application/geo+json")
 buf = io.StringIO()
-table.to_csv(buf, index=False)
+csv_safe(table).to_csv(buf, index=False)  # no cell may start a spreadsheet formula
 d4.download_button("Claims CSV", buf.getvalue(), file_name="frontline-claims.csv", mime="text/csv")
 d5.download_button("HTML report", report_html, file_name=f"frontline-report-{day}.html", mime="text/html")
 with st.expander("Events in ACLED's columns"):
-    st.dataframe(events_table(claims), width="stretch", hide_index=True)
+    st.dataframe(events_table(claims).map(for_display), width="stretch", hide_index=True)

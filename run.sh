@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Frontline's two commands. Each does all set-up on a fresh machine that has
 # only Python and the package registries (PyPI; Debian for the test browser):
-#   bash run.sh app    # start the app on the bundled sample data
+#   bash run.sh app    # start the app on the bundled sample data (options: frontline app --help)
 #   bash run.sh test   # run the whole test suite (browser tests included)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -42,7 +42,8 @@ case "${1:-}" in
   app)
     setup_python
     shift
-    exec "$VENV/bin/streamlit" run app.py --server.headless true --browser.gatherUsageStats false "$@"
+    # On 127.0.0.1, server folders off, no tracebacks for visitors: see README "Serving Frontline to others".
+    exec "$VENV/bin/frontline" app "$@"
     ;;
   test)
     setup_python

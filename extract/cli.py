@@ -12,6 +12,7 @@ from extract.evaluate import evaluate, load_gold
 from extract.io import iter_claims, write_claims
 from extract.pipeline import Summary, extract_paths
 from extract.reader import read_manifest
+from guard.files import refuse_overwriting
 
 __all__ = ["register"]
 
@@ -31,7 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--manifest", type=Path, help="CSV with file,outlet,published,url for plain files")
     p.add_argument("--year", type=int, help="publication year where the text leaves it open")
     p.add_argument("--period", type=_period, help="publication window hint, YYYY-MM-DD..YYYY-MM-DD")
-    p.add_argument("-o", "--output", type=Path, required=True, help="claims.jsonl to write")
+    p.add_argument("-o", "--output", type=Path, required=True, help="claims.jsonl to write (never one of the inputs)")
+    p.add_argument("--time-budget", type=float, default=20.0, metavar="SECONDS",
+                   help="seconds one article may take before it is skipped (default 20)")
     p.set_defaults(func=_extract)
 
     e = sub.add_parser("evaluate", help="precision, recall and F1 of claims against annotations")
@@ -42,6 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _extract(args) -> int:
+    refuse_overwriting(args.output, [*args.paths, args.manifest])
     manifest = read_manifest(args.manifest) if args.manifest else None
     summary = Summary()
 
@@ -49,7 +53,7 @@ def _extract(args) -> int:
         print(f"skipped {s}", file=sys.stderr)
 
     claims = extract_paths(args.paths, manifest=manifest, year=args.year, period=args.period,
-                           summary=summary, on_skip=skipped)
+                           summary=summary, on_skip=skipped, time_budget=args.time_budget)
     n = write_claims(claims, args.output)
     for line in summary.lines():
         if not line.startswith("skipped "):

@@ -30,6 +30,7 @@ from pathlib import Path
 from extract.claim import CONTROL, Claim
 from extract.sources import lookup
 from gazetteer import Gazetteer, load
+from guard.errors import BadInput
 
 __all__ = ["Score", "evaluate", "load_gold"]
 
@@ -119,12 +120,15 @@ def load_gold(path: str | Path) -> dict[str, dict]:
     """Gold annotations keyed by article id (file name without extension)."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise ValueError(f"{path}: cannot read gold annotations ({exc})") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise BadInput(f"{path}: cannot read gold annotations ({exc})") from None
     articles = data.get("articles") if isinstance(data, dict) else None
     if not isinstance(articles, list):
-        raise ValueError(f"{path}: expected {{\"articles\": [...]}} as in shared/gold/seeds.json")
-    return {Path(a["file"]).stem if "file" in a else str(a["id"]): a for a in articles}
+        raise BadInput(f"{path}: expected {{\"articles\": [...]}} as in shared/gold/seeds.json")
+    try:
+        return {Path(a["file"]).stem if "file" in a else str(a["id"]): a for a in articles}
+    except (KeyError, TypeError):
+        raise BadInput(f"{path}: every article needs a 'file' or an 'id', as in shared/gold/seeds.json") from None
 
 
 def _norm_source(s: str | None) -> str:

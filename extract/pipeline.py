@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from extract.budget import DEFAULT_SECONDS, Budget
 from extract.claim import Claim
 from extract.extractor import Extractor
 from extract.metadata import complete
-from extract.reader import Article, Skip, read_articles
+from extract.reader import Article, Skip, check_hints, read_articles, sane_dates
 
 __all__ = ["Summary", "extract_paths"]
 
@@ -26,12 +27,14 @@ class Summary:
     skipped: list[Skip] = field(default_factory=list)
     kinds: Counter = field(default_factory=Counter)
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)  # read, but something was repaired or ignored
 
     def lines(self) -> list[str]:
         """The summary printed at the end of ``frontline extract``."""
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(self.kinds.items())) or "none"
         out = [f"{self.read} articles read, {len(self.skipped)} skipped, in {self.seconds:.2f} s",
                f"records by kind: {kinds}"]
+        out += [f"warning: {w}" for w in self.warnings]
         out += [f"skipped {s}" for s in self.skipped]
         return out
 
@@ -39,10 +42,11 @@ class Summary:
 class _Progress:
     """A one-line progress counter on stderr, only for long batches on a terminal."""
 
-    def __init__(self, stream=sys.stderr, *, every: float = 0.2) -> None:
-        self.stream, self.every = stream, every
+    def __init__(self, stream=None, *, every: float = 0.2) -> None:
+        # sys.stderr looked up now, not at import: it may have been replaced (and the old one closed) since.
+        self.stream, self.every = stream or sys.stderr, every
         self.t0 = self.last = time.perf_counter()
-        self.active = stream.isatty()
+        self.active = self.stream.isatty()
 
     def update(self, n: int, skipped: int) -> None:
         now = time.perf_counter()
@@ -60,7 +64,7 @@ class _Progress:
 def extract_paths(paths: Iterable[str | Path], *, manifest: dict | None = None, year: int | None = None,
                   period: tuple[date, date] | None = None, summary: Summary | None = None,
                   extractor: Extractor | None = None, progress: bool = True,
-                  on_skip=None, on_article=None) -> Iterator[Claim]:
+                  on_skip=None, on_article=None, time_budget: float | None = DEFAULT_SECONDS) -> Iterator[Claim]:
     """Yield the claims of every readable article under ``paths``.
 
     Parameters
@@ -75,28 +79,37 @@ def extract_paths(paths: Iterable[str | Path], *, manifest: dict | None = None, 
         Filled in as the batch goes.
     on_skip, on_article : callable, optional
         Called with each :class:`Skip` / each :class:`Article` as it passes.
+    time_budget : float or None, optional
+        Seconds one article may take (see :mod:`extract.budget`); an article
+        over it is skipped and reported. None: no limit.
     """
-    ex = extractor or Extractor()
+    check_hints(year=year, period=period)
+    budget = Budget(extractor or Extractor(), seconds=time_budget)
     summary = summary if summary is not None else Summary()
     bar = _Progress() if progress else None
     t0 = time.perf_counter()
     try:
         for item in read_articles(paths, manifest=manifest):
+            if not isinstance(item, Skip):
+                art: Article = complete(item, year=year, period=period)
+                item = budget.extract(art)
             if isinstance(item, Skip):
                 summary.skipped.append(item)
                 if on_skip:
                     on_skip(item)
                 continue
-            art: Article = complete(item, year=year, period=period)
+            claims, notes = sane_dates(item, art)
             summary.read += 1
+            summary.warnings += art.warnings + notes
             if on_article:
                 on_article(art)
-            for claim in ex.extract(art):
+            for claim in claims:
                 summary.kinds[claim.kind] += 1
                 yield claim
             if bar:
                 bar.update(summary.read, len(summary.skipped))
     finally:
+        budget.close()
         summary.seconds = time.perf_counter() - t0
         if bar:
             bar.close()

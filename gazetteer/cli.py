@@ -12,7 +12,9 @@ from pathlib import Path
 from gazetteer.check import check
 from gazetteer.linker import Linker
 from gazetteer.place import COLUMNS
-from gazetteer.places import GazetteerError, dumps_geojson, load
+from gazetteer.places import PLACES_CSV, SOURCES_CSV, GazetteerError, dumps_geojson, load
+from guard.files import atomic_write, refuse_overwriting
+from guard.text import csv_cell
 
 __all__ = ["register"]
 
@@ -64,10 +66,13 @@ def _export(args) -> int:
             for key in ("names_en", "names_ar", "context_words"):
                 row[key] = ";".join(row[key])
             row["context_required"] = "yes" if row["context_required"] else ""
-            w.writerow({k: ("" if row[k] is None else row[k]) for k in COLUMNS})
+            # Names and notes open in spreadsheets: none may start a formula.
+            w.writerow({k: ("" if row[k] is None else csv_cell(row[k])) for k in COLUMNS})
         text = buf.getvalue()
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        refuse_overwriting(args.output, [args.places or PLACES_CSV, SOURCES_CSV])
+        with atomic_write(args.output) as f:
+            f.write(text)
         print(f"wrote {len(gz)} places to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)

@@ -35,6 +35,7 @@ from gazetteer.place import (
     PRECISION_M,
     Place,
 )
+from guard.errors import BadInput
 
 __all__ = ["DATA_DIR", "PLACES_CSV", "SOURCES_CSV", "Gazetteer", "load"]
 
@@ -43,7 +44,7 @@ PLACES_CSV = DATA_DIR / "places.csv"
 SOURCES_CSV = DATA_DIR / "coordinate_sources.csv"
 
 
-class GazetteerError(ValueError):
+class GazetteerError(BadInput):
     """A gazetteer file that cannot be read; the message names file and row."""
 
 
@@ -147,6 +148,8 @@ def _read_csv(path: Path) -> list[tuple[int, dict]]:
         raise GazetteerError(f"{path}: file not found; pass the path of a places CSV") from None
     except UnicodeDecodeError as exc:
         raise GazetteerError(f"{path}: not UTF-8 ({exc}); save it as UTF-8") from None
+    except (OSError, csv.Error) as exc:
+        raise GazetteerError(f"{path}: cannot read as a places CSV ({exc}); pass the path of a places CSV") from None
 
 
 def load(path: str | Path | None = None, *, sources: str | Path | None = None) -> Gazetteer:

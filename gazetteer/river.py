@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
+from importlib.resources import files
 
 import shapely
 from pyproj import Transformer
@@ -17,7 +17,6 @@ from shapely.geometry import LineString, Point, box, shape
 from shapely.ops import linemerge
 
 __all__ = [
-    "ASSETS",
     "BASEMAP",
     "METRIC_CRS",
     "STUDY_AREA",
@@ -29,8 +28,8 @@ __all__ = [
     "to_wgs84",
 ]
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
-BASEMAP = ASSETS / "basemap_lines.geojson"
+# Package data (provenance in gazetteer/data/README.md): present in every install, not only in a checkout.
+BASEMAP = files("gazetteer") / "data" / "basemap_lines.geojson"
 # The extent of the shipped base map; every place must lie inside it.
 STUDY_AREA = box(38.5, 34.0, 42.2, 37.4)
 METRIC_CRS = "EPSG:32637"  # UTM zone 37N: metres across eastern Syria
@@ -52,7 +51,7 @@ def to_wgs84(geom):
 @lru_cache(maxsize=1)
 def euphrates() -> LineString:
     """The Euphrates as one WGS 84 line, oriented downstream."""
-    with open(BASEMAP, encoding="utf-8") as f:
+    with BASEMAP.open(encoding="utf-8") as f:
         features = json.load(f)["features"]
     parts = [
         shape(ft["geometry"])

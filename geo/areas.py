@@ -85,7 +85,7 @@ class Cells:
 
 
 def _borders() -> list:
-    with open(BASEMAP, encoding="utf-8") as f:
+    with BASEMAP.open(encoding="utf-8") as f:
         feats = json.load(f)["features"]
     return [to_metric(shape(ft["geometry"])) for ft in feats if ft["properties"].get("kind") == "national_border"]
 

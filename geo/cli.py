@@ -8,17 +8,34 @@ from datetime import date
 from pathlib import Path
 
 from extract.io import read_claims
+from extract.reader import MAX_YEAR, MIN_YEAR, date_in_range
 from geo.export import events_table, snapshot_layers, timeline_layer, write_layers
 from geo.timeline import Timeline, parse_view
+from guard.errors import BadInput
+from guard.files import atomic_path, atomic_write, refuse_overwriting
+from guard.text import csv_safe
 
 __all__ = ["register"]
 
 
 def _day(value: str) -> date:
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date as YYYY-MM-DD") from None
+    if not date_in_range(day):
+        raise argparse.ArgumentTypeError(f"{value} is outside {MIN_YEAR}–{MAX_YEAR}")
+    return day
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of days, 1 or more")
+    return n
 
 
 def _common(p: argparse.ArgumentParser, *, view: bool = True) -> None:
@@ -26,7 +43,8 @@ def _common(p: argparse.ArgumentParser, *, view: bool = True) -> None:
     if view:
         p.add_argument("--view", default="consensus", help="consensus | outlet:NAME | source:NAME")
         p.add_argument("--asserted-only", action="store_true", help="leave out claims reported as someone's claim")
-    p.add_argument("--stale-days", type=int, default=30, help="days without a claim before a place turns unknown")
+    p.add_argument("--stale-days", type=_positive, default=30,
+                   help="days without a claim before a place turns unknown")
     p.add_argument("-o", "--output", type=Path, required=True)
 
 
@@ -53,6 +71,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _timeline_of(args) -> Timeline:
+    refuse_overwriting(args.output, [args.claims])
     return Timeline(read_claims(args.claims), stale_days=args.stale_days)
 
 
@@ -77,10 +96,12 @@ def _timeline(args) -> int:
 
 
 def _events(args) -> int:
-    table = events_table(read_claims(args.claims))
     if args.output.suffix.lower() != ".csv":
-        raise ValueError(f"{args.output}: events are written as .csv")
-    table.to_csv(args.output, index=False)
+        raise BadInput(f"{args.output}: events are written as .csv")
+    refuse_overwriting(args.output, [args.claims])
+    table = events_table(read_claims(args.claims))
+    with atomic_write(args.output, newline="") as f:
+        csv_safe(table).to_csv(f, index=False)  # quotes and notes are article text: no formulas
     print(f"wrote {len(table)} events to {args.output}", file=sys.stderr)
     return 0
 
@@ -88,8 +109,18 @@ def _events(args) -> int:
 def _report(args) -> int:
     from geo.report import write_report
 
+    if args.output.suffix.lower() not in (".html", ".htm"):
+        raise BadInput(f"{args.output}: the report is an .html file")
+    if args.date_from and args.date_to and args.date_to < args.date_from:
+        raise BadInput(f"--to {args.date_to} is before --from {args.date_from}")
     tl = _timeline_of(args)
     view = parse_view(args.view, asserted_only=args.asserted_only)
-    path = write_report(tl, args.output, view=view, date_from=args.date_from, date_to=args.date_to)
+    span = tl.dates
+    start, end = args.date_from or (span and span[0]), args.date_to or (span and span[1])
+    if start and end and end < start:
+        raise BadInput(f"the report would end ({end}) before it starts ({start}); check --from and --to")
+    with atomic_path(args.output) as tmp:
+        write_report(tl, tmp, view=view, date_from=args.date_from, date_to=args.date_to)
+    path = args.output
     print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)", file=sys.stderr)
     return 0

@@ -31,6 +31,8 @@ from shapely.geometry.polygon import orient
 from extract.claim import CONTROL, Claim
 from geo.areas import areas_of, cells_for, frontlines_of
 from geo.timeline import Timeline, View, parse_view, source_of
+from guard.errors import BadInput
+from guard.files import atomic_path, atomic_write
 
 __all__ = ["ACLED_COLUMNS", "events_table", "snapshot_layers", "timeline_layer", "to_geojson", "write_layers"]
 
@@ -140,25 +142,28 @@ def to_geojson(layers: dict[str, gpd.GeoDataFrame]) -> dict:
 def write_layers(layers: dict[str, gpd.GeoDataFrame], path: str | Path) -> Path:
     """Write layers to ``.geojson`` (one collection) or ``.gpkg`` (one layer each).
 
+    The file appears whole or not at all: it is written beside ``path`` and
+    renamed over it when complete.
+
     Raises
     ------
-    ValueError
+    BadInput
         For another file extension.
     """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in (".geojson", ".json"):
-        path.write_text(json.dumps(to_geojson(layers), ensure_ascii=False), encoding="utf-8")
+        with atomic_write(path) as f:
+            f.write(json.dumps(to_geojson(layers), ensure_ascii=False))
     elif suffix == ".gpkg":
-        if path.exists():
-            path.unlink()  # a stale file would keep layers we no longer write
-        for name, gdf in layers.items():
-            gdf = gdf.to_crs(WGS84) if gdf.crs is not None else gdf.set_crs(WGS84)
-            if gdf.empty:
-                gdf = gpd.GeoDataFrame({"empty": pd.Series(dtype="str")}, geometry=gpd.GeoSeries([], crs=WGS84))
-            gdf.to_file(path, layer=name, driver="GPKG", engine="pyogrio")
+        with atomic_path(path) as tmp:  # a fresh file: a stale one would keep layers we no longer write
+            for name, gdf in layers.items():
+                gdf = gdf.to_crs(WGS84) if gdf.crs is not None else gdf.set_crs(WGS84)
+                if gdf.empty:
+                    gdf = gpd.GeoDataFrame({"empty": pd.Series(dtype="str")}, geometry=gpd.GeoSeries([], crs=WGS84))
+                gdf.to_file(tmp, layer=name, driver="GPKG", engine="pyogrio")
     else:
-        raise ValueError(f"{path}: write .geojson or .gpkg (got {suffix or 'no extension'})")
+        raise BadInput(f"{path}: write .geojson or .gpkg (got {suffix or 'no extension'})")
     return path
 
 

@@ -58,6 +58,7 @@ import pandas as pd
 
 from extract.claim import CONTROL, Claim
 from gazetteer import Gazetteer, load
+from guard.errors import BadInput
 
 __all__ = [
     "CONSENSUS",
@@ -133,7 +134,7 @@ def parse_view(text: str | None, *, asserted_only: bool = False) -> View:
 
     Raises
     ------
-    ValueError
+    BadInput
         For any other form, saying which are accepted.
     """
     text = (text or CONSENSUS).strip()
@@ -142,7 +143,7 @@ def parse_view(text: str | None, *, asserted_only: bool = False) -> View:
     kind, _, name = text.partition(":")
     if kind in ("outlet", "source") and name.strip():
         return View(kind, name.strip(), asserted_only)
-    raise ValueError(f"view {text!r} is not one of: consensus, outlet:NAME, source:NAME")
+    raise BadInput(f"view {text!r} is not one of: consensus, outlet:NAME, source:NAME")
 
 
 @dataclass

@@ -46,13 +46,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url():
+def serve_app(env_extra: dict[str, str]):
+    """Start the app on loopback with ``env_extra``; yields its URL, stops it after."""
     port = _free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
            "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FRONTLINE_")}
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                            env={**env, "PYTHONUNBUFFERED": "1", **env_extra})
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -70,6 +71,25 @@ def app_url():
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+@pytest.fixture(scope="session")
+def uploads_dir(tmp_path_factory) -> Path:
+    """Where the test apps keep uploads (not the checkout's .frontline/)."""
+    return tmp_path_factory.mktemp("uploads")
+
+
+@pytest.fixture(scope="session")
+def app_url(uploads_dir):
+    """The app as a default deployment: no server folders readable."""
+    yield from serve_app({"FRONTLINE_UPLOADS": str(uploads_dir)})
+
+
+@pytest.fixture(scope="session")
+def folder_app_url(uploads_dir, tmp_path_factory):
+    """The app with server folders turned on for the tests' temporary folders only."""
+    root = tmp_path_factory.getbasetemp()
+    yield from serve_app({"FRONTLINE_UPLOADS": str(uploads_dir), "FRONTLINE_ALLOWED_FOLDERS": str(root)})
 
 
 def map_frame(page, *, timeout: float = 60.0):

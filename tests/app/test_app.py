@@ -107,7 +107,7 @@ def test_the_app_lists_claims_and_offers_downloads(page, app_url):
     assert {f["properties"]["layer"] for f in data["features"]} >= {"places"}
 
 
-def test_uploaded_articles_are_extracted_and_mapped(page, app_url, tmp_path):
+def test_uploaded_articles_are_extracted_and_mapped(page, app_url, uploads_dir, tmp_path):
     article = tmp_path / "upload_test.txt"
     article.write_text("وذكرت مصادر محلية أن قوات سوريا الديمقراطية سيطرت على بلدة الشعفة في 13 تشرين الأول الجاري.\n",
                        encoding="utf-8")
@@ -120,7 +120,7 @@ def test_uploaded_articles_are_extracted_and_mapped(page, app_url, tmp_path):
     page.get_by_text("1 articles").wait_for(timeout=30000)
     frame = map_frame(page)
     assert frame.locator("path[data-place='shaafa']").count() == 1
-    saved = list((ROOT / ".frontline" / "uploads").glob("*/upload_test.txt"))
+    saved = list(uploads_dir.glob("*/files/*/upload_test.txt"))
     assert saved, "what the user uploaded is kept"
 
 

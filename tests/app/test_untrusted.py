@@ -55,9 +55,9 @@ def test_report_shows_markup_as_text(browser, evil_folder, tmp_path):
     page.close()
 
 
-def test_app_shows_markup_as_text(page, app_url, evil_folder):
+def test_app_shows_markup_as_text(page, folder_app_url, evil_folder):
     _claims(evil_folder)
-    page.goto(f"{app_url}/?folder={quote(str(evil_folder))}&year=2018")
+    page.goto(f"{folder_app_url}/?folder={quote(str(evil_folder))}&year=2018")
     frame = map_frame(page)
     frame.locator("path[data-place='hajin']").click(force=True)
     _assert_inert(page, frame)
