@@ -1,9 +1,10 @@
 """A 1 MB run-on "sentence": how long one pathological article holds the batch.
 
-On main the extractor's attribution step grows with the square of a
-sentence's length, so this article took minutes. The per-article time budget
-(:mod:`extract.budget`) stops it and skips it; once the extractor caps
-sentence length it will be read in about a second.
+Rules that look across a sentence used to grow with the square of its length,
+so this article took minutes. The extractor now cuts run-on sentences
+(``sentence.cap`` in :mod:`extract.rules.sentences`), so it is read in
+seconds; the per-article time budget (:mod:`extract.budget`) stays as the
+backstop that skips, and reports, whatever still takes too long.
 
     python bench/bench_runon.py [--mb 1] [--budget 20]
 """

@@ -154,7 +154,6 @@ def test_a_run_on_article_is_skipped_within_its_budget_and_the_batch_goes_on(tmp
     assert skip.path.endswith("a_runon.txt") and "took more than 2 s and was stopped" in skip.reason
 
 
-@pytest.mark.xfail(strict=False, reason="sentence cap lands with the extractor refactor")
 def test_a_run_on_article_is_read_in_seconds(tmp_path):
     """Once the extractor caps sentence length, the 1 MB run-on is read, not skipped, in a few seconds."""
     (tmp_path / "runon.txt").write_text(RUNON, encoding="utf-8")
