@@ -54,6 +54,7 @@ WGS84 = "EPSG:4326"
 _JOIN = " | "
 # The geometry of each layer, by the end of its name.
 GEOMETRY = {"places": "Point", "areas": "MultiPolygon", "frontlines": "MultiLineString"}
+_DATE_COLUMNS = ("date", "since", "last_evidence", "valid_from", "valid_to")
 _QML_KIND = {"Point": "point", "MultiPolygon": "polygon", "MultiLineString": "line"}
 
 
@@ -238,10 +239,6 @@ def write_layers(layers: dict[str, gpd.GeoDataFrame], path: str | Path, *, style
 
 def _write_gpkg_layer(gdf: gpd.GeoDataFrame, path: Path, name: str) -> None:
     gdf = gdf.to_crs(WGS84) if gdf.crs is not None else gdf.set_crs(WGS84)
-    if gdf.empty:
-        gdf = gpd.GeoDataFrame({"empty": pd.Series(dtype="str")}, geometry=gpd.GeoSeries([], crs=WGS84))
-        gdf.to_file(path, layer=name, driver="GPKG", engine="pyogrio")
-        return
     geom_type = geometry_of(name)
     geoms = gdf.geometry.values
     if geom_type == "MultiPolygon":
@@ -251,6 +248,10 @@ def _write_gpkg_layer(gdf: gpd.GeoDataFrame, path: Path, name: str) -> None:
     attrs = pd.DataFrame(gdf.drop(columns=gdf.geometry.name))
     # Through Arrow, date objects become GeoPackage DATE fields (pandas would write them as TEXT).
     table = pa.Table.from_pandas(attrs, preserve_index=False)
+    for k, field in enumerate(table.schema):
+        if pa.types.is_null(field.type):  # a column with no value at all still needs a type
+            kind = pa.date32() if field.name in _DATE_COLUMNS else pa.string()
+            table = table.set_column(k, field.name, table.column(k).cast(kind))
     table = table.append_column("geometry", pa.array(shapely.to_wkb(np.asarray(geoms, dtype=object)), pa.binary()))
     pyogrio.write_arrow(table, path, layer=name, driver="GPKG", geometry_name="geometry",
                         geometry_type=geom_type or "Unknown", crs=WGS84)
