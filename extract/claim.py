@@ -41,12 +41,12 @@ ATTRIBUTED_TO, OUTLET, PUBLISHED, DATE = "attributed_to", "outlet", "published",
 QUOTE, START, END, CONFIDENCE = "quote", "start", "end", "confidence"
 URL, CUE, PLACE_START, PLACE_END, ATTRIBUTION_BASIS = "url", "cue", "place_start", "place_end", "attribution_basis"
 OUTLET_BASIS = "outlet_basis"
-SENTENCE_START, SENTENCE_END = "sentence_start", "sentence_end"
+SENTENCE_START, SENTENCE_END, SENTENCE = "sentence_start", "sentence_end", "sentence"
 
 FIELDS = (
     ID, ARTICLE, KIND, PLACE, PLACE_NAME, SURFACE, LAT, LON, ACTOR, CHANGE, EXTENT, MODALITY,
     ATTRIBUTED_TO, OUTLET, PUBLISHED, DATE, QUOTE, START, END, CONFIDENCE,
-    URL, CUE, PLACE_START, PLACE_END, SENTENCE_START, SENTENCE_END, ATTRIBUTION_BASIS, OUTLET_BASIS,
+    URL, CUE, PLACE_START, PLACE_END, SENTENCE_START, SENTENCE_END, ATTRIBUTION_BASIS, OUTLET_BASIS, SENTENCE,
 )
 
 
@@ -109,6 +109,9 @@ class Claim:
         Publication window of the article; window of the event itself.
     quote, start, end : str, int, int
         The exact quote and its offsets in the original article text.
+    sentence : str
+        The whole sentence (``sentence_start:sentence_end`` of the article), so
+        a reader can check the quote in context without the article.
     confidence : float
         0..1, lower where the reading leans on inference (anaphora, lists).
     """
@@ -141,6 +144,7 @@ class Claim:
     sentence_end: int = 0
     attribution_basis: str = ""
     outlet_basis: str = ""
+    sentence: str = ""
 
     def summary(self) -> str:
         """The claim in one English sentence, e.g. "SDF captured half of Hajin (SOHR, claimed)"."""
@@ -170,7 +174,7 @@ class Claim:
         kw = {k: d.get(k) for k in FIELDS}
         kw[PUBLISHED] = DateWindow.from_dict(d.get(PUBLISHED))
         kw[DATE] = DateWindow.from_dict(d.get(DATE))
-        for k, default in ((CUE, ""), (ATTRIBUTION_BASIS, ""), (OUTLET_BASIS, ""), (MODALITY, "asserted"),
+        for k, default in ((CUE, ""), (ATTRIBUTION_BASIS, ""), (OUTLET_BASIS, ""), (SENTENCE, ""), (MODALITY, "asserted"),
                            (ATTRIBUTED_TO, "outlet")):
             kw[k] = kw[k] if kw[k] is not None else default
         for k in (PLACE_START, PLACE_END, SENTENCE_START, SENTENCE_END, START, END):

@@ -772,7 +772,7 @@ class _Run:
             lat=place.lat, lon=place.lon, attributed_to=source, outlet=self.article.outlet,
             published=self.article.published, quote=quote, start=qa, end=qb, url=self.article.url,
             cue=self.nt.original[slice(*self.nt.span(cue_a, cue_b))], place_start=m.start, place_end=m.end,
-            sentence_start=ss, sentence_end=se, attribution_basis=basis, outlet_basis=self.article.outlet_basis,
+            sentence_start=ss, sentence_end=se, sentence=self.nt.original[ss:se], attribution_basis=basis, outlet_basis=self.article.outlet_basis,
             _frame_pos=frame_pos, _cue=(cue_a, cue_b), _m=m,
         )
 
