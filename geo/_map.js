@@ -470,7 +470,7 @@
       L.DomEvent.disableClickPropagation(box); L.DomEvent.disableScrollPropagation(box);
       return box;
     } });
-    new Legend().addTo(map);
+    var legend = new Legend().addTo(map);
 
     // ------------------------------------------------------------- story
     storyClose.addEventListener("click", function () { story.hidden = true; openPlace = null; state.focus = null; persist(); });
@@ -741,7 +741,10 @@
     if (state.zoom && state.center) {
       map.setView(state.center, state.zoom);
     } else {
-      var b = DATA.bounds; map.fitBounds([[b[1], b[0]], [b[3], b[2]]]);
+      // Frame the places with evidence beside the legend, not under it.
+      var b = DATA.bounds, lg = legend.getContainer(), pad = [12, 12];
+      if (lg.offsetWidth && container.clientWidth > 2 * lg.offsetWidth) pad = [lg.offsetWidth + 16, 12];
+      map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { paddingTopLeft: [12, 12], paddingBottomRight: pad });
     }
     if (state.base && state.base !== first && bases[state.base]) {
       Object.keys(bases).forEach(function (k) { if (map.hasLayer(bases[k])) map.removeLayer(bases[k]); });

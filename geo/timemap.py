@@ -173,8 +173,8 @@ def map_data(tl: Timeline, *, view: View | str = "consensus", start: date | None
     view = parse_view(view) if isinstance(view, str) else view
     articles = articles or {}
     span = tl.dates or (date.today(), date.today())
-    days = [c.date.latest for c in tl.claims if view.admits(c)] + [c.date.latest for c in tl.events
-                                                                   if c.date.latest is not None]
+    # One time axis for every view of a corpus: switching views keeps the date.
+    days = [c.date.latest for c in tl.claims] + [c.date.latest for c in tl.events if c.date.latest is not None]
     core = core_range(days) or span
     start, end = start or core[0], end or core[1]
     if end < start:
