@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import itertools
 import json
 from collections import Counter
@@ -368,7 +369,7 @@ def time_map(timeline: Timeline, *, view: View | str = "consensus", start: date 
     b = data["bounds"]
     m = folium.Map(location=[(b[1] + b[3]) / 2, (b[0] + b[2]) / 2], zoom_start=9, tiles=None,
                    control_scale=True, min_zoom=5, max_zoom=16)
-    m.get_root().title = title
+    m.get_root().title = html.escape(title)  # branca writes the title unescaped
     _offline(m)
     osm = folium.TileLayer(OSM[1], attr=OSM[2], name=OSM[0], max_zoom=19)
     sat = folium.TileLayer(SATELLITE[1], attr=SATELLITE[2], name=SATELLITE[0], max_zoom=18, show=False)
