@@ -222,7 +222,7 @@ def _downloads(timeline: Timeline, v: View, report_html: str, key: str) -> None:
 articles = _article_texts(paths, manifest, digest)
 map_html, report_html = _map_pages(tl, view, articles, f"mapdata:{tl_key}:{view}")
 # Our own page: article text inside it is escaped JSON, written only with textContent.
-st.iframe(map_html, height=860)
+st.iframe(map_html, height=940)
 
 st.subheader("Downloads")
 _downloads(tl, view, report_html, f"{tl_key}:{view}")

@@ -466,7 +466,7 @@
       row(swatch(null, "#3a7fc1", { line: true }), "Euphrates, Khabur");
       row(swatch(null, "#4d4d4d", { line: true, width: "1.6", dash: "7 4 2 4" }), "national border");
       row(swatch("#555", "#555", { r: "2.5" }), "town with no claim");
-      if (container.clientHeight < 420) body.hidden = true;  // a small map keeps its ground visible
+      if (container.clientHeight < 380 || container.clientWidth < 560) body.hidden = true;  // a small map keeps its ground visible
       L.DomEvent.disableClickPropagation(box); L.DomEvent.disableScrollPropagation(box);
       return box;
     } });
@@ -743,7 +743,9 @@
     } else {
       // Frame the places with evidence beside the legend, not under it.
       var b = DATA.bounds, lg = legend.getContainer(), pad = [12, 12];
-      if (lg.offsetWidth && container.clientWidth > 2 * lg.offsetWidth) pad = [lg.offsetWidth + 16, 12];
+      var spareW = container.clientWidth - lg.offsetWidth, spareH = container.clientHeight - lg.offsetHeight;
+      if (lg.offsetWidth && spareW >= spareH) pad = [lg.offsetWidth + 16, 12];
+      else if (lg.offsetHeight) pad = [12, lg.offsetHeight + 12];
       map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { paddingTopLeft: [12, 12], paddingBottomRight: pad });
     }
     if (state.base && state.base !== first && bases[state.base]) {
