@@ -67,6 +67,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 import pandas as pd
 
@@ -158,10 +159,15 @@ def side_of(c: Claim) -> str | None:
     kind = getattr(c, "source_kind", None)
     if kind is not None and kind != "party":
         return None
-    side = PARTY_SOURCES.get(source_of(c).strip().casefold())
+    side = _party_side(source_of(c))
     if side is None and kind == "party":
         return "?"  # a party, but we cannot tell whose
     return side
+
+
+@lru_cache(maxsize=4096)
+def _party_side(source: str) -> str | None:
+    return PARTY_SOURCES.get(source.strip().casefold())
 
 
 def is_party_claim(c: Claim) -> bool:
@@ -236,11 +242,13 @@ class Interval:
 
     def evidence_until(self, day: date) -> list[Claim]:
         """The claims of this interval dated on or before ``day``."""
-        return [c for c in self.claims if c.date.latest <= day]
+        # Claims are kept in date order: cut at the day.
+        return self.claims[:bisect_right(self.claims, day, key=lambda c: c.date.latest)]
 
     def last_evidence(self, day: date) -> date:
         """The date of the newest claim behind this state on ``day``."""
-        return max((c.date.latest for c in self.claims if c.date.latest <= day), default=self.valid_from)
+        evidence = self.evidence_until(day)
+        return evidence[-1].date.latest if evidence else self.valid_from
 
 
 @dataclass(frozen=True)
@@ -336,6 +344,7 @@ class Timeline:
                 self._by_key["outlet", (c.outlet or "").strip().casefold()].append((place_id, e))
         self._cache: dict[View, dict[str, list[Interval]]] = {}
         self._starts_cache: dict[View, dict[str, list[date]]] = {}
+        self._places_cache: dict[View, list[str]] = {}
 
     # ------------------------------------------------------------------ views
     @property
@@ -423,11 +432,13 @@ class Timeline:
     def places(self, view: View | str = CONSENSUS) -> list[str]:
         """Every drawn place the view has a claim about (what its map shows), sorted."""
         view = parse_view(view) if isinstance(view, str) else view
-        ids = set(self.intervals(view))
-        for c in self.claims:
-            if c.place in self.gazetteer and view.admits(c):
-                ids.add(c.place)
-        return sorted(i for i in ids if self.gazetteer[i].kind != "site")
+        if view not in self._places_cache:
+            ids = set(self.intervals(view))
+            for c in self.claims:
+                if c.place in self.gazetteer and view.admits(c):
+                    ids.add(c.place)
+            self._places_cache[view] = sorted(i for i in ids if self.gazetteer[i].kind != "site")
+        return self._places_cache[view]
 
     def snapshot(self, day: date, view: View | str = CONSENSUS) -> pd.DataFrame:
         """Every place of the view on ``day``: a table indexed by place id.
@@ -458,7 +469,7 @@ class Timeline:
                              "lat": p.lat, "lon": p.lon})
                 continue
             evidence = iv.evidence_until(day)
-            last = iv.last_evidence(day)
+            last = evidence[-1].date.latest if evidence else iv.valid_from
             age = (day - last).days
             rows.append({
                 PLACE: place_id, NAME_EN: p.name_en, NAME_AR: p.name_ar, HOLDER: iv.holder, STATUS: iv.status,
