@@ -2,7 +2,9 @@
 
 Run with ``bash run.sh app``. The map is drawn in the browser with every date's
 state already in the page, so moving the date (or pressing play) restyles the
-map in place instead of re-running this script. Click a place for its story.
+map in place instead of re-running this script. The slider under the map is the
+one date of the page: the map, the claims table and the date's downloads all
+follow it. Click a place for its story.
 
 Visitors are untrusted: server folders are readable only inside roots the
 operator allowed (:mod:`guard.folders`), uploads are kept per session
@@ -16,17 +18,15 @@ import hashlib
 import io
 import json
 import tempfile
-from datetime import date
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
-from extract import Skip, Summary, extract_paths, read_manifest
+from extract import Skip, Summary, extract_paths, read_articles, read_manifest
 from extract.claim import CONTROL, Claim
 from extract.reader import MAX_YEAR, MIN_YEAR, SUFFIXES
-from geo import Timeline, View, events_table, snapshot_layers, timeline_layer, to_geojson, write_layers
-from geo.report import map_data, render_html
+from geo import Timeline, View, events_table, time_map, timeline_layers, to_geojson, write_layers
+from geo.report import lock_down
 from geo.timeline import source_of
 from guard.errors import BadInput
 from guard.folders import allowed_roots, list_files, resolve_inside
@@ -204,23 +204,25 @@ with st.sidebar:
     control = [c for c in claims if c.kind == CONTROL and c.date.latest is not None]
     outlets = sorted({c.outlet for c in control if c.outlet})
     sources = sorted({source_of(c) for c in control})
-    kind = st.radio("Whose account", ["Consensus (every source)", "By outlet", "By source"])
+    kinds = {"Consensus (every source)": "consensus", "Wikipedia rule (a party counts only against itself)":
+             "wikipedia", "By outlet": "outlet", "By source": "source"}
+    kind = st.radio("Whose account", list(kinds))
     name = None
     if kind == "By outlet":
         name = st.selectbox("Outlet", outlets, format_func=for_display) if outlets else None
     elif kind == "By source":
         name = st.selectbox("Source", sources, format_func=for_display) if sources else None
     asserted_only = st.toggle("Asserted only (leave out what is only claimed)", value=False)
-    stale_days = st.number_input("Evidence goes stale after (days)", min_value=1, max_value=365, value=30)
+    fade_days = st.number_input("Fade after (days without new evidence)", min_value=1, max_value=365, value=30,
+                                help="A place keeps its last known holder; older evidence is drawn faded.")
 
-view = View("consensus" if kind.startswith("Consensus") else "outlet" if kind == "By outlet" else "source",
-            name, asserted_only)
+view = View(kinds[kind], name, asserted_only)
 if view.kind != "consensus" and not name:
     st.warning("No outlet or source to choose from yet.")
     st.stop()
 
-tl_key = f"tl:{digest}:{stale_days}"
-tl: Timeline = _memo("timeline", tl_key, lambda: Timeline(claims, stale_days=int(stale_days)))
+tl_key = f"tl:{digest}:{fade_days}"
+tl: Timeline = _memo("timeline", tl_key, lambda: Timeline(claims, fade_days=int(fade_days)))
 
 # ------------------------------------------------------------------- map
 st.markdown(f"**{summary.read} articles** read, {len(summary.skipped)} skipped · "
@@ -242,87 +244,59 @@ if span is None:
     st.stop()
 
 
-def _busiest(timeline: Timeline, v: View) -> date:
-    """The date on which the most places have known control: where the map opens."""
-    starts = sorted({iv.valid_from for ivs in timeline.intervals(v).values() for iv in ivs})
-    if not starts:
-        return timeline.dates[1]
-    return max(starts, key=lambda d: (len(timeline.snapshot(d, v)), d))
+def _article_texts(paths: list[Path], manifest: Path | None, digest: str) -> dict[str, str]:
+    """Article texts by id, for "open the article" in the story (read once per input)."""
+    def read() -> dict[str, str]:
+        mf = read_manifest(manifest) if manifest else None
+        return {a.id: a.text for a in read_articles(paths, manifest=mf) if hasattr(a, "text")}
+
+    return _memo("articles", digest, read)
 
 
-with st.sidebar:
-    st.divider()
-    if span[0] < span[1]:
-        day = st.slider("Date", min_value=span[0], max_value=span[1], value=_busiest(tl, view), format="YYYY-MM-DD",
-                        help="Opens the map on this date and sets the claims table and the downloads. To scrub "
-                             "quickly or play through time, use the slider and ▶ under the map: it redraws in place.")
-    else:  # all evidence on one day: nothing to slide over
-        day = span[0]
-        st.caption(f"All dated evidence is from {day}.")
+def _map_pages(timeline: Timeline, v: View, articles: dict[str, str], key: str) -> tuple[str, str]:
+    """The map page shown here and the report download: one computation each per view.
 
+    Only the pages on show are kept: a page per view visited would grow the session without end.
+    """
+    def draw() -> tuple[str, str]:
+        with st.spinner("Drawing the map…"):
+            page = lock_down(time_map(timeline, view=v, articles=articles, header=False)).get_root().render()
+            report = lock_down(time_map(timeline, view=v, articles=articles, title="Frontline report")
+                               ).get_root().render()
+            return page, report
 
-def _draw() -> tuple[str, str]:
-    with st.spinner("Drawing the map…"):
-        data = _safe_map_data(map_data(tl, view=view, initial=day, title="Frontline"))
-        # One computation serves the map here and the report download below.
-        return render_html(data, height="700px"), render_html({**data, "title": "Frontline report"})
-
-
-# Only the map on show is kept: a map per date visited grew the session by 2 MB a date.
-map_html, report_html = _memo("mapdata", f"mapdata:{tl_key}:{view}:{day}", _draw)
-# Our own page: article text inside it is escaped JSON, written only with textContent.
-st.iframe(map_html, height=760)
-
-# ---------------------------------------------------------------- claims
-st.subheader("Claims")
-rows = [{
-    "date": c.date.latest, "place": c.place_name, "kind": c.kind, "actor": c.actor, "change": c.change,
-    "extent": c.extent, "modality": c.modality, "source": source_of(c), "outlet": c.outlet, "summary": c.summary(),
-    "quote": c.quote, "article": c.article, "url": c.url, "confidence": c.confidence, "id": c.id,
-} for c in claims]
-table = pd.DataFrame(rows)
-c1, c2, c3, c4 = st.columns(4)
-f_place = c1.multiselect("Place", sorted(table["place"].dropna().unique()))
-f_actor = c2.multiselect("Actor", sorted(table["actor"].dropna().unique()))
-f_source = c3.multiselect("Source", sorted(table["source"].dropna().unique()), format_func=for_display)
-upto = c4.toggle("Only up to the chosen date", value=False)
-shown = table
-if f_place:
-    shown = shown[shown["place"].isin(f_place)]
-if f_actor:
-    shown = shown[shown["actor"].isin(f_actor)]
-if f_source:
-    shown = shown[shown["source"].isin(f_source)]
-if upto:
-    shown = shown[shown["date"].map(lambda d: d is not None and d <= day)]
-# Shown, not exported: only http(s) addresses are links, and text cannot reorder its neighbours.
-display = shown.map(for_display).assign(url=shown["url"].map(web_link)) if len(shown) else shown
-st.dataframe(display, width="stretch", hide_index=True,
-             column_config={"url": st.column_config.LinkColumn("url"), "quote": st.column_config.TextColumn(width="large")})
-
-# ------------------------------------------------------------- downloads
-st.subheader("Downloads")
+    return _memo("mapdata", key, draw)
 
 
 @st.cache_data(show_spinner=False)
-def _gpkg(_tl: Timeline, key: str, when: date, _view: View) -> bytes:
+def _timeline_gpkg(_tl: Timeline, key: str, _view: View) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
-        path = write_layers(snapshot_layers(_tl, when, _view), Path(tmp) / "snapshot.gpkg")
-        return path.read_bytes()
+        return write_layers(timeline_layers(_tl, _view), Path(tmp) / "timeline.gpkg").read_bytes()
 
 
-layers = snapshot_layers(tl, day, view)
-d1, d2, d3, d4, d5 = st.columns(5)
-d1.download_button("Snapshot GeoJSON", json.dumps(to_geojson(layers), ensure_ascii=False),
-                   file_name=f"frontline-{day}.geojson", mime="application/geo+json")
-d2.download_button("Snapshot GeoPackage", _gpkg(tl, f"{tl_key}:{view}", day, view),
-                   file_name=f"frontline-{day}.gpkg", mime="application/geopackage+sqlite3")
-d3.download_button("Timeline GeoJSON (QGIS temporal)", json.dumps(to_geojson({"timeline": timeline_layer(tl, view)}),
-                                                                  ensure_ascii=False),
-                   file_name="frontline-timeline.geojson", mime="application/geo+json")
-buf = io.StringIO()
-csv_safe(table).to_csv(buf, index=False)  # no cell may start a spreadsheet formula
-d4.download_button("Claims CSV", buf.getvalue(), file_name="frontline-claims.csv", mime="text/csv")
-d5.download_button("HTML report", report_html, file_name=f"frontline-report-{day}.html", mime="text/html")
+def _downloads(timeline: Timeline, v: View, report_html: str, key: str) -> None:
+    """Downloads that cover every date (those of one date are under the map, and follow its slider)."""
+    st.caption("The snapshot GeoJSON and the claims CSV of the slider's date are under the map.")
+    d1, d2, d3, d4 = st.columns(4)
+    d1.download_button("Timeline GeoPackage (QGIS temporal)", _timeline_gpkg(timeline, key, v),
+                       file_name="frontline-timeline.gpkg", mime="application/geopackage+sqlite3",
+                       help="Layers timeline_places (points), timeline_areas (polygons), timeline_frontlines "
+                            "(lines), each with valid_from and valid_to as dates, styled for QGIS.")
+    d2.download_button("Timeline GeoJSON", json.dumps(to_geojson(timeline_layers(timeline, v)), ensure_ascii=False),
+                       file_name="frontline-timeline.geojson", mime="application/geo+json")
+    d3.download_button("HTML report", report_html, file_name="frontline-report.html", mime="text/html")
+    buf = io.StringIO()
+    csv_safe(events_table(timeline.claims + timeline.events)).to_csv(buf, index=False)  # no cell starts a formula
+    d4.download_button("Events CSV (ACLED columns)", buf.getvalue(), file_name="frontline-events.csv",
+                       mime="text/csv")
+
+
+articles = _article_texts(paths, manifest, digest)
+map_html, report_html = _map_pages(tl, view, articles, f"mapdata:{tl_key}:{view}")
+# Our own page: article text inside it is escaped JSON, written only with textContent.
+st.iframe(map_html, height=940)
+
+st.subheader("Downloads")
+_downloads(tl, view, report_html, f"{tl_key}:{view}")
 with st.expander("Events in ACLED's columns"):
     st.dataframe(events_table(claims).map(for_display), width="stretch", hide_index=True)

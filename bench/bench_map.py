@@ -1,6 +1,6 @@
 """Map date-step time, measured in a real browser, and the report's size.
 
-Builds the HTML report of the bundled sample, opens it in Debian's Chromium
+Builds the HTML report of the bundled sample (its articles included), opens it in Debian's Chromium
 (Playwright, network cut off) and times 60 date steps from the slider's input
 event to the next painted frame.
 
@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract import extract_paths, read_manifest  # noqa: E402
+from extract import Article, extract_paths, read_articles, read_manifest  # noqa: E402
 from geo import Timeline  # noqa: E402
 from geo.report import write_report  # noqa: E402
 
@@ -39,9 +39,12 @@ def main() -> None:
 
     sample = ROOT / "assets" / "sample"
     t0 = time.perf_counter()
-    tl = Timeline(extract_paths([sample / "articles"], manifest=read_manifest(sample / "manifest.csv"), progress=False))
+    manifest = read_manifest(sample / "manifest.csv")
+    tl = Timeline(extract_paths([sample / "articles"], manifest=manifest, progress=False))
+    # The articles go in too ("open the article"): the report as the app offers it.
+    texts = {a.id: a.text for a in read_articles([sample / "articles"], manifest=manifest) if isinstance(a, Article)}
     with tempfile.TemporaryDirectory() as tmp:
-        path = write_report(tl, Path(tmp) / "report.html")
+        path = write_report(tl, Path(tmp) / "report.html", articles=texts)
         build = time.perf_counter() - t0
         with sync_playwright() as p:
             b = p.chromium.launch(executable_path="/usr/bin/chromium", args=[

@@ -43,12 +43,12 @@ QUOTE, START, END, CONFIDENCE = "quote", "start", "end", "confidence"
 URL, CUE, PLACE_START, PLACE_END, ATTRIBUTION_BASIS = "url", "cue", "place_start", "place_end", "attribution_basis"
 OUTLET_BASIS = "outlet_basis"
 RULE, SOURCE_KIND = "rule", "source_kind"
-SENTENCE_START, SENTENCE_END = "sentence_start", "sentence_end"
+SENTENCE_START, SENTENCE_END, SENTENCE = "sentence_start", "sentence_end", "sentence"
 
 FIELDS = (
     ID, ARTICLE, KIND, PLACE, PLACE_NAME, SURFACE, LAT, LON, ACTOR, CHANGE, EXTENT, MODALITY,
     ATTRIBUTED_TO, OUTLET, PUBLISHED, DATE, QUOTE, START, END, CONFIDENCE,
-    URL, CUE, PLACE_START, PLACE_END, SENTENCE_START, SENTENCE_END, ATTRIBUTION_BASIS, OUTLET_BASIS,
+    URL, CUE, PLACE_START, PLACE_END, SENTENCE_START, SENTENCE_END, ATTRIBUTION_BASIS, OUTLET_BASIS, SENTENCE,
     SOURCE_KIND, RULE,
 )
 # What kind of source said it (see extract.sources): a party to the conflict or its media, a monitor,
@@ -115,6 +115,9 @@ class Claim:
         Publication window of the article; window of the event itself.
     quote, start, end : str, int, int
         The exact quote and its offsets in the original article text.
+    sentence : str
+        The whole sentence (``sentence_start:sentence_end`` of the article), so
+        a reader can check the quote in context without the article.
     confidence : float
         0..1, lower where the reading leans on inference (anaphora, lists).
     source_kind : str
@@ -152,6 +155,7 @@ class Claim:
     sentence_end: int = 0
     attribution_basis: str = ""
     outlet_basis: str = ""
+    sentence: str = ""
     source_kind: str = "unknown"
     rule: str = ""
 
@@ -183,7 +187,7 @@ class Claim:
         kw = {k: d.get(k) for k in FIELDS}
         kw[PUBLISHED] = DateWindow.from_dict(d.get(PUBLISHED))
         kw[DATE] = DateWindow.from_dict(d.get(DATE))
-        for k, default in ((CUE, ""), (ATTRIBUTION_BASIS, ""), (OUTLET_BASIS, ""), (MODALITY, "asserted"),
+        for k, default in ((CUE, ""), (ATTRIBUTION_BASIS, ""), (OUTLET_BASIS, ""), (SENTENCE, ""), (MODALITY, "asserted"),
                            (ATTRIBUTED_TO, "outlet"), (SOURCE_KIND, "unknown"), (RULE, "")):
             kw[k] = kw[k] if kw[k] is not None else default
         for k in (PLACE_START, PLACE_END, SENTENCE_START, SENTENCE_END, START, END):

@@ -1,11 +1,11 @@
-/* Frontline time map: every state for every date is in the page, so moving
-   the date only restyles what is already drawn (no server round trip).
-   Article text is untrusted: it is only ever set with textContent. */
+/* Frontline time map (the TimeControl plugin's script).
+   Every state for every date is in the page, so moving the date only restyles
+   what is already drawn. Article text is untrusted: it is only ever written
+   with textContent, never as markup. */
 (function () {
   "use strict";
-  var DATA = JSON.parse(document.getElementById("frontline-data").textContent);
   var DAY = 86400000;
-  var COLORS = DATA.colors;
+  var SVGNS = "http://www.w3.org/2000/svg";
 
   function parse(d) { return Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)); }
   function iso(t) { return new Date(t).toISOString().slice(0, 10); }
@@ -16,200 +16,756 @@
     return e;
   }
   function safeUrl(u) { return /^https?:\/\//i.test(u || "") ? u : null; }
+  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+  function store() { try { return window.sessionStorage; } catch (e) { return null; } }
 
-  var map = L.map("map", { zoomControl: true, preferCanvas: false, attributionControl: true });
-  map.attributionControl.setPrefix(false);
-  var tiles = L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-    { attribution: "© OpenStreetMap contributors", maxZoom: 14 });
-  var river = L.geoJSON(DATA.basemap.river, { style: { color: "#4a90d9", weight: 3, opacity: 0.8 }, interactive: false });
-  var border = L.geoJSON(DATA.basemap.border, { style: { color: "#555", weight: 1.5, dashArray: "6 4" }, interactive: false });
-  river.addTo(map); border.addTo(map);
-  var areaLayer = L.layerGroup().addTo(map);
-  var frontLayer = L.layerGroup().addTo(map);
-  var eventLayer = L.layerGroup().addTo(map);
-  var placeLayer = L.layerGroup().addTo(map);
-  L.control.layers({}, { "OpenStreetMap tiles (needs internet)": tiles, "Areas of control": areaLayer,
-    "Frontlines": frontLayer, "Strikes and clashes": eventLayer, "Euphrates": river, "Border": border },
-    { collapsed: true }).addTo(map);
-  var b = DATA.bounds; map.fitBounds([[b[1], b[0]], [b[3], b[2]]]);
-
-  var t0 = parse(DATA.start), t1 = parse(DATA.end);
-  var nDays = Math.round((t1 - t0) / DAY);
-  var current = parse(DATA.initial);
-
-  // Places: one circle each, restyled in place on every date change.
-  var markers = {};
-  DATA.places.forEach(function (p) {
-    p.states.forEach(function (s) { s.t0 = parse(s.from); s.t1 = parse(s.to); });
-    var m = L.circleMarker([p.lat, p.lon], { radius: 7, weight: 2 });
-    m.bindTooltip(p.name_en + " · " + p.name_ar, { direction: "top" });
-    m.on("click", function () { showStory(p); });
-    m.addTo(placeLayer);
-    m.on("add", function () { if (m._path) m._path.setAttribute("data-place", p.id); });
-    if (m._path) m._path.setAttribute("data-place", p.id);
-    markers[p.id] = { marker: m, place: p };
-  });
-  DATA.areas.forEach(function (a) { a.t0 = parse(a.from); a.t1 = parse(a.to); });
-  DATA.events.forEach(function (e) { e.t = parse(e.date); });
-
-  function stateAt(p, t) {
-    var last = null;
-    for (var i = 0; i < p.states.length; i++) {
-      var s = p.states[i];
-      if (s.t0 <= t && t < s.t1) return { state: s, stale: false };
-      if (s.t1 <= t) last = s;
+  // ---------------------------------------------------------------- patterns
+  // SVG patterns for contested (the contenders' colours in stripes) and claimed
+  // (the holder's colour hatched on white), shared by every SVG in the page.
+  var defs = null, made = {};
+  function pattern(id, build) {
+    if (!defs) {
+      var svg = document.createElementNS(SVGNS, "svg");
+      svg.setAttribute("width", "0"); svg.setAttribute("height", "0");
+      svg.setAttribute("aria-hidden", "true");
+      svg.style.position = "absolute";
+      defs = document.createElementNS(SVGNS, "defs");
+      svg.appendChild(defs); document.body.appendChild(svg);
     }
-    return last ? { state: last, stale: true } : null;
+    if (!made[id]) {
+      var p = document.createElementNS(SVGNS, "pattern");
+      p.setAttribute("id", id); p.setAttribute("patternUnits", "userSpaceOnUse");
+      p.setAttribute("width", "6"); p.setAttribute("height", "6");
+      p.setAttribute("patternTransform", "rotate(45)");
+      build(p); defs.appendChild(p); made[id] = true;
+    }
+    return "url(#" + id + ")";
   }
-
-  function styleFor(st) {
-    if (!st) return { fillColor: "#ffffff", color: "#999", fillOpacity: 0.2, opacity: 0.5, dashArray: "2 3", radius: 4 };
-    if (st.stale) return { fillColor: "#c8c8c8", color: "#8a8a8a", fillOpacity: 0.5, opacity: 0.8, dashArray: "3 3", radius: 6 };
-    var s = st.state;
-    if (s.status === "held") return { fillColor: COLORS[s.holder] || "#777", color: "#222", fillOpacity: 0.95, opacity: 1, dashArray: null, radius: 8 };
-    if (s.status === "contested") return { fillColor: "#ffffff", color: COLORS.contested, fillOpacity: 0.9, opacity: 1, dashArray: "4 3", radius: 9, weight: 4 };
-    return { fillColor: "#c8c8c8", color: "#8a8a8a", fillOpacity: 0.5, opacity: 0.8, dashArray: "3 3", radius: 6 };
+  function rect(p, x, w, color) {
+    var r = document.createElementNS(SVGNS, "rect");
+    r.setAttribute("x", x); r.setAttribute("y", 0); r.setAttribute("width", w); r.setAttribute("height", 6);
+    r.setAttribute("fill", color); p.appendChild(r);
   }
-
-  var shownArea = null;
-  function render() {
-    var t = current;
-    Object.keys(markers).forEach(function (id) {
-      var m = markers[id], st = stateAt(m.place, t), style = styleFor(st);
-      m.marker.setStyle({ fillColor: style.fillColor, color: style.color, fillOpacity: style.fillOpacity,
-        opacity: style.opacity, dashArray: style.dashArray, weight: style.weight || 2 });
-      m.marker.setRadius(style.radius);
-      if (m.marker._path) {
-        var label = !st ? "none" : st.stale ? "stale" : st.state.status === "held" ? st.state.holder : st.state.status;
-        m.marker._path.setAttribute("data-state", label);
-        m.marker._path.setAttribute("data-place", id);
-      }
+  function hatch(color) {
+    return pattern("fl-hatch-" + color.replace("#", ""), function (p) { rect(p, 0, 6, "#ffffff"); rect(p, 0, 2.5, color); });
+  }
+  function stripes(colors) {
+    var id = "fl-stripes-" + colors.map(function (c) { return c.replace("#", ""); }).join("-");
+    return pattern(id, function (p) {
+      p.setAttribute("width", String(3 * colors.length));
+      colors.forEach(function (c, k) { rect(p, 3 * k, 3, c); });
     });
-    var area = null;
-    for (var i = 0; i < DATA.areas.length; i++) {
-      if (DATA.areas[i].t0 <= t && t < DATA.areas[i].t1) { area = DATA.areas[i]; break; }
+  }
+
+  function attach(map, dataEl, opts) {
+    opts = opts || {};
+    var DATA = JSON.parse(dataEl.textContent);
+    var COLORS = DATA.colors;
+    var container = map.getContainer();
+    container.classList.add("fl-map");
+    var root = el("div", "fl-root");
+    container.parentNode.insertBefore(root, container);
+    function colorOf(h) { return COLORS[h] || "#777777"; }
+    function contestFill(contenders) {
+      var cs = (contenders && contenders.length ? contenders : ["ISIS", "SDF"]).map(colorOf);
+      if (cs.length === 1) cs.push("#ffffff");
+      return stripes(cs);
     }
-    if (area !== shownArea) {
-      areaLayer.clearLayers(); frontLayer.clearLayers();
-      if (area) {
-        L.geoJSON(area.areas, { interactive: false, style: function (f) {
-          var h = f.properties.holder;
-          return h === "contested"
-            ? { color: COLORS.contested, weight: 1, fillColor: COLORS.contested, fillOpacity: 0.12, dashArray: "4 4" }
-            : { color: COLORS[h] || "#777", weight: 1, fillColor: COLORS[h] || "#777", fillOpacity: 0.22 };
-        } }).addTo(areaLayer);
-        L.geoJSON(area.fronts, { interactive: false, style: { color: "#c0392b", weight: 3, dashArray: "8 5" } }).addTo(frontLayer);
-      }
-      shownArea = area;
+
+    // ------------------------------------------------------------- layout
+    var head = el("header", "fl-head");
+    if (opts.header) {
+      head.appendChild(el("h1", null, DATA.title));
+      head.appendChild(el("p", "fl-corpus", DATA.corpus));
+      var det = el("details", "fl-sources");
+      det.appendChild(el("summary", null, "View: " + DATA.view + " · " + plural(DATA.sources.length, "source", "sources") +
+        ", " + plural(DATA.outlets.length, "outlet", "outlets")));
+      var lists = el("div", "fl-source-lists");
+      [["Sources (who said it)", DATA.sources], ["Outlets (who published it)", DATA.outlets]].forEach(function (pair) {
+        var box = el("div"); box.appendChild(el("h2", null, pair[0]));
+        var ul = el("ul");
+        pair[1].forEach(function (s) { ul.appendChild(el("li", null, s.name + " — " + plural(s.claims, "claim", "claims"))); });
+        box.appendChild(ul); lists.appendChild(box);
+      });
+      det.appendChild(lists); head.appendChild(det);
+      root.appendChild(head);
     }
-    eventLayer.clearLayers();
+    var bar = el("div", "fl-bar"); bar.id = "fl-bar";
+    root.appendChild(bar);
+    var mapBox = el("div", "fl-mapbox");
+    root.appendChild(mapBox);
+    mapBox.appendChild(container);
+    var panel = el("section", "fl-panel"); panel.id = "fl-panel";
+    root.appendChild(panel);
+    var story = el("aside", "fl-story"); story.id = "story"; story.hidden = true;
+    var storyClose = el("button", "fl-close", "×"); storyClose.type = "button"; storyClose.id = "story-close";
+    storyClose.setAttribute("aria-label", "Close the story");
+    var storyBody = el("div"); storyBody.id = "story-body";
+    story.appendChild(storyClose); story.appendChild(storyBody);
+    mapBox.appendChild(story);
+    L.DomEvent.disableClickPropagation(story); L.DomEvent.disableScrollPropagation(story);
+    map.invalidateSize();
+
+    // ------------------------------------------------------------- panes
+    [["fl-base", 360], ["fl-areas", 380], ["fl-fronts", 390], ["fl-context", 430], ["fl-events", 440],
+      ["fl-places", 450]].forEach(function (p) { map.createPane(p[0]).style.zIndex = p[1]; });
+    map.getPane("fl-base").style.pointerEvents = "none";
+    map.getPane("fl-areas").style.pointerEvents = "none";
+    map.getPane("fl-fronts").style.pointerEvents = "none";
+    map.getPane("fl-context").style.pointerEvents = "none";
+
+    // --------------------------------------------------------- base layers
+    var bases = {}, first = null;
+    Object.keys(opts.bases || {}).forEach(function (k) { bases[k] = opts.bases[k]; if (!first) first = k; });
+    var plain = L.layerGroup();
+    var PLAIN = "Plain (offline): rivers, border, places";
+    bases[PLAIN] = plain;
+    Object.keys(bases).forEach(function (k) { if (k !== first && map.hasLayer(bases[k])) map.removeLayer(bases[k]); });
+    if (!first) plain.addTo(map);
+    // Offline, the tiles never come: fall back to the map's own vector base.
+    if (first) {
+      var loaded = false, errors = 0;
+      bases[first].on("tileload", function () { loaded = true; });
+      bases[first].on("tileerror", function () {
+        errors += 1;
+        if (!loaded && errors >= 2 && map.hasLayer(bases[first])) {
+          map.removeLayer(bases[first]); plain.addTo(map);
+          container.setAttribute("data-base", "plain");
+        }
+      });
+    }
+    var river = L.geoJSON(DATA.basemap.river, { pane: "fl-base", interactive: false,
+      style: function (f) { return { color: "#3a7fc1", weight: f.properties.wdb_level === 1 ? 3 : 1.6, opacity: 0.9 }; } });
+    var border = L.geoJSON(DATA.basemap.border, { pane: "fl-base", interactive: false,
+      style: { color: "#4d4d4d", weight: 1.6, dashArray: "7 4 2 4" } });
+    river.addTo(map); border.addTo(map);
+    var areaLayer = L.layerGroup().addTo(map);
+    var frontLayer = L.layerGroup().addTo(map);
+    var eventLayer = L.layerGroup().addTo(map);
+    var contextLayer = L.layerGroup().addTo(map);
+    var placeLayer = L.layerGroup().addTo(map);
+    var overlays = { "Areas of control": areaLayer, "Frontlines": frontLayer, "Strikes and clashes": eventLayer,
+      "Towns without claims": contextLayer, "Euphrates and Khabur": river, "Border": border };
+    var layers = L.control.layers(bases, overlays, { collapsed: true, position: "topright" }).addTo(map);
+    map.on("baselayerchange", function (e) { state.base = e.name; persist(); });
+
+    // ---------------------------------------------------------- places
+    var labels = [];  // {tooltip, priority}
+    var markers = {}, byId = {};
+    DATA.places.forEach(function (p, k) {
+      byId[p.id] = p;
+      p.states.forEach(function (s) { s.t0 = parse(s.from); s.t1 = parse(s.to); });
+      var m = L.circleMarker([p.lat, p.lon], { pane: "fl-places", radius: 7, weight: 1.5 });
+      m.bindTooltip(p.name_en, { permanent: true, direction: "right", offset: [9, 0], className: "fl-label fl-label-place" });
+      m.on("click", function () { showStory(p, null); });
+      m.addTo(placeLayer);
+      m._path.setAttribute("data-place", p.id);
+      markers[p.id] = { marker: m, place: p, key: null };
+      labels.push({ tooltip: m.getTooltip(), priority: 1000 + p.claims.length });
+    });
+    DATA.context.forEach(function (p) {
+      var m = L.circleMarker([p.lat, p.lon], { pane: "fl-context", radius: 2.5, weight: 1, color: "#555",
+        fillColor: "#555", fillOpacity: 1, interactive: false });
+      m.bindTooltip(p.name_en, { permanent: true, direction: "right", offset: [4, 0], className: "fl-label fl-label-context" });
+      m.addTo(contextLayer);
+      labels.push({ tooltip: m.getTooltip(), priority: p.kind === "city" ? 500 : 100 });
+    });
+    labels.sort(function (a, b) { return b.priority - a.priority; });
+
+    // Labels: the most important first; one that would overlap a shown label is hidden.
+    function declutter() {
+      var taken = [];
+      labels.forEach(function (l) {
+        var e = l.tooltip.getElement();
+        if (!e) return;
+        e.style.visibility = "";
+        var r = e.getBoundingClientRect();
+        if (!r.width) return;
+        var hit = taken.some(function (o) { return r.left < o.right + 2 && r.right > o.left - 2 && r.top < o.bottom && r.bottom > o.top; });
+        if (hit) { e.style.visibility = "hidden"; } else { taken.push(r); }
+      });
+    }
+    map.on("zoomend moveend overlayadd overlayremove", declutter);
+
+    // ---------------------------------------------------------- events
+    var SHAPES = {
+      triangle: "M8 1 L15 14 L1 14 Z", diamond: "M8 1 L15 8 L8 15 L1 8 Z",
+      cross: "M3 1 L8 6 L13 1 L15 3 L10 8 L15 13 L13 15 L8 10 L3 15 L1 13 L6 8 L1 3 Z"
+    };
+    function eventSvg(kind) {
+      var d = SHAPES[DATA.event_shapes[kind]] || SHAPES.diamond;
+      return '<svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><path d="' + d +
+        '" fill="#ffffff" stroke="#111111" stroke-width="1.6"/></svg>';
+    }
     DATA.events.forEach(function (e) {
-      if (e.t <= t && t - e.t <= DATA.event_days * DAY) {
-        var c = L.circleMarker([e.lat + 0.004, e.lon + 0.004], { radius: 4, weight: 1, color: "#000",
-          fillColor: COLORS[e.kind] || "#f80", fillOpacity: 0.9 });
-        c.bindTooltip(e.summary + " (" + e.date + ")");
-        c.addTo(eventLayer);
+      e.t = parse(e.date);
+      // A ring around the place: the event never covers the place or takes its click.
+      var a = (e.slot * 45 + 30) * Math.PI / 180, r = 17;
+      var dx = Math.round(r * Math.cos(a)), dy = Math.round(-r * Math.sin(a));
+      var icon = L.divIcon({ className: "fl-event fl-event-" + e.kind, html: eventSvg(e.kind), iconSize: [16, 16],
+        iconAnchor: [8 - dx, 8 - dy] });
+      e.marker = L.marker([e.lat, e.lon], { icon: icon, pane: "fl-events", keyboard: false,
+        title: e.kind + " · " + e.date });
+      e.marker.on("click", function () { showStory(byId[e.place] || placeOf(e), e.claim); });
+      e.marker.on("add", function () {
+        var n = e.marker.getElement();
+        n.setAttribute("data-event", e.kind); n.setAttribute("data-claim", String(e.claim));
+        n.setAttribute("data-place", e.place);
+      });
+      e.shown = false;
+    });
+    function placeOf(e) {
+      var c = DATA.claims[e.claim];
+      return { id: e.place, name_en: c.place, name_ar: "", states: [], history: [], claims: [e.claim] };
+    }
+
+    DATA.areas.forEach(function (a) { a.t0 = parse(a.from); a.t1 = parse(a.to); });
+    var fadeMs = DATA.fade_days * DAY;
+
+    // --------------------------------------------------------- state
+    var state = { date: parse(DATA.initial), whole: false, place: null, focus: null, zoom: null, center: null,
+      base: null, speed: 1 };
+    var key = "frontline:" + DATA.key;
+    function restore() {
+      var saved = null;
+      try { saved = JSON.parse((store() && store().getItem(key)) || "null"); } catch (e) { saved = null; }
+      var h = (location.hash || "").replace(/^#/, "");
+      if (/^\d{4}-\d{2}-\d{2}/.test(h)) {
+        var parts = h.split("/");
+        saved = saved || {};
+        saved.date = parts[0];
+        if (parts.length >= 4) { saved.zoom = +parts[1]; saved.center = [+parts[2], +parts[3]]; }
+        if (parts[4]) saved.place = decodeURIComponent(parts[4]);
       }
+      if (!saved) return;
+      if (saved.whole) state.whole = true;
+      if (saved.date) state.date = parse(saved.date);
+      if (saved.zoom && saved.center) { state.zoom = saved.zoom; state.center = saved.center; }
+      if (saved.place && byId[saved.place]) state.place = saved.place;
+      if (saved.base && bases[saved.base]) state.base = saved.base;
+      if (saved.speed) state.speed = saved.speed;
+    }
+    var persistTimer = null;
+    function persist() {
+      if (persistTimer) return;
+      persistTimer = setTimeout(function () {
+        persistTimer = null;
+        var c = map.getCenter(), z = map.getZoom();
+        var s = { date: iso(state.date), whole: state.whole, zoom: z, center: [+c.lat.toFixed(4), +c.lng.toFixed(4)],
+          place: openPlace ? openPlace.id : null, base: state.base, speed: state.speed };
+        try { if (store()) store().setItem(key, JSON.stringify(s)); } catch (e) { /* storage may be off */ }
+        try {
+          history.replaceState(null, "", "#" + s.date + "/" + z + "/" + s.center[0] + "/" + s.center[1] +
+            (s.place ? "/" + encodeURIComponent(s.place) : ""));
+        } catch (e) { /* about:srcdoc has no address to write */ }
+      }, 250);
+    }
+    restore();
+
+    function range() {
+      return state.whole ? [parse(DATA.whole_start), parse(DATA.whole_end)] : [parse(DATA.start), parse(DATA.end)];
+    }
+
+    // The state of a place on day t: its interval, and the newest evidence behind it by then.
+    function stateAt(p, t) {
+      var s = null, n = p.states.length;
+      for (var i = 0; i < n; i++) {
+        var x = p.states[i];
+        if (x.t0 <= t && (t < x.t1 || i === n - 1)) { s = x; break; }
+      }
+      if (!s) return null;
+      var last = -1;
+      for (var j = 0; j < s.ev.length; j++) {
+        var c = DATA.claims[s.ev[j]];
+        if (c.t <= t && (last < 0 || c.t >= DATA.claims[last].t)) last = s.ev[j];
+      }
+      var lastT = last >= 0 ? DATA.claims[last].t : s.t0;
+      return { s: s, last: last, age: Math.round((t - lastT) / DAY), faded: t - lastT > fadeMs };
+    }
+    DATA.claims.forEach(function (c) { c.t = parse(c.date); });
+
+    function label(st) {
+      if (!st) return "none";
+      return st.s.status === "held" ? st.s.holder : st.s.status;
+    }
+    function styleFor(st) {
+      if (!st) return { fillColor: "#ffffff", color: "#8c8c8c", fillOpacity: 0.6, opacity: 0.9, dashArray: "1 3", radius: 4, weight: 1.5 };
+      var s = st.s, faded = st.faded, out;
+      if (s.status === "held") {
+        out = { fillColor: s.basis === "claimed" ? hatch(colorOf(s.holder)) : colorOf(s.holder), color: "#1a1a1a",
+          fillOpacity: 0.95, opacity: 1, dashArray: null, radius: 8, weight: 1.5 };
+      } else if (s.status === "contested") {
+        out = { fillColor: contestFill(s.contenders), color: "#1a1a1a", fillOpacity: 1, opacity: 1, dashArray: null,
+          radius: 9, weight: 2 };
+      } else {
+        out = { fillColor: "#ffffff", color: "#4d4d4d", fillOpacity: 0.9, opacity: 1, dashArray: "2 2", radius: 6, weight: 1.5 };
+      }
+      if (faded && s.status !== "unknown") { out.fillOpacity = 0.4; out.dashArray = "3 2"; out.color = "#555555"; }
+      return out;
+    }
+
+    // ------------------------------------------------------------ render
+    var shownArea = null, openPlace = null, tableTimer = null;
+    function render() {
+      var t = state.date;
+      Object.keys(markers).forEach(function (id) {
+        var m = markers[id], st = stateAt(m.place, t), style = styleFor(st);
+        var k = style.fillColor + style.color + style.fillOpacity + style.dashArray + style.radius;
+        var path = m.marker._path;
+        if (k !== m.key) {
+          m.marker.setStyle(style); m.marker.setRadius(style.radius); m.key = k;
+        }
+        path.setAttribute("data-state", label(st));
+        path.setAttribute("data-basis", st ? st.s.basis : "");
+        path.setAttribute("data-faded", st && st.faded ? "1" : "0");
+        path.setAttribute("data-age", st ? String(st.age) : "");
+      });
+      var area = null;
+      for (var i = 0; i < DATA.areas.length; i++) {
+        if (DATA.areas[i].t0 <= t && t < DATA.areas[i].t1) { area = DATA.areas[i]; break; }
+      }
+      if (area !== shownArea) {
+        areaLayer.clearLayers(); frontLayer.clearLayers();
+        if (area) {
+          L.geoJSON(area.areas, { pane: "fl-areas", interactive: false, style: function (f) {
+            var h = f.properties.holder;
+            if (h === "contested") return { color: "#333", weight: 1, fillColor: contestFill(null), fillOpacity: 0.3, dashArray: "4 4" };
+            return { color: colorOf(h), weight: 1, fillOpacity: f.properties.basis === "claimed" ? 0.45 : 0.25,
+              fillColor: f.properties.basis === "claimed" ? hatch(colorOf(h)) : colorOf(h) };
+          } }).addTo(areaLayer);
+          L.geoJSON(area.fronts, { pane: "fl-fronts", interactive: false, style: { color: "#ffffff", weight: 6, opacity: 0.9 } }).addTo(frontLayer);
+          L.geoJSON(area.fronts, { pane: "fl-fronts", interactive: false, style: { color: DATA.frontline, weight: 3, dashArray: "9 5" } }).addTo(frontLayer);
+        }
+        shownArea = area;
+      }
+      DATA.events.forEach(function (e) {
+        var on = e.t <= t && t - e.t <= DATA.event_days * DAY;
+        if (on !== e.shown) { if (on) eventLayer.addLayer(e.marker); else eventLayer.removeLayer(e.marker); e.shown = on; }
+      });
+      dateBox.textContent = iso(t);
+      var r = range();
+      slider.value = String(Math.round((t - r[0]) / DAY));
+      document.body.setAttribute("data-date", iso(t));
+      if (openPlace) fillStory(openPlace);
+      if (tableTimer) clearTimeout(tableTimer);
+      tableTimer = setTimeout(fillTable, timer ? 400 : 60);
+      persist();
+    }
+    function setDate(t) {
+      var r = range();
+      state.date = Math.max(r[0], Math.min(r[1], t));
+      render();
+    }
+
+    // ------------------------------------------------------------ time bar
+    function button(text, title, id) {
+      var b = el("button", "fl-btn", text); b.type = "button"; b.title = title; b.setAttribute("aria-label", title);
+      if (id) b.id = id;
+      return b;
+    }
+    var back = button("◀", "One step back", "fl-back");
+    var play = button("▶", "Play / pause", "fl-play");
+    var fwd = button("▶|", "One step forward", "fl-fwd");
+    var speed = el("select", "fl-speed"); speed.id = "fl-speed"; speed.title = "Playback speed";
+    speed.setAttribute("aria-label", "Playback speed");
+    [["0.5", "½×"], ["1", "1×"], ["2", "2×"], ["4", "4×"]].forEach(function (o) {
+      var opt = el("option", null, o[1]); opt.value = o[0]; speed.appendChild(opt);
     });
-    dateBox.textContent = iso(t);
-    slider.value = String(Math.round((t - t0) / DAY));
-    document.body.setAttribute("data-date", iso(t));
-    if (openPlace) fillStory(openPlace);
-  }
+    speed.value = String(state.speed);
+    var slider = el("input"); slider.type = "range"; slider.step = "1"; slider.id = "fl-slider";
+    slider.setAttribute("aria-label", "Date");
+    var startLbl = el("span", "fl-lbl"), endLbl = el("span", "fl-lbl");
+    var dateBox = el("output", "fl-day"); dateBox.id = "fl-date";
+    var wholeBox = el("label", "fl-whole"), whole = el("input");
+    whole.type = "checkbox"; whole.id = "fl-whole"; wholeBox.appendChild(whole);
+    wholeBox.appendChild(document.createTextNode(" whole range"));
+    wholeBox.title = "The slider covers the dates that hold the evidence; tick to reach every dated claim (" +
+      DATA.whole_start + " to " + DATA.whole_end + ")";
+    if (DATA.whole_start === DATA.start && DATA.whole_end === DATA.end) wholeBox.hidden = true;
+    var viewLbl = el("span", "fl-viewname", DATA.view);
+    [back, play, fwd, speed, dateBox, startLbl, slider, endLbl, wholeBox, viewLbl].forEach(function (x) { bar.appendChild(x); });
+    function setRange() {
+      var r = range();
+      slider.min = "0"; slider.max = String(Math.round((r[1] - r[0]) / DAY));
+      startLbl.textContent = iso(r[0]); endLbl.textContent = iso(r[1]);
+      whole.checked = state.whole;
+    }
+    slider.addEventListener("input", function () { state.date = range()[0] + Number(slider.value) * DAY; render(); });
+    var STEP = DATA.play_step_days * DAY;
+    back.addEventListener("click", function () { stop(); setDate(state.date - STEP); });
+    fwd.addEventListener("click", function () { stop(); setDate(state.date + STEP); });
+    speed.addEventListener("change", function () { state.speed = Number(speed.value); persist(); if (timer) { stop(); start(); } });
+    whole.addEventListener("change", function () { state.whole = whole.checked; setRange(); setDate(state.date); });
+    var timer = null;
+    function stop() { if (timer) { clearInterval(timer); timer = null; } play.textContent = "▶"; }
+    function start() {
+      var r = range();
+      if (state.date >= r[1]) state.date = r[0];
+      play.textContent = "❚❚";
+      timer = setInterval(function () {
+        var r2 = range();
+        setDate(state.date + STEP);
+        if (state.date >= r2[1]) stop();
+      }, 250 / state.speed);
+    }
+    play.addEventListener("click", function () { if (timer) stop(); else start(); });
 
-  // Controls: date, slider with play, legend, story panel.
-  var DateControl = L.Control.extend({ options: { position: "topright" }, onAdd: function () {
-    var box = el("div", "fl-date");
-    box.appendChild(el("div", "fl-view", DATA.view));
-    dateBox = el("div", "fl-day");
-    box.appendChild(dateBox);
-    return box;
-  } });
-  var dateBox;
-  new DateControl().addTo(map);
+    // ------------------------------------------------------------ legend
+    function swatch(fill, stroke, opts2) {
+      opts2 = opts2 || {};
+      var svg = document.createElementNS(SVGNS, "svg");
+      svg.setAttribute("width", "18"); svg.setAttribute("height", "14"); svg.setAttribute("class", "fl-sw");
+      var shape;
+      if (opts2.line) {
+        shape = document.createElementNS(SVGNS, "line");
+        shape.setAttribute("x1", "1"); shape.setAttribute("y1", "7"); shape.setAttribute("x2", "17"); shape.setAttribute("y2", "7");
+        shape.setAttribute("stroke", stroke); shape.setAttribute("stroke-width", opts2.width || "3");
+        if (opts2.dash) shape.setAttribute("stroke-dasharray", opts2.dash);
+      } else if (opts2.square) {
+        shape = document.createElementNS(SVGNS, "rect");
+        shape.setAttribute("x", "1"); shape.setAttribute("y", "1"); shape.setAttribute("width", "16"); shape.setAttribute("height", "12");
+        shape.setAttribute("fill", fill); shape.setAttribute("fill-opacity", opts2.opacity || "0.3");
+        shape.setAttribute("stroke", stroke);
+      } else if (opts2.path) {
+        shape = document.createElementNS(SVGNS, "path");
+        shape.setAttribute("d", opts2.path); shape.setAttribute("transform", "translate(1,-1) scale(0.95)");
+        shape.setAttribute("fill", "#ffffff"); shape.setAttribute("stroke", "#111"); shape.setAttribute("stroke-width", "1.6");
+      } else {
+        shape = document.createElementNS(SVGNS, "circle");
+        shape.setAttribute("cx", "9"); shape.setAttribute("cy", "7"); shape.setAttribute("r", opts2.r || "5.5");
+        shape.setAttribute("fill", fill); shape.setAttribute("stroke", stroke); shape.setAttribute("stroke-width", "1.5");
+        if (opts2.opacity) shape.setAttribute("fill-opacity", opts2.opacity);
+        if (opts2.dash) shape.setAttribute("stroke-dasharray", opts2.dash);
+      }
+      svg.appendChild(shape);
+      return svg;
+    }
+    var Legend = L.Control.extend({ options: { position: "bottomright" }, onAdd: function () {
+      var box = el("div", "fl-legend leaflet-control-layers");
+      var toggle = el("button", "fl-legend-toggle", "Legend"); toggle.type = "button";
+      var body = el("div", "fl-legend-body");
+      toggle.addEventListener("click", function () { body.hidden = !body.hidden; });
+      box.appendChild(toggle); box.appendChild(body);
+      function row(sw, text) { var r = el("div", "fl-legend-row"); r.appendChild(sw); r.appendChild(el("span", null, text)); body.appendChild(r); }
+      function section(text) { body.appendChild(el("div", "fl-legend-title", text)); }
+      section("Places: who holds them");
+      DATA.holders.forEach(function (h) { row(swatch(colorOf(h), "#1a1a1a"), DATA.holder_names[h] || h); });
+      var ex = DATA.holders[0] || "SDF";
+      row(swatch(contestFill(DATA.holders.length > 1 ? DATA.holders.slice(0, 2) : null), "#1a1a1a"), "contested (stripes of the sides)");
+      row(swatch(hatch(colorOf(ex)), "#1a1a1a"), "hatched: only the side's own claim");
+      row(swatch(colorOf(ex), "#555555", { opacity: "0.4", dash: "3 2" }), "faded: last evidence over " + DATA.fade_days + " days old");
+      row(swatch("#ffffff", "#4d4d4d", { dash: "2 2", r: "4.5" }), "unknown (holder withdrew)");
+      row(swatch("#ffffff", "#8c8c8c", { dash: "1 3", r: "3.5" }), "no claim yet");
+      section("Ground");
+      row(swatch(colorOf(ex), colorOf(ex), { square: true }), "area of control (near its places)");
+      row(swatch(contestFill(null), "#333", { square: true, opacity: "0.5" }), "contested area");
+      row(swatch(null, DATA.frontline, { line: true, dash: "6 3" }), "frontline");
+      section("Events (3 days)");
+      Object.keys(DATA.event_shapes).forEach(function (k) { row(swatch(null, null, { path: SHAPES[DATA.event_shapes[k]] }), k); });
+      section("Base");
+      row(swatch(null, "#3a7fc1", { line: true }), "Euphrates, Khabur");
+      row(swatch(null, "#4d4d4d", { line: true, width: "1.6", dash: "7 4 2 4" }), "national border");
+      row(swatch("#555", "#555", { r: "2.5" }), "town with no claim");
+      if (container.clientHeight < 380 || container.clientWidth < 560) body.hidden = true;  // a small map keeps its ground visible
+      L.DomEvent.disableClickPropagation(box); L.DomEvent.disableScrollPropagation(box);
+      return box;
+    } });
+    var legend = new Legend().addTo(map);
 
-  var bar = document.getElementById("timebar");
-  var play = el("button", "fl-play", "▶");
-  play.type = "button"; play.title = "Play / pause"; play.id = "fl-play";
-  var slider = el("input"); slider.type = "range"; slider.min = "0"; slider.max = String(nDays); slider.step = "1";
-  slider.id = "fl-slider"; slider.setAttribute("aria-label", "Date");
-  var startLbl = el("span", "fl-lbl", DATA.start), endLbl = el("span", "fl-lbl", DATA.end);
-  bar.appendChild(play); bar.appendChild(startLbl); bar.appendChild(slider); bar.appendChild(endLbl);
-  slider.addEventListener("input", function () { current = t0 + Number(slider.value) * DAY; render(); });
-  var timer = null;
-  play.addEventListener("click", function () {
-    if (timer) { clearInterval(timer); timer = null; play.textContent = "▶"; return; }
-    if (current >= t1) current = t0;
-    play.textContent = "❚❚";
-    timer = setInterval(function () {
-      current = Math.min(t1, current + DATA.play_step_days * DAY); render();
-      if (current >= t1) { clearInterval(timer); timer = null; play.textContent = "▶"; }
-    }, 250);
-  });
+    // ------------------------------------------------------------- story
+    storyClose.addEventListener("click", function () { story.hidden = true; openPlace = null; state.focus = null; persist(); });
+    function showStory(p, focus) {
+      openPlace = p; state.focus = focus === undefined ? null : focus;
+      fillStory(p); story.hidden = false; persist();
+      var f = storyBody.querySelector(".fl-focus");
+      if (f && f.scrollIntoView) f.scrollIntoView({ block: "nearest" });
+    }
+    function marked(c) {
+      // The sentence with the place and the cue marked: text nodes only.
+      var q = el("blockquote", "ar fl-sentence"); q.setAttribute("dir", "rtl"); q.setAttribute("lang", "ar");
+      var text = c.sentence || c.quote || "", at = 0;
+      (c.marks || []).forEach(function (m) {
+        if (m[0] < at) return;
+        q.appendChild(document.createTextNode(text.slice(at, m[0])));
+        q.appendChild(el("mark", "fl-mark-" + m[2], text.slice(m[0], m[1])));
+        at = m[1];
+      });
+      q.appendChild(document.createTextNode(text.slice(at)));
+      return q;
+    }
+    function nowText(st, t) {
+      if (!st) return "No claim yet";
+      var s = st.s, what;
+      if (s.status === "held") what = "Held by " + s.holder + (s.extent && s.extent !== "full" ? " (" + s.extent + ")" : "");
+      else if (s.status === "contested") what = "Contested: " + s.contenders.join(" vs ");
+      else what = "Unknown: its holder withdrew and no one else was named";
+      return what;
+    }
+    function fillStory(p) {
+      var t = state.date;
+      storyBody.textContent = "";
+      var h = el("h2", null, p.name_en + " ");
+      h.appendChild(el("span", "ar", p.name_ar));
+      storyBody.appendChild(h);
+      var st = stateAt(p, t);
+      storyBody.appendChild(el("p", "fl-now", "On " + iso(t) + ": " + nowText(st, t)));
+      if (st && st.last >= 0) {
+        var lc = DATA.claims[st.last];
+        var ago = st.age === 0 ? "today" : plural(st.age, "day", "days") + " ago";
+        storyBody.appendChild(el("p", "fl-age" + (st.faded ? " fl-old" : ""), "Last confirmed " + ago + " by " + lc.source +
+          (lc.outlet && lc.outlet !== lc.source ? " (in " + lc.outlet + ")" : "") + ", " + lc.date +
+          (st.faded ? ": older than " + DATA.fade_days + " days, so faded on the map" : "")));
+      }
+      if (st && st.s.basis === "claimed") {
+        storyBody.appendChild(el("p", "fl-claimed", "Only the side's own claim supports this: no independent source yet (hatched)."));
+      }
+      if (p.history.length) {
+        storyBody.appendChild(el("h3", null, "Holder over time, by source"));
+        var table = el("table", "fl-history"), thead = el("tr");
+        ["Source", "From", "To", "State"].forEach(function (x) { thead.appendChild(el("th", null, x)); });
+        table.appendChild(thead);
+        p.history.forEach(function (r) {
+          var tr = el("tr");
+          [r.source, r.from, r.to, r.state].forEach(function (v) { tr.appendChild(el("td", null, v)); });
+          table.appendChild(tr);
+        });
+        storyBody.appendChild(table);
+      }
+      storyBody.appendChild(el("h3", null, "Evidence (newest first; later claims faded)"));
+      var list = el("ol", "fl-claims");
+      var ids = p.claims.slice();
+      if (state.focus !== null && ids.indexOf(state.focus) < 0) ids.push(state.focus);
+      var past = ids.filter(function (k) { return DATA.claims[k].t <= t; }).sort(function (a, b) { return DATA.claims[b].t - DATA.claims[a].t; });
+      var later = ids.filter(function (k) { return DATA.claims[k].t > t; });
+      if (state.focus !== null) {  // the event that was clicked comes first
+        past = past.filter(function (k) { return k !== state.focus; }); later = later.filter(function (k) { return k !== state.focus; });
+        past.unshift(state.focus);
+      }
+      past.concat(later).forEach(function (k) {
+        var c = DATA.claims[k];
+        var li = el("li", "fl-claim" + (c.t <= t ? "" : " fl-future") + (k === state.focus ? " fl-focus" : ""));
+        li.setAttribute("data-claim", String(k));
+        li.appendChild(el("div", "fl-summary", c.summary));
+        li.appendChild(marked(c));
+        var meta = el("div", "fl-meta", c.date_text + " · outlet: " + (c.outlet || "unknown") + " · source: " + c.source +
+          " · " + c.modality + (c.party ? " · a party's own claim" : "") + " · article " + c.article);
+        var u = safeUrl(c.url);
+        if (u) {
+          meta.appendChild(document.createTextNode(" · "));
+          var a = el("a", null, "link"); a.href = u; a.target = "_blank"; a.rel = "noopener noreferrer";
+          meta.appendChild(a);
+        }
+        if (DATA.articles[c.article]) {
+          meta.appendChild(document.createTextNode(" · "));
+          var open = el("button", "fl-linkish", "open the article"); open.type = "button";
+          open.addEventListener("click", function () { showArticle(c); });
+          meta.appendChild(open);
+        }
+        li.appendChild(meta);
+        list.appendChild(li);
+      });
+      storyBody.appendChild(list);
+    }
+    function showArticle(c) {
+      storyBody.textContent = "";
+      var backBtn = el("button", "fl-linkish", "← back to " + (openPlace ? openPlace.name_en : "the story")); backBtn.type = "button";
+      backBtn.addEventListener("click", function () { fillStory(openPlace); });
+      storyBody.appendChild(backBtn);
+      storyBody.appendChild(el("h3", null, "Article " + c.article + (c.outlet ? " (" + c.outlet + ")" : "")));
+      var text = DATA.articles[c.article], k = c.sentence ? text.indexOf(c.sentence) : -1;
+      var body = el("div", "ar fl-article"); body.setAttribute("dir", "rtl"); body.setAttribute("lang", "ar");
+      if (k >= 0) {
+        body.appendChild(document.createTextNode(text.slice(0, k)));
+        var m = el("mark", "fl-mark-sentence", c.sentence); body.appendChild(m);
+        body.appendChild(document.createTextNode(text.slice(k + c.sentence.length)));
+      } else {
+        body.textContent = text;
+      }
+      storyBody.appendChild(body);
+      var mk = body.querySelector("mark"); if (mk && mk.scrollIntoView) mk.scrollIntoView({ block: "center" });
+    }
 
-  var Legend = L.Control.extend({ options: { position: "bottomleft" }, onAdd: function () {
-    var box = el("div", "fl-legend");
-    box.appendChild(el("div", "fl-legend-title", "Control"));
-    DATA.legend.forEach(function (item) {
-      var row = el("div", "fl-legend-row"), sw = el("span", "fl-swatch " + item.cls);
-      sw.style.background = item.fill; sw.style.borderColor = item.stroke;
-      row.appendChild(sw); row.appendChild(el("span", null, item.label)); box.appendChild(row);
+    // ------------------------------------------------------ table and downloads
+    var tools = el("div", "fl-tools");
+    var title = el("h2", "fl-table-title");
+    var mode = el("select"); mode.id = "fl-mode"; mode.setAttribute("aria-label", "Which claims");
+    [["map", "behind the map on this date"], ["upto", "every claim up to this date"]].forEach(function (o) {
+      var opt = el("option", null, o[1]); opt.value = o[0]; mode.appendChild(opt);
     });
-    return box;
-  } });
-  new Legend().addTo(map);
+    function select(id, label, values) {
+      var s = el("select"); s.id = id; s.setAttribute("aria-label", label);
+      var all = el("option", null, "any " + label); all.value = ""; s.appendChild(all);
+      values.forEach(function (v) { var o = el("option", null, v); o.value = v; s.appendChild(o); });
+      s.addEventListener("change", fillTable);
+      return s;
+    }
+    function uniq(f) { var seen = {}; DATA.claims.forEach(function (c) { var v = f(c); if (v) seen[v] = 1; }); return Object.keys(seen).sort(); }
+    var fPlace = select("fl-f-place", "place", uniq(function (c) { return c.place; }));
+    var fActor = select("fl-f-actor", "actor", uniq(function (c) { return c.actor; }));
+    var fSource = select("fl-f-source", "source", uniq(function (c) { return c.source; }));
+    var fText = el("input"); fText.type = "search"; fText.id = "fl-f-text"; fText.placeholder = "search the quotes";
+    fText.setAttribute("aria-label", "Search the quotes");
+    fText.addEventListener("input", fillTable);
+    mode.addEventListener("change", fillTable);
+    var dlGeo = button("Snapshot GeoJSON", "Places, areas and frontlines on this date, in this view", "fl-dl-geojson");
+    var dlCsv = button("Claims CSV", "The rows of this table, with place id, latitude and longitude", "fl-dl-csv");
+    [title, mode, fPlace, fActor, fSource, fText, dlGeo, dlCsv].forEach(function (x) { tools.appendChild(x); });
+    panel.appendChild(tools);
+    var tableWrap = el("div", "fl-table-wrap");
+    var table = el("table", "fl-table"); table.id = "fl-table";
+    tableWrap.appendChild(table); panel.appendChild(tableWrap);
+    var COLS = [["date", "date"], ["place", "place"], ["actor", "actor"], ["change", "change"], ["source", "source"],
+      ["quote", "quote"], ["outlet", "outlet"], ["modality", "modality"], ["kind", "kind"], ["extent", "extent"],
+      ["article", "article"], ["url", "url"]];
+    var MAX_ROWS = 300;
 
-  var panel = document.getElementById("story");
-  var openPlace = null;
-  function showStory(p) { openPlace = p; fillStory(p); panel.hidden = false; }
-  document.getElementById("story-close").addEventListener("click", function () { panel.hidden = true; openPlace = null; });
-
-  function fillStory(p) {
-    var body = document.getElementById("story-body");
-    body.textContent = "";
-    var head = el("h2", null, p.name_en + " ");
-    head.appendChild(el("span", "ar", p.name_ar));
-    body.appendChild(head);
-    var st = stateAt(p, current);
-    var now = !st ? "No claim yet" : st.stale ? "Unknown: last evidence is stale" :
-      st.state.status === "held" ? "Held by " + st.state.holder + (st.state.extent ? " (" + st.state.extent + ")" : "") :
-      "Contested: " + st.state.contenders.join(" vs ");
-    body.appendChild(el("p", "fl-now", "On " + iso(current) + ": " + now));
-    body.appendChild(el("h3", null, "Holder over time, by source"));
-    var table = el("table", "fl-history"), thead = el("tr");
-    ["Source", "From", "To", "State"].forEach(function (h) { thead.appendChild(el("th", null, h)); });
-    table.appendChild(thead);
-    p.history.forEach(function (r) {
+    function tableRows() {
+      var t = state.date, ids = [];
+      if (mode.value === "map") {
+        var seen = {};
+        DATA.places.forEach(function (p) {
+          var st = stateAt(p, t);
+          if (!st) return;
+          st.s.ev.forEach(function (k) { if (DATA.claims[k].t <= t && !seen[k]) { seen[k] = 1; ids.push(k); } });
+        });
+        DATA.events.forEach(function (e) { if (e.shown && !seen[e.claim]) { seen[e.claim] = 1; ids.push(e.claim); } });
+      } else {
+        DATA.claims.forEach(function (c, k) { if (c.t <= t) ids.push(k); });
+      }
+      var q = fText.value.trim();
+      ids = ids.filter(function (k) {
+        var c = DATA.claims[k];
+        return (!fPlace.value || c.place === fPlace.value) && (!fActor.value || c.actor === fActor.value) &&
+          (!fSource.value || c.source === fSource.value) && (!q || (c.quote || "").indexOf(q) >= 0 ||
+          (c.summary || "").toLowerCase().indexOf(q.toLowerCase()) >= 0);
+      });
+      ids.sort(function (a, b) { return DATA.claims[b].t - DATA.claims[a].t || a - b; });
+      return ids;
+    }
+    function fillTable() {
+      tableTimer = null;
+      var ids = tableRows();
+      title.textContent = "Claims on " + iso(state.date) + " (" + ids.length + ")";
+      table.textContent = "";
       var tr = el("tr");
-      [r.source, r.from, r.to, r.state].forEach(function (v) { tr.appendChild(el("td", null, v)); });
-      table.appendChild(tr);
-    });
-    body.appendChild(table);
-    body.appendChild(el("h3", null, "Evidence (newest first; later claims faded)"));
-    var list = el("ol", "fl-claims");
-    // What makes today's colour first: claims up to the date, newest first; then later ones.
-    var past = p.claims.filter(function (k) { return parse(DATA.claims[k].date) <= current; }).reverse();
-    var later = p.claims.filter(function (k) { return parse(DATA.claims[k].date) > current; });
-    past.concat(later).forEach(function (k) {
-      var c = DATA.claims[k], li = el("li", "fl-claim" + (parse(c.date) <= current ? "" : " fl-future"));
-      li.appendChild(el("div", "fl-summary", c.summary));
-      li.appendChild(el("blockquote", "ar", c.quote)).setAttribute("dir", "rtl");
-      var meta = el("div", "fl-meta", c.date_text + " · outlet: " + (c.outlet || "unknown") + " · source: " + c.source +
-        " · " + c.modality + " · article " + c.article);
-      var u = safeUrl(c.url);
-      if (u) {
-        meta.appendChild(document.createTextNode(" · "));
-        var a = el("a", null, "link"); a.href = u; a.target = "_blank"; a.rel = "noopener noreferrer";
-        meta.appendChild(a);
+      COLS.forEach(function (c) { tr.appendChild(el("th", null, c[1])); });
+      var thead = el("thead"); thead.appendChild(tr); table.appendChild(thead);
+      var tbody = el("tbody");
+      ids.slice(0, MAX_ROWS).forEach(function (k) {
+        var c = DATA.claims[k], row = el("tr");
+        row.setAttribute("data-claim", String(k));
+        COLS.forEach(function (col) {
+          var v = c[col[0]], td;
+          if (col[0] === "url") {
+            td = el("td"); var u = safeUrl(v);
+            if (u) { var a = el("a", null, "link"); a.href = u; a.target = "_blank"; a.rel = "noopener noreferrer"; td.appendChild(a); }
+          } else if (col[0] === "quote") {
+            td = el("td", "ar fl-q", v); td.setAttribute("dir", "rtl");
+          } else {
+            td = el("td", null, v === null || v === undefined ? "" : v);
+          }
+          row.appendChild(td);
+        });
+        row.addEventListener("click", function () {
+          var p = byId[c.place_id];
+          if (p) showStory(p, k);
+        });
+        tbody.appendChild(row);
+      });
+      table.appendChild(tbody);
+      if (ids.length > MAX_ROWS) panel.setAttribute("data-more", String(ids.length - MAX_ROWS));
+      table.setAttribute("data-date", iso(state.date));
+      table.setAttribute("data-rows", String(ids.length));
+    }
+
+    // CSV per RFC 4180; a cell that a spreadsheet would run as a formula gets a leading ' (OWASP).
+    function csvCell(v) {
+      if (v === null || v === undefined) return "";
+      var s = String(v);
+      if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
+      return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+    }
+    var CSV_COLS = ["date", "place", "actor", "change", "source", "quote", "outlet", "modality", "party", "kind",
+      "extent", "summary", "sentence", "article", "url", "place_id", "lat", "lon", "id"];
+    function claimsCsv() {
+      var lines = [CSV_COLS.join(",")];
+      tableRows().forEach(function (k) {
+        var c = DATA.claims[k];
+        lines.push(CSV_COLS.map(function (col) { return csvCell(c[col]); }).join(","));
+      });
+      return "\ufeff" + lines.join("\r\n") + "\r\n";
+    }
+    function snapshotGeojson() {
+      var t = state.date, day = iso(t), feats = [];
+      DATA.places.forEach(function (p) {
+        var st = stateAt(p, t), s = st ? st.s : null;
+        var last = st && st.last >= 0 ? DATA.claims[st.last] : null;
+        var ev = s ? s.ev.filter(function (k) { return DATA.claims[k].t <= t; }) : [];
+        var srcs = {}; ev.forEach(function (k) { srcs[DATA.claims[k].source] = 1; });
+        feats.push({ type: "Feature", geometry: { type: "Point", coordinates: [p.lon, p.lat] }, properties: {
+          layer: "places", place: p.id, name_en: p.name_en, name_ar: p.name_ar,
+          status: s ? s.status : "unknown", holder: s ? s.holder : null, extent: s ? s.extent : null,
+          basis: s ? s.basis : null, contenders: s ? s.contenders.join(" | ") : "", since: s ? s.from : null,
+          last_evidence: last ? last.date : null, age_days: st ? st.age : null, faded: !!(st && st.faded),
+          sources: Object.keys(srcs).sort().join(" | "), claim_ids: ev.map(function (k) { return DATA.claims[k].id; }).join(" | "),
+          date: day, view: DATA.view } });
+      });
+      var area = null;
+      DATA.areas.forEach(function (a) { if (a.t0 <= t && t < a.t1) area = a; });
+      if (area) {
+        area.areas.features.forEach(function (f) { feats.push({ type: "Feature", geometry: f.geometry,
+          properties: { layer: "areas", holder: f.properties.holder, basis: f.properties.basis, date: day, view: DATA.view } }); });
+        area.fronts.features.forEach(function (f) { feats.push({ type: "Feature", geometry: f.geometry,
+          properties: { layer: "frontlines", between: f.properties.between, date: day, view: DATA.view } }); });
       }
-      li.appendChild(meta);
-      list.appendChild(li);
+      return JSON.stringify({ type: "FeatureCollection", features: feats });
+    }
+    function download(name, type, text) {
+      var blob = new Blob([text], { type: type }), a = document.createElement("a");
+      a.href = URL.createObjectURL(blob); a.download = name;
+      document.body.appendChild(a); a.click();
+      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    }
+    function slug() { return DATA.view.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, ""); }
+    dlGeo.addEventListener("click", function () {
+      download("frontline-" + slug() + "-" + iso(state.date) + ".geojson", "application/geo+json", snapshotGeojson());
     });
-    body.appendChild(list);
+    dlCsv.addEventListener("click", function () {
+      download("frontline-claims-" + slug() + "-" + iso(state.date) + ".csv", "text/csv;charset=utf-8", claimsCsv());
+    });
+
+    // ------------------------------------------------------------- start
+    setRange();
+    var r0 = range();
+    state.date = Math.max(r0[0], Math.min(r0[1], state.date));
+    if (state.zoom && state.center) {
+      map.setView(state.center, state.zoom);
+    } else {
+      // Frame the places with evidence beside the legend, not under it.
+      var b = DATA.bounds, lg = legend.getContainer(), pad = [12, 12];
+      var spareW = container.clientWidth - lg.offsetWidth, spareH = container.clientHeight - lg.offsetHeight;
+      if (lg.offsetWidth && spareW >= spareH) pad = [lg.offsetWidth + 16, 12];
+      else if (lg.offsetHeight) pad = [12, lg.offsetHeight + 12];
+      map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { paddingTopLeft: [12, 12], paddingBottomRight: pad });
+    }
+    if (state.base && state.base !== first && bases[state.base]) {
+      Object.keys(bases).forEach(function (k) { if (map.hasLayer(bases[k])) map.removeLayer(bases[k]); });
+      bases[state.base].addTo(map);
+    }
+    map.on("moveend zoomend", persist);
+    render();
+    fillTable();
+    declutter();
+    if (state.place && byId[state.place]) showStory(byId[state.place], null);
+    window.frontline = {
+      map: map, data: DATA, layers: layers,
+      setDate: function (d) { stop(); state.date = parse(d); render(); fillTable(); },
+      date: function () { return iso(state.date); },
+      stateOf: function (id) { return label(stateAt(byId[id], state.date)); },
+      csv: claimsCsv, geojson: snapshotGeojson
+    };
+    document.body.setAttribute("data-ready", "1");
   }
 
-  window.frontline = { setDate: function (d) { current = parse(d); render(); }, data: DATA,
-    stateOf: function (id) { var s = stateAt(markers[id].place, current); return !s ? "none" : s.stale ? "stale" : s.state.status === "held" ? s.state.holder : s.state.status; } };
-  render();
-  document.body.setAttribute("data-ready", "1");
+  window.FrontlineTimeMap = { attach: attach };
 })();

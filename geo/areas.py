@@ -8,7 +8,8 @@ How the areas are drawn
   crosses the river or a border; cut to a disc of ``radius_m`` around the place
   (a village does not speak for the empty desert 50 km away) and to the study
   area. Geometry is computed in UTM 37N metres and written in WGS 84.
-- Cells of places held by one side dissolve into that side's area; cells of
+- Cells of places held by one side dissolve into that side's area (one for
+  assessed control, one for control only the side itself claims); cells of
   contested places dissolve into a ``contested`` area of their own; places of
   unknown control get no area.
 - A frontline is a boundary shared by two areas of different holders
@@ -20,7 +21,9 @@ every date.
 
 from __future__ import annotations
 
+import itertools
 import json
+from datetime import date, timedelta
 from functools import lru_cache
 
 import geopandas as gpd
@@ -32,7 +35,7 @@ from shapely.ops import linemerge, unary_union
 from gazetteer import Gazetteer
 from gazetteer.river import BASEMAP, METRIC_CRS, STUDY_AREA, euphrates_metric, to_metric
 
-__all__ = ["RADIUS_M", "Cells", "areas_of", "cells_for", "frontlines_of"]
+__all__ = ["RADIUS_M", "Cells", "areas_of", "cells_for", "frontlines_of", "stretches"]
 
 RADIUS_M = 12_000.0
 _RIVER_GAP_M = 40.0  # half-width of the river cut between the banks' regions
@@ -120,20 +123,25 @@ def areas_of(snapshot: pd.DataFrame, cells: Cells) -> gpd.GeoDataFrame:
     Returns
     -------
     GeoDataFrame
-        Columns ``holder`` (an actor or ``"contested"``), ``places`` (ids) and
-        ``geometry``.
+        Columns ``holder`` (an actor or ``"contested"``), ``basis``
+        (``"assessed"`` or ``"claimed"``), ``places`` (ids) and ``geometry``.
     """
-    groups: dict[str, list] = {}
-    members: dict[str, list[str]] = {}
+    groups: dict[tuple[str, str], list] = {}
+    members: dict[tuple[str, str], list[str]] = {}
+    has_basis = "basis" in snapshot.columns
     for _, row in snapshot.iterrows():
         label = _label(row)
         cell = cells.cells.get(row["place"])
         if label is None or cell is None or cell.is_empty:
             continue
-        groups.setdefault(label, []).append(cell)
-        members.setdefault(label, []).append(row["place"])
-    rows = [{"holder": k, "places": sorted(members[k]), "geometry": unary_union(v)} for k, v in sorted(groups.items())]
-    return gpd.GeoDataFrame(rows, columns=["holder", "places", "geometry"], geometry="geometry", crs=METRIC_CRS)
+        basis = (row["basis"] if has_basis else None) or "assessed"
+        key = (label, "assessed" if label == "contested" else basis)
+        groups.setdefault(key, []).append(cell)
+        members.setdefault(key, []).append(row["place"])
+    rows = [{"holder": k[0], "basis": k[1], "places": sorted(members[k]), "geometry": unary_union(v)}
+            for k, v in sorted(groups.items())]
+    return gpd.GeoDataFrame(rows, columns=["holder", "basis", "places", "geometry"], geometry="geometry",
+                            crs=METRIC_CRS)
 
 
 def frontlines_of(areas: gpd.GeoDataFrame, *, min_length_m: float = 200.0) -> gpd.GeoDataFrame:
@@ -149,6 +157,8 @@ def frontlines_of(areas: gpd.GeoDataFrame, *, min_length_m: float = 200.0) -> gp
     for i in range(len(recs)):
         for j in range(i + 1, len(recs)):
             a, b = recs[i], recs[j]
+            if a.holder == b.holder:
+                continue  # claimed and assessed ground of one side: no front between them
             shared = a.geometry.boundary.intersection(b.geometry.boundary)
             lines = [g for g in getattr(shared, "geoms", [shared])
                      if g.geom_type in ("LineString", "MultiLineString") and not g.is_empty]
@@ -161,3 +171,40 @@ def frontlines_of(areas: gpd.GeoDataFrame, *, min_length_m: float = 200.0) -> gp
             rows.append({"between": "|".join(sorted((a.holder, b.holder))), "length_m": round(merged.length),
                          "geometry": merged})
     return gpd.GeoDataFrame(rows, columns=["between", "length_m", "geometry"], geometry="geometry", crs=METRIC_CRS)
+
+
+def stretches(timeline, view, *, start: date | None = None, end: date | None = None,
+              radius_m: float = RADIUS_M) -> list[tuple[date, date, gpd.GeoDataFrame, gpd.GeoDataFrame]]:
+    """Areas and frontlines for each stretch of dates in which they do not change.
+
+    Parameters
+    ----------
+    timeline : geo.timeline.Timeline
+    view : View or str
+    start, end : date, optional
+        The dates to cover (default: the timeline's evidence).
+
+    Returns
+    -------
+    list of (valid_from, valid_to, areas, frontlines)
+        Half-open ``[valid_from, valid_to)`` stretches in date order; geometry in UTM 37N.
+    """
+    span = timeline.dates
+    if span is None:
+        return []
+    start, end = start or span[0], end or span[1]
+    intervals = timeline.intervals(view)
+    cuts = sorted({start, end + timedelta(days=1)} | {
+        d for ivs in intervals.values() for iv in ivs for d in (iv.valid_from, iv.valid_to) if start < d <= end})
+    cells = cells_for(timeline.gazetteer, radius_m=radius_m)
+    out: list[list] = []
+    last_key = None
+    for a, b in itertools.pairwise(cuts):
+        areas = areas_of(timeline.snapshot(a, view), cells)
+        key = [(r.holder, r.basis, tuple(r.places)) for r in areas.itertuples(index=False)]
+        if out and key == last_key:
+            out[-1][1] = b  # nothing drawn changed: one stretch, not two
+            continue
+        out.append([a, b, areas, frontlines_of(areas)])
+        last_key = key
+    return [tuple(s) for s in out]

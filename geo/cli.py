@@ -9,8 +9,8 @@ from pathlib import Path
 
 from extract.io import read_claims
 from extract.reader import MAX_YEAR, MIN_YEAR, date_in_range
-from geo.export import events_table, snapshot_layers, timeline_layer, write_layers
-from geo.timeline import Timeline, parse_view
+from geo.export import events_table, geometry_of, snapshot_layers, timeline_layers, write_layers
+from geo.timeline import Timeline, View, parse_view
 from guard.errors import BadInput
 from guard.files import atomic_path, atomic_write, refuse_overwriting
 from guard.text import csv_safe
@@ -41,10 +41,10 @@ def _positive(value: str) -> int:
 def _common(p: argparse.ArgumentParser, *, view: bool = True) -> None:
     p.add_argument("claims", type=Path, help="claims.jsonl from 'frontline extract'")
     if view:
-        p.add_argument("--view", default="consensus", help="consensus | outlet:NAME | source:NAME")
+        p.add_argument("--view", default="consensus", help="consensus | wikipedia | outlet:NAME | source:NAME")
         p.add_argument("--asserted-only", action="store_true", help="leave out claims reported as someone's claim")
-    p.add_argument("--stale-days", type=_positive, default=30,
-                   help="days without a claim before a place turns unknown")
+    p.add_argument("--fade-days", "--stale-days", dest="fade_days", type=_positive, default=30,
+                   help="evidence older than this is drawn faded (the place keeps its last known holder)")
     p.add_argument("-o", "--output", type=Path, required=True)
 
 
@@ -65,33 +65,59 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     r = sub.add_parser("report", help="a self-contained HTML map with its own time slider")
     _common(r)
-    r.add_argument("--from", dest="date_from", type=_day, help="first date shown")
-    r.add_argument("--to", dest="date_to", type=_day, help="last date shown")
+    r.add_argument("--from", dest="date_from", type=_day, help="first date of the slider")
+    r.add_argument("--to", dest="date_to", type=_day, help="last date of the slider")
+    r.add_argument("--title", default="Frontline report", help="the report's heading")
+    r.add_argument("--articles", nargs="+", type=Path, metavar="PATH",
+                   help="the articles the claims came from: offered under 'open the article' in each story")
     r.set_defaults(func=_report)
 
 
 def _timeline_of(args) -> Timeline:
     refuse_overwriting(args.output, [args.claims])
-    return Timeline(read_claims(args.claims), stale_days=args.stale_days)
+    return Timeline(read_claims(args.claims), fade_days=args.fade_days)
+
+
+def _view_of(tl: Timeline, args) -> View:
+    """The view asked for, once we know it has claims; else a message listing what exists."""
+    view = parse_view(args.view, asserted_only=args.asserted_only)
+    names = {"outlet": tl.outlets, "source": tl.sources}.get(view.kind)
+    if names is not None and (view.name or "").casefold() not in {n.casefold() for n in names}:
+        listed = ", ".join(names) or "none"
+        raise BadInput(f"no {view.kind} named {view.name!r} in {args.claims}; {view.kind}s with dated claims: {listed}")
+    return view
+
+
+def _check_day(tl: Timeline, day: date | None, what: str) -> None:
+    span = tl.dates
+    if span is None:
+        raise BadInput("no dated claims: give the extraction a manifest or --year so claims can be placed in time")
+    if day is not None and not span[0] <= day <= span[1]:
+        raise BadInput(f"{what} {day} is outside the evidence, which runs from {span[0]} to {span[1]}")
+
+
+def _layers_text(layers: dict) -> str:
+    return ", ".join(f"{name} ({geometry_of(name) or '?'}, {len(gdf)})" for name, gdf in layers.items())
 
 
 def _snapshot(args) -> int:
     tl = _timeline_of(args)
-    view = parse_view(args.view, asserted_only=args.asserted_only)
+    view = _view_of(tl, args)
+    _check_day(tl, args.at, "--at")
     layers = snapshot_layers(tl, args.at, view)
     write_layers(layers, args.output)
-    n = {k: len(v) for k, v in layers.items()}
-    print(f"wrote {n['places']} places, {n['areas']} areas, {n['frontlines']} frontlines at {args.at} "
-          f"({view}) to {args.output}", file=sys.stderr)
+    print(f"wrote {_layers_text(layers)} at {args.at} ({view}) to {args.output}", file=sys.stderr)
     return 0
 
 
 def _timeline(args) -> int:
     tl = _timeline_of(args)
-    view = parse_view(args.view, asserted_only=args.asserted_only)
-    layer = timeline_layer(tl, view)
-    write_layers({"timeline": layer}, args.output)
-    print(f"wrote {len(layer)} intervals ({view}) to {args.output}", file=sys.stderr)
+    view = _view_of(tl, args)
+    _check_day(tl, None, "")
+    layers = timeline_layers(tl, view)
+    write_layers(layers, args.output)
+    print(f"wrote {_layers_text(layers)} ({view}) to {args.output}; valid_from/valid_to for QGIS's Temporal "
+          "Controller", file=sys.stderr)
     return 0
 
 
@@ -107,6 +133,7 @@ def _events(args) -> int:
 
 
 def _report(args) -> int:
+    from extract import Article, read_articles
     from geo.report import write_report
 
     if args.output.suffix.lower() not in (".html", ".htm"):
@@ -114,13 +141,16 @@ def _report(args) -> int:
     if args.date_from and args.date_to and args.date_to < args.date_from:
         raise BadInput(f"--to {args.date_to} is before --from {args.date_from}")
     tl = _timeline_of(args)
-    view = parse_view(args.view, asserted_only=args.asserted_only)
-    span = tl.dates
-    start, end = args.date_from or (span and span[0]), args.date_to or (span and span[1])
-    if start and end and end < start:
-        raise BadInput(f"the report would end ({end}) before it starts ({start}); check --from and --to")
+    view = _view_of(tl, args)
+    _check_day(tl, args.date_from, "--from")
+    _check_day(tl, args.date_to, "--to")
+    articles = {a.id: a.text for a in read_articles(args.articles) if isinstance(a, Article)} if args.articles else None
+    corpus = None
+    if args.articles:
+        corpus = f"{len(articles)} articles in {', '.join(str(p) for p in args.articles)}; claims from {args.claims}"
     with atomic_path(args.output) as tmp:
-        write_report(tl, tmp, view=view, date_from=args.date_from, date_to=args.date_to)
+        write_report(tl, tmp, view=view, date_from=args.date_from, date_to=args.date_to, title=args.title,
+                     corpus=corpus, articles=articles)
     path = args.output
     print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)", file=sys.stderr)
     return 0

@@ -15,6 +15,15 @@ Views
     one outlet; ``source:NAME`` those attributed to one source, where a claim in
     the outlet's own voice counts for the outlet's name. *Asserted only* drops
     ``claimed`` claims, like ISW's assessed (rather than claimed) control.
+    ``wikipedia`` applies Wikipedia's rule for its maps of the war: a partisan
+    source counts only against its own side (the SDF saying it withdrew counts,
+    the SDF saying it captured a village does not).
+
+Claimed or assessed
+    Control that rests only on a party's own claims (``source_kind == "party"``
+    where the claim carries it, else a ``claimed`` modality or a party speaking
+    about itself) has ``basis == "claimed"``; once an independent claim
+    supports it, ``"assessed"``. Maps hatch claimed control, as ISW does.
 
 What a claim says about a place
     - ``captured``/``holds``/``repelled`` with extent full, most or unknown: the
@@ -37,13 +46,18 @@ Disagreement
     ``claimed`` one: a side's claim that a reporter contradicts (the army
     "repelled" what opposition sites "claimed" was taken) does not contest.
 
-Stale evidence
-    With no claim for ``stale_days`` (default 30), a place turns ``unknown``
-    instead of keeping its last colour forever.
+Last known control
+    A place keeps its last state until evidence changes it: no claim for weeks
+    does not make it unknown, it makes the evidence old. Each state carries the
+    date of its last evidence, and maps fade a state whose evidence is older
+    than ``fade_days`` (default 30). A place is ``unknown`` only before its
+    first claim, or after its holder withdrew with no new holder named.
 
 Intervals are half-open ``[valid_from, valid_to)``; consecutive days with the
-same holder, status and extent merge into one interval that keeps every claim
-behind it.
+same holder, status, extent and basis merge into one interval that keeps every
+claim behind it. The last interval of a place ends at :attr:`Timeline.until`,
+the day after the last evidence of the whole corpus (what came later is not in
+the sources); queries after it return the last known state.
 """
 
 from __future__ import annotations
@@ -53,6 +67,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 import pandas as pd
 
@@ -61,18 +76,25 @@ from gazetteer import Gazetteer, load
 from guard.errors import BadInput
 
 __all__ = [
+    "ASSESSED",
+    "CLAIMED",
     "CONSENSUS",
     "CONTESTED",
     "HELD",
     "SNAPSHOT_COLUMNS",
     "UNKNOWN",
+    "WIKIPEDIA",
     "Interval",
     "Timeline",
     "View",
+    "is_party_claim",
     "parse_view",
+    "side_of",
+    "source_of",
 ]
 
-CONSENSUS = "consensus"
+CONSENSUS, WIKIPEDIA = "consensus", "wikipedia"
+ASSESSED, CLAIMED = "assessed", "claimed"
 HELD, CONTESTED, UNKNOWN = "held", "contested", "unknown"
 _FULL = (None, "full", "most")
 _EXTENT_ORDER = {"full": 5, "most": 4, "half": 3, "part": 2, "outskirts": 1, None: 0}
@@ -81,8 +103,17 @@ _EXTENT_ORDER = {"full": 5, "most": 4, "half": 3, "part": 2, "outskirts": 1, Non
 PLACE, NAME_EN, NAME_AR, HOLDER, STATUS, EXTENT = "place", "name_en", "name_ar", "holder", "status", "extent"
 CONTENDERS, SINCE, LAST_EVIDENCE, SOURCES, QUOTES, CLAIM_IDS = (
     "contenders", "since", "last_evidence", "sources", "quotes", "claim_ids")
-SNAPSHOT_COLUMNS = (PLACE, NAME_EN, NAME_AR, HOLDER, STATUS, EXTENT, CONTENDERS, SINCE, LAST_EVIDENCE,
-                    SOURCES, QUOTES, CLAIM_IDS, "lat", "lon")
+BASIS, AGE_DAYS, FADED = "basis", "age_days", "faded"
+SNAPSHOT_COLUMNS = (PLACE, NAME_EN, NAME_AR, HOLDER, STATUS, EXTENT, BASIS, CONTENDERS, SINCE, LAST_EVIDENCE,
+                    AGE_DAYS, FADED, SOURCES, QUOTES, CLAIM_IDS, "lat", "lon")
+
+# Sources that speak for one side (Wikipedia's "partisan sources"), by the name a claim gives them.
+PARTY_SOURCES = {
+    "isis": "ISIS", "amaq": "ISIS", "sdf": "SDF", "sdf media center": "SDF", "hawar": "SDF",
+    "syrian army": "SAA", "sana": "SAA", "coalition": "COALITION", "pmf": "PMF", "iraqi forces": "IRAQ",
+    "turkey": "TURKEY", "anadolu": "TURKEY",
+}
+_GAINS = ("captured", "holds", "repelled", "advanced")
 
 
 @dataclass(frozen=True)
@@ -92,7 +123,7 @@ class View:
     Parameters
     ----------
     kind : str
-        ``"consensus"``, ``"outlet"`` or ``"source"``.
+        ``"consensus"``, ``"wikipedia"``, ``"outlet"`` or ``"source"``.
     name : str or None
         The outlet or source name for those kinds.
     asserted_only : bool
@@ -104,7 +135,7 @@ class View:
     asserted_only: bool = False
 
     def __str__(self) -> str:
-        base = self.kind if self.kind == CONSENSUS else f"{self.kind}:{self.name}"
+        base = self.kind if self.kind in (CONSENSUS, WIKIPEDIA) else f"{self.kind}:{self.name}"
         return base + (" (asserted only)" if self.asserted_only else "")
 
     def admits(self, c: Claim) -> bool:
@@ -115,7 +146,48 @@ class View:
             return _same(c.outlet, self.name)
         if self.kind == "source":
             return _same(source_of(c), self.name)
+        if self.kind == WIKIPEDIA:
+            return _against_own_side(c)
         return True
+
+
+def side_of(c: Claim) -> str | None:
+    """The side a claim's source speaks for, or None for a source that is not a party.
+
+    ``source_kind`` decides whether the source is a party when the claim carries
+    it; which side it speaks for comes from :data:`PARTY_SOURCES`.
+    """
+    kind = getattr(c, "source_kind", None)
+    if kind is not None and kind != "party":
+        return None
+    side = _party_side(source_of(c))
+    if side is None and kind == "party":
+        return "?"  # a party, but we cannot tell whose
+    return side
+
+
+@lru_cache(maxsize=4096)
+def _party_side(source: str) -> str | None:
+    return PARTY_SOURCES.get(source.strip().casefold())
+
+
+def is_party_claim(c: Claim) -> bool:
+    """True when a claim is a party's own word: hatched on maps, below what a reporter assesses."""
+    kind = getattr(c, "source_kind", None)
+    if kind is not None:
+        return kind == "party"
+    return c.modality == "claimed" or (c.actor is not None and side_of(c) == c.actor)
+
+
+def _against_own_side(c: Claim) -> bool:
+    side = side_of(c)
+    if side is None:
+        return True
+    if side == "?":
+        return False  # cannot tell what would be against its side: leave it out
+    if c.actor == side:
+        return c.change == "withdrew"
+    return c.change in _GAINS  # another side holding or taking ground
 
 
 def _same(a: str | None, b: str | None) -> bool:
@@ -130,7 +202,12 @@ def source_of(c: Claim) -> str:
 
 
 def parse_view(text: str | None, *, asserted_only: bool = False) -> View:
-    """``"consensus"``, ``"outlet:NAME"`` or ``"source:NAME"`` as a :class:`View`.
+    """``"consensus"``, ``"wikipedia"``, ``"outlet:NAME"`` or ``"source:NAME"`` as a :class:`View`.
+
+    Examples
+    --------
+    >>> str(parse_view("source:SOHR", asserted_only=True))
+    'source:SOHR (asserted only)'
 
     Raises
     ------
@@ -138,12 +215,12 @@ def parse_view(text: str | None, *, asserted_only: bool = False) -> View:
         For any other form, saying which are accepted.
     """
     text = (text or CONSENSUS).strip()
-    if text == CONSENSUS:
-        return View(CONSENSUS, None, asserted_only)
+    if text in (CONSENSUS, WIKIPEDIA):
+        return View(text, None, asserted_only)
     kind, _, name = text.partition(":")
     if kind in ("outlet", "source") and name.strip():
         return View(kind, name.strip(), asserted_only)
-    raise BadInput(f"view {text!r} is not one of: consensus, outlet:NAME, source:NAME")
+    raise BadInput(f"view {text!r} is not one of: consensus, wikipedia, outlet:NAME, source:NAME")
 
 
 @dataclass
@@ -158,10 +235,21 @@ class Interval:
     extent: str | None
     contenders: tuple[str, ...]
     claims: list[Claim] = field(default_factory=list)  # every claim behind it, in date order
+    basis: str = ASSESSED  # CLAIMED while only a party's own word supports it
+
+    @property
+    def state(self) -> tuple:
+        return self.status, self.holder, self.extent, self.contenders, self.basis
 
     def evidence_until(self, day: date) -> list[Claim]:
         """The claims of this interval dated on or before ``day``."""
-        return [c for c in self.claims if c.date.latest <= day]
+        # Claims are kept in date order: cut at the day.
+        return self.claims[:bisect_right(self.claims, day, key=lambda c: c.date.latest)]
+
+    def last_evidence(self, day: date) -> date:
+        """The date of the newest claim behind this state on ``day``."""
+        evidence = self.evidence_until(day)
+        return evidence[-1].date.latest if evidence else self.valid_from
 
 
 @dataclass(frozen=True)
@@ -202,8 +290,9 @@ class Timeline:
     claims : iterable of Claim
         Claims as ``frontline extract`` writes them (events are kept for maps).
     gazetteer : Gazetteer, optional
-    stale_days : int
-        Days without a claim after which a place turns unknown.
+    fade_days : int
+        Evidence older than this many days is *old*: the state stays, maps fade it
+        (``faded`` in snapshots). ``stale_days`` is its former name.
     conflict_days : int
         Claims this many days apart are read together to find disagreement.
 
@@ -215,12 +304,13 @@ class Timeline:
     'contested'
     """
 
-    def __init__(self, claims: Iterable[Claim], *, gazetteer: Gazetteer | None = None, stale_days: int = 30,
-                 conflict_days: int = 3) -> None:
-        if stale_days < 1 or conflict_days < 0:
-            raise ValueError("stale_days must be at least 1 and conflict_days at least 0")
+    def __init__(self, claims: Iterable[Claim], *, gazetteer: Gazetteer | None = None, fade_days: int = 30,
+                 conflict_days: int = 3, stale_days: int | None = None) -> None:
+        fade_days = stale_days if stale_days is not None else fade_days
+        if fade_days < 1 or conflict_days < 0:
+            raise ValueError("fade_days must be at least 1 and conflict_days at least 0")
         self.gazetteer = gazetteer or load()
-        self.stale = timedelta(days=stale_days)
+        self.fade_days = int(fade_days)
         self.conflict = timedelta(days=conflict_days)
         self.claims: list[Claim] = []
         self.events: list[Claim] = []
@@ -233,6 +323,9 @@ class Timeline:
             else:
                 self.claims.append(c)
         self.claims.sort(key=lambda c: (c.date.latest, c.id))
+        span = self.dates
+        # The day after the last evidence: the end of every place's last interval.
+        self.until: date | None = span[1] + timedelta(days=1) if span else None
         # Evidence per place, derived evidence for containing places included.
         self._by_place: dict[str, list[_Evidence]] = defaultdict(list)
         # The same evidence indexed by view key, so a source's view reads only its own claims.
@@ -252,6 +345,7 @@ class Timeline:
                 self._by_key["outlet", (c.outlet or "").strip().casefold()].append((place_id, e))
         self._cache: dict[View, dict[str, list[Interval]]] = {}
         self._starts_cache: dict[View, dict[str, list[date]]] = {}
+        self._places_cache: dict[View, list[str]] = {}
 
     # ------------------------------------------------------------------ views
     @property
@@ -278,7 +372,7 @@ class Timeline:
         return self._cache[view]
 
     def _build(self, view: View) -> dict[str, list[Interval]]:
-        if view.kind == CONSENSUS:
+        if view.kind in (CONSENSUS, WIKIPEDIA):
             grouped = self._by_place
         else:
             grouped = defaultdict(list)
@@ -303,55 +397,85 @@ class Timeline:
             while ev[lo].t < day - self.conflict:
                 lo += 1
             window = [e for e in ev[lo:] if e.t <= day]
-            todays = [e.claim for e in window if e.t == day]
-            live = cur is not None and cur.valid_to > day  # not yet stale
-            status, holder, extent, contenders = _resolve(window, cur.holder if live else None)
-            same = live and (cur.status, cur.holder, cur.extent, cur.contenders) == (status, holder, extent,
-                                                                                      contenders)
-            if live and (status is None or same):  # the current state goes on, with fresh evidence
-                cur.claims.extend(todays)
-                cur.valid_to = day + self.stale
+            todays = [e for e in window if e.t == day]
+            status, holder, extent, contenders = _resolve(window, cur.holder if cur is not None else None)
+            if status is None and cur is None:
                 continue
-            if status is None:
+            if status is None or (cur is not None and (cur.status, cur.holder, cur.extent, cur.contenders)
+                                  == (status, holder, extent, contenders)):
+                # The current state goes on, with fresh evidence; an independent word may confirm a party's claim.
+                cur.claims.extend(e.claim for e in todays)
+                if cur.basis == CLAIMED and _basis(todays, cur) == ASSESSED:
+                    cur.valid_to = day
+                    cur = Interval(place_id, day, self.until, cur.status, cur.holder, cur.extent, cur.contenders,
+                                   [e.claim for e in window], ASSESSED)
+                    intervals.append(cur)
                 continue
-            if live:
+            if cur is not None:
                 cur.valid_to = day
-            cur = Interval(place_id, day, day + self.stale, status, holder, extent, contenders,
-                           [e.claim for e in window])
+            cur = Interval(place_id, day, self.until, status, holder, extent, contenders, [e.claim for e in window])
+            cur.basis = _basis(window, cur)
             intervals.append(cur)
         return intervals
 
     # --------------------------------------------------------------- queries
     def state_at(self, place_id: str, day: date, view: View | str = CONSENSUS) -> Interval | None:
-        """The interval covering ``day`` at one place, or None (unknown)."""
+        """The interval covering ``day`` at one place, or None (never reported by then)."""
         ivs = self.intervals(view).get(place_id)
         if not ivs:
             return None
         k = bisect_right([iv.valid_from for iv in ivs], day) - 1
-        if k >= 0 and ivs[k].valid_to > day:
+        # After the last evidence a place keeps its last known state.
+        if k >= 0 and (ivs[k].valid_to > day or k == len(ivs) - 1):
             return ivs[k]
         return None
 
-    def snapshot(self, day: date, view: View | str = CONSENSUS) -> pd.DataFrame:
-        """Every place with known control on ``day``: a table indexed by place id.
+    def places(self, view: View | str = CONSENSUS) -> list[str]:
+        """Every drawn place the view has a claim about (what its map shows), sorted."""
+        view = parse_view(view) if isinstance(view, str) else view
+        if view not in self._places_cache:
+            ids = set(self.intervals(view))
+            for c in self.claims:
+                if c.place in self.gazetteer and view.admits(c):
+                    ids.add(c.place)
+            self._places_cache[view] = sorted(i for i in ids if self.gazetteer[i].kind != "site")
+        return self._places_cache[view]
 
-        Columns are :data:`SNAPSHOT_COLUMNS`; ``sources`` and ``quotes`` are
-        lists (the evidence up to ``day``), ``claim_ids`` too.
+    def snapshot(self, day: date, view: View | str = CONSENSUS) -> pd.DataFrame:
+        """Every place of the view on ``day``: a table indexed by place id.
+
+        Columns are :data:`SNAPSHOT_COLUMNS`. A place keeps its last known state;
+        ``last_evidence``, ``age_days`` and ``faded`` say how old its evidence is.
+        A place with no claim yet by ``day`` is ``unknown`` with no evidence.
+        ``sources``, ``quotes`` and ``claim_ids`` are lists (the evidence up to ``day``).
+
+        Examples
+        --------
+        >>> tl.snapshot(date(2019, 2, 12)).loc["hajin", ["holder", "faded"]].tolist()  # doctest: +SKIP
+        ['SDF', True]
         """
         view = parse_view(view) if isinstance(view, str) else view
         rows = []
         starts = self._starts(view)
-        for place_id, ivs in self.intervals(view).items():
-            k = bisect_right(starts[place_id], day) - 1
-            if k < 0 or ivs[k].valid_to <= day:
-                continue
-            iv = ivs[k]
-            evidence = iv.evidence_until(day)
+        intervals = self.intervals(view)
+        for place_id in self.places(view):
             p = self.gazetteer[place_id]
+            ivs = intervals.get(place_id, [])
+            k = bisect_right(starts.get(place_id, []), day) - 1
+            iv = ivs[k] if k >= 0 and (ivs[k].valid_to > day or k == len(ivs) - 1) else None
+            if iv is None:
+                rows.append({PLACE: place_id, NAME_EN: p.name_en, NAME_AR: p.name_ar, HOLDER: None, STATUS: UNKNOWN,
+                             EXTENT: None, BASIS: None, CONTENDERS: [], SINCE: None, LAST_EVIDENCE: None,
+                             AGE_DAYS: None, FADED: False, SOURCES: [], QUOTES: [], CLAIM_IDS: [],
+                             "lat": p.lat, "lon": p.lon})
+                continue
+            evidence = iv.evidence_until(day)
+            last = evidence[-1].date.latest if evidence else iv.valid_from
+            age = (day - last).days
             rows.append({
                 PLACE: place_id, NAME_EN: p.name_en, NAME_AR: p.name_ar, HOLDER: iv.holder, STATUS: iv.status,
-                EXTENT: iv.extent, CONTENDERS: list(iv.contenders), SINCE: iv.valid_from,
-                LAST_EVIDENCE: max((c.date.latest for c in evidence), default=iv.valid_from),
+                EXTENT: iv.extent, BASIS: iv.basis, CONTENDERS: list(iv.contenders), SINCE: iv.valid_from,
+                LAST_EVIDENCE: last, AGE_DAYS: age, FADED: age > self.fade_days,
                 SOURCES: sorted({source_of(c) for c in evidence}), QUOTES: [c.quote for c in evidence],
                 CLAIM_IDS: [c.id for c in evidence], "lat": p.lat, "lon": p.lon,
             })
@@ -372,13 +496,22 @@ class Timeline:
             for iv in ivs:
                 rows.append({
                     PLACE: place_id, NAME_EN: p.name_en, NAME_AR: p.name_ar, "valid_from": iv.valid_from,
-                    "valid_to": iv.valid_to, HOLDER: iv.holder, STATUS: iv.status, EXTENT: iv.extent,
+                    "valid_to": iv.valid_to, HOLDER: iv.holder, STATUS: iv.status, EXTENT: iv.extent, BASIS: iv.basis,
                     CONTENDERS: list(iv.contenders),
                     LAST_EVIDENCE: max(c.date.latest for c in iv.claims),
                     SOURCES: sorted({source_of(c) for c in iv.claims}), CLAIM_IDS: [c.id for c in iv.claims],
                     QUOTES: [c.quote for c in iv.claims], "lat": p.lat, "lon": p.lon,
                 })
         return pd.DataFrame(rows)
+
+
+def _basis(evidence: list[_Evidence], iv: Interval) -> str:
+    """ASSESSED when some claim that supports the state is not a party's own word."""
+    if iv.status == HELD:
+        support = [e for e in evidence if e.actor == iv.holder and e.role == "hold"]
+    else:
+        support = evidence
+    return ASSESSED if any(not is_party_claim(e.claim) for e in support) else CLAIMED
 
 
 def _resolve(window: list[_Evidence], prev_holder: str | None):

@@ -101,6 +101,7 @@ def make_claim(doc: Doc, sent: Sentence, *, kind: str, cue_span: tuple[int, int]
         article=art.id, place=place.id, place_name=place.name_en, surface=m.surface, lat=place.lat, lon=place.lon,
         attributed_to=attribution.source, outlet=art.outlet, published=art.published, quote=text, start=qa, end=qb,
         url=art.url, cue=doc.nt.original[slice(*doc.nt.span(cue_a, cue_b))], place_start=m.start, place_end=m.end,
-        sentence_start=ss, sentence_end=se, attribution_basis=attribution.basis, outlet_basis=art.outlet_basis,
+        sentence_start=ss, sentence_end=se, sentence=doc.nt.original[ss:se],
+        attribution_basis=attribution.basis, outlet_basis=art.outlet_basis,
         source_kind=source_kind, rule=rule,
     )

@@ -37,6 +37,8 @@ def _assert_inert(page, frame):
     story.wait_for(state="visible")
     assert PAYLOAD_IMG in story.inner_text()          # shown as text
     assert frame.locator("#story img").count() == 0    # never parsed as markup
+    assert frame.locator("#fl-table img").count() == 0  # nor in the claims table under the map
+    assert PAYLOAD_IMG in frame.locator("#fl-table").inner_text()
     for f in page.frames:
         assert f.evaluate("typeof window.__xss") == "undefined"
 

@@ -3,6 +3,8 @@
 import csv
 import itertools
 import json
+import sqlite3
+import xml.etree.ElementTree as ET
 from datetime import date
 
 import geopandas as gpd
@@ -73,8 +75,9 @@ def test_snapshot_geopackage_layers(tmp_path, sample_claims):
     write_claims(sample_claims, claims)
     out = tmp_path / "snap.gpkg"
     assert main(["snapshot", str(claims), "--at", DAY, "--view", "source:Furat Post", "-o", str(out)]) == 0
-    names = [n for n, _ in pyogrio.list_layers(out)]
-    assert names == ["places", "areas", "frontlines"]
+    layers = dict(pyogrio.list_layers(out))
+    assert layers == {"places": "Point", "areas": "MultiPolygon", "frontlines": "MultiLineString",
+                      "layer_styles": None}  # QGIS applies the styles in layer_styles on opening
     places = gpd.read_file(out, layer="places")
     assert places.crs.to_epsg() == 4326
     assert places.set_index("place").loc["baghuz", "holder"] == "ISIS"
@@ -93,13 +96,59 @@ def test_timeline_for_qgis_temporal_controller(tmp_path, sample_claims):
     for f in data["features"]:
         p = f["properties"]
         assert date.fromisoformat(p["valid_from"]) < date.fromisoformat(p["valid_to"])
-    hajin = sorted((f["properties"] for f in data["features"] if f["properties"]["place"] == "hajin"),
+    kinds = {(f["properties"]["layer"], f["geometry"]["type"]) for f in data["features"]}
+    assert {k for k, _ in kinds} == {"timeline_places", "timeline_areas", "timeline_frontlines"}
+    assert ("timeline_areas", "Point") not in kinds and ("timeline_places", "Point") in kinds
+    hajin = sorted((f["properties"] for f in data["features"] if f["properties"].get("place") == "hajin"),
                    key=lambda p: p["valid_from"])
     for a, b in itertools.pairwise(hajin):
         assert a["valid_to"] <= b["valid_from"], "intervals of one place never overlap"
+    for name in ("timeline_places", "timeline_areas", "timeline_frontlines"):
+        assert (tmp_path / f"tl-{name}.qml").read_text(encoding="utf-8").startswith("<!DOCTYPE qgis")
     gpkg = tmp_path / "tl.gpkg"
     assert main(["timeline", str(claims), "-o", str(gpkg)]) == 0
-    assert len(gpd.read_file(gpkg)) == len(data["features"])
+    assert dict(pyogrio.list_layers(gpkg)) == {"timeline_places": "Point", "timeline_areas": "MultiPolygon",
+                                               "timeline_frontlines": "MultiLineString", "layer_styles": None}
+    n = sum(len(gpd.read_file(gpkg, layer=name)) for name in ("timeline_places", "timeline_areas",
+                                                              "timeline_frontlines"))
+    assert n == len(data["features"])
+
+
+def test_geopackage_dates_are_date_fields_with_the_map_colours(tmp_path, sample_claims):
+    from extract import write_claims
+    from geo._style import COLORS
+
+    claims = tmp_path / "claims.jsonl"
+    write_claims(sample_claims, claims)
+    gpkg = tmp_path / "tl.gpkg"
+    assert main(["timeline", str(claims), "-o", str(gpkg)]) == 0
+    with sqlite3.connect(gpkg) as db:
+        for layer in ("timeline_places", "timeline_areas", "timeline_frontlines"):
+            types = {row[1]: row[2] for row in db.execute(f'PRAGMA table_info("{layer}")')}
+            assert types["valid_from"] == types["valid_to"] == "DATE", layer
+        styles = dict(db.execute("SELECT f_table_name, styleQML FROM layer_styles WHERE useAsDefault"))
+    assert set(styles) == {"timeline_places", "timeline_areas", "timeline_frontlines"}
+    r, g, b = (int(COLORS["SDF"][k:k + 2], 16) for k in (1, 3, 5))
+    assert f"{r},{g},{b},255" in styles["timeline_places"]
+    ET.fromstring(styles["timeline_areas"].split("\n", 1)[1])  # well-formed XML after the doctype
+
+
+def test_unknown_view_or_date_outside_the_evidence_is_refused(tmp_path, sample_claims, capsys):
+    from extract import write_claims
+
+    claims = tmp_path / "claims.jsonl"
+    write_claims(sample_claims, claims)
+    out = tmp_path / "x.geojson"
+    assert main(["snapshot", str(claims), "--at", DAY, "--view", "source:Nobody", "-o", str(out)]) != 0
+    err = capsys.readouterr().err
+    assert "no source named 'Nobody'" in err and "SOHR" in err
+    assert main(["snapshot", str(claims), "--at", "2030-01-01", "-o", str(out)]) != 0
+    assert "outside the evidence, which runs from 2017-11-30 to 2018-12-11" in capsys.readouterr().err
+    assert main(["report", str(claims), "--view", "outlet:Nowhere", "-o", str(tmp_path / "r.html")]) != 0
+    assert "Al-Watan" in capsys.readouterr().err
+    assert main(["timeline", str(claims), "--view", "reuters", "-o", str(out)]) != 0
+    assert "consensus, wikipedia, outlet:NAME, source:NAME" in capsys.readouterr().err
+    assert not out.exists()
 
 
 def test_events_csv_in_acled_columns(tmp_path, sample_claims):
@@ -128,3 +177,24 @@ def test_bad_output_extension_is_explained(tmp_path, sample_claims, capsys):
     write_claims(sample_claims, claims)
     assert main(["snapshot", str(claims), "--at", DAY, "-o", str(tmp_path / "x.shp")]) == 2
     assert "write .geojson or .gpkg" in capsys.readouterr().err
+
+
+def test_snapshot_keeps_every_place_the_map_shows_with_the_age_of_its_evidence(tmp_path):
+    from extract import extract_paths, read_manifest
+    from geo import Timeline, snapshot_layers, write_layers
+    from tests.conftest import ROOT
+
+    sample = ROOT / "assets" / "sample"
+    tl = Timeline(extract_paths([sample / "articles"], manifest=read_manifest(sample / "manifest.csv"),
+                                progress=False))
+    day = date(2019, 2, 12)  # 60 days after the SDF took Hajin, with no word on it since
+    layers = snapshot_layers(tl, day)
+    places = layers["places"].set_index("place")
+    assert set(places.index) == set(tl.places())
+    hajin = places.loc["hajin"]
+    assert (hajin["status"], hajin["holder"], hajin["last_evidence"], hajin["age_days"], hajin["faded"]) == (
+        "held", "SDF", date(2018, 12, 14), 60, True)
+    assert "SDF" in set(layers["areas"]["holder"])  # its area stays too
+    out = write_layers(layers, tmp_path / "s.gpkg")
+    back = gpd.read_file(out, layer="places").set_index("place")
+    assert str(back.loc["hajin", "last_evidence"])[:10] == "2018-12-14"

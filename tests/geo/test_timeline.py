@@ -32,19 +32,49 @@ def test_capture_changes_the_holder_from_its_date():
     assert state(tl, D - timedelta(1)) is None
 
 
-def test_evidence_goes_stale():
-    tl = Timeline([claim()], stale_days=30)
+def test_last_known_control_keeps_its_colour_and_ages():
+    tl = Timeline([claim(), claim(place="sousa", day=D + timedelta(90))], fade_days=30)
     assert state(tl, D + timedelta(29)) == ("held", "ISIS")
-    assert state(tl, D + timedelta(30)) is None
-    tl = Timeline([claim()], stale_days=5)
-    assert state(tl, D + timedelta(5)) is None
+    assert state(tl, D + timedelta(60)) == ("held", "ISIS")  # no news is not a change of hands
+    snap = tl.snapshot(D + timedelta(60))
+    row = snap.loc["hajin"]
+    assert (row["status"], row["holder"], row["last_evidence"], row["age_days"], row["faded"]) == (
+        "held", "ISIS", D, 60, True)
+    assert not tl.snapshot(D + timedelta(10)).loc["hajin", "faded"]
+    # Before its first claim a place is unknown, and is still listed: the map shows it.
+    early = tl.snapshot(D + timedelta(10)).loc["sousa"]
+    assert early["status"] == "unknown" and early["last_evidence"] is None
+    assert Timeline([claim()], stale_days=5).fade_days == 5  # the former name still works
 
 
 def test_fresh_evidence_keeps_the_state_alive():
-    tl = Timeline([claim(), claim(day=D + timedelta(25))], stale_days=30)
+    tl = Timeline([claim(), claim(day=D + timedelta(25))], fade_days=30)
     assert state(tl, D + timedelta(50)) == ("held", "ISIS")
     (iv,) = tl.intervals()["hajin"]
     assert len(iv.claims) == 2
+    assert tl.snapshot(D + timedelta(50)).loc["hajin", "age_days"] == 25
+
+
+def test_a_party_claim_alone_is_claimed_until_someone_else_confirms_it():
+    tl = Timeline([claim(actor="SDF", change="captured", modality="claimed", source="SDF"),
+                   claim(actor="SDF", source="SOHR", day=D + timedelta(5))])
+    assert [iv.basis for iv in tl.intervals()["hajin"]] == ["claimed", "assessed"]
+    assert tl.snapshot(D).loc["hajin", "basis"] == "claimed"
+    # A party speaking about itself is its own claim even when the verb asserts it.
+    tl = Timeline([claim(actor="SDF", change="captured", source="SDF media center")])
+    assert tl.state_at("hajin", D).basis == "claimed"
+
+
+def test_wikipedia_rule_a_partisan_source_counts_only_against_its_own_side():
+    tl = Timeline([claim(actor="SDF", change="captured", source="SDF"),
+                   claim(place="sousa", actor="SDF", change="withdrew", source="SDF"),
+                   claim(place="sousa", actor="ISIS", day=D - timedelta(3), source="SOHR"),
+                   claim(place="shaafa", actor="ISIS", change="holds", source="SDF media center")])
+    wiki = tl.intervals("wikipedia")
+    assert "hajin" not in wiki  # the SDF's word for its own gain does not count
+    assert state(tl, D, "shaafa", "wikipedia") == ("held", "ISIS")  # its word for the enemy's hold does
+    assert state(tl, D, "sousa", "wikipedia") == ("held", "ISIS")
+    assert str(parse_view("wikipedia")) == "wikipedia"
 
 
 def test_sources_that_disagree_make_the_place_contested():
@@ -103,7 +133,7 @@ def test_views_by_outlet_and_source():
     assert set(tl.intervals("outlet:SANA")) == {"sousa"}
     assert set(tl.intervals("source:Al-Watan")) == {"hajin"}  # the outlet's own voice counts for it
     assert tl.sources == ["Al-Watan", "SOHR"]
-    with pytest.raises(ValueError, match="consensus, outlet:NAME, source:NAME"):
+    with pytest.raises(ValueError, match="consensus, wikipedia, outlet:NAME, source:NAME"):
         parse_view("reuters")
 
 

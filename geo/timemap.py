@@ -1,0 +1,379 @@
+"""The time map: a folium map of control you scrub through time, offline.
+
+:func:`time_map` builds it for the app, the HTML report and notebooks. Every
+date's state is computed here and embedded in the page: each place's states
+with their evidence, the areas and frontlines of each stretch of dates, events,
+and every claim with its whole sentence. Moving the date restyles what is
+already drawn, with no server round trip. The time control is a folium plugin
+(:class:`TimeControl`, a :class:`branca.element.MacroElement` like folium's
+own plugins); Leaflet comes inlined from the ``XStatic-Leaflet`` package
+instead of folium's CDN links, so a saved map opens with no network. Online,
+OpenStreetMap and satellite imagery are base layers; offline the map falls back
+to its own vector base (the Euphrates, the Khabur, the border, place labels).
+
+Article text is untrusted: it travels as JSON inside ``<script
+type="application/json">`` with ``<``, ``>`` and ``&`` escaped, and the page
+writes it only with ``textContent``.
+
+Examples
+--------
+>>> import folium
+>>> from geo import Timeline, time_map                  # doctest: +SKIP
+>>> m = time_map(Timeline(claims), view="source:SOHR")  # doctest: +SKIP
+>>> folium.GeoJson(my_layer, name="mine").add_to(m)     # doctest: +SKIP
+>>> m.save("map.html")                                  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import itertools
+import json
+from collections import Counter
+from collections.abc import Mapping
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import folium
+import shapely
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from extract.claim import CONTROL, Claim
+from gazetteer.river import BASEMAP
+from geo import _vendor
+from geo._style import COLORS, EVENT_SHAPES, FRONTLINE, HOLDER_NAMES
+from geo.areas import stretches
+from geo.timeline import Timeline, View, is_party_claim, parse_view, source_of
+
+__all__ = ["OSM", "SATELLITE", "TimeControl", "core_range", "map_data", "time_map"]
+
+HERE = Path(__file__).resolve().parent
+OSM = ("OpenStreetMap", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+       '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors')
+SATELLITE = ("Satellite (Esri World Imagery)",
+             "https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
+             "Tiles &copy; Esri &mdash; Source: Esri, Maxar, Earthstar Geographics, and the GIS User Community")
+_SIMPLIFY_M = 120.0
+_GAP_DAYS = 120       # evidence this far from the rest is an outlier for the opening range
+_SENTENCE_MAX = 1500  # characters of a sentence shown in the story
+_ARTICLES_MAX = 1_500_000  # characters of article text embedded for "open the article"
+_CONTEXT_KINDS = ("city", "town")  # gazetteer places labelled for orientation even without evidence
+
+
+# ------------------------------------------------------------------ data
+def core_range(days: list[date], *, gap_days: int = _GAP_DAYS, share: float = 0.1) -> tuple[date, date] | None:
+    """The stretch of dates that holds the evidence, without far outliers.
+
+    Dates are split where ``gap_days`` pass without evidence; stretches holding
+    at least ``share`` of the evidence (and the largest) are kept, with what lies
+    between them.
+
+    Examples
+    --------
+    >>> core_range([date(2017, 1, 1), date(2018, 12, 1), date(2018, 12, 4), date(2018, 12, 10)])
+    (datetime.date(2018, 12, 1), datetime.date(2018, 12, 10))
+    """
+    days = sorted(days)
+    if not days:
+        return None
+    groups = [[days[0]]]
+    for a, b in itertools.pairwise(days):
+        if (b - a).days > gap_days:
+            groups.append([])
+        groups[-1].append(b)
+    biggest = max(len(g) for g in groups)
+    kept = [g for g in groups if len(g) >= share * len(days) or len(g) == biggest]
+    return kept[0][0], kept[-1][-1]
+
+
+def _round_geojson(geom, digits: int = 5) -> dict:
+    from geo.export import _rfc7946_geometry
+
+    return _rfc7946_geometry(shapely.transform(geom, lambda xy: xy.round(digits)))
+
+
+@lru_cache(maxsize=1)
+def _basemap() -> dict:
+    data = json.loads(BASEMAP.read_text(encoding="utf-8"))
+    river = [f for f in data["features"] if f["properties"].get("kind") == "river"
+             and f["properties"].get("wdb_level") in (1, 3)]
+    border = [f for f in data["features"] if f["properties"].get("kind") == "national_border"]
+    return {"river": {"type": "FeatureCollection", "features": river},
+            "border": {"type": "FeatureCollection", "features": border}}
+
+
+def _fc(gdf, props: list[str]) -> dict:
+    features = []
+    for rec, geom in zip(gdf[props].itertuples(index=False), gdf.geometry, strict=True):
+        if geom is None or geom.is_empty:
+            continue
+        features.append({"type": "Feature", "properties": dict(zip(props, rec, strict=True)),
+                         "geometry": _round_geojson(geom)})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _date_text(c: Claim) -> str:
+    e, la = c.date.earliest, c.date.latest
+    if e is None or la is None:
+        return "date unknown"
+    return e.isoformat() if e == la else f"{e.isoformat()} – {la.isoformat()}"
+
+
+def _sentence(c: Claim, articles: Mapping[str, str]) -> tuple[str, list[list]]:
+    """The claim's whole sentence and the spans to highlight in it: ``[start, end, "place"|"cue"]``."""
+    text = getattr(c, "sentence", "") or ""
+    base = c.sentence_start
+    if not text and c.article in articles and c.sentence_end > c.sentence_start:
+        text = articles[c.article][c.sentence_start:c.sentence_end]
+    if not text:  # claims written before sentences were kept: the quote is what we have
+        text, base = c.quote, c.start
+    spans = []
+    a, b = c.place_start - base, c.place_end - base
+    if 0 <= a < b <= len(text):
+        spans.append([a, b, "place"])
+    if c.cue:
+        k = text.find(c.cue)
+        if k >= 0:
+            spans.append([k, k + len(c.cue), "cue"])
+    if len(text) > _SENTENCE_MAX:  # keep the highlighted part in view
+        lo = max(0, min((s[0] for s in spans), default=0) - _SENTENCE_MAX // 2)
+        text = text[lo:lo + _SENTENCE_MAX]
+        spans = [[s[0] - lo, s[1] - lo, s[2]] for s in spans if s[0] >= lo and s[1] - lo <= len(text)]
+    return text, sorted(spans)
+
+
+def _state_text(iv) -> str:
+    if iv.status == "held":
+        return iv.holder + (" (claimed)" if iv.basis == "claimed" else "")
+    return iv.status + (f" ({' vs '.join(iv.contenders)})" if iv.contenders else "")
+
+
+def map_data(tl: Timeline, *, view: View | str = "consensus", start: date | None = None, end: date | None = None,
+             initial: date | None = None, title: str = "Frontline", corpus: str | None = None,
+             articles: Mapping[str, str] | None = None) -> dict:
+    """Everything the time map needs, as JSON-ready data.
+
+    Parameters
+    ----------
+    tl : Timeline
+    view : View or str
+    start, end : date, optional
+        The slider's range; by default the dates that hold the evidence
+        (:func:`core_range`). The page offers the whole range too.
+    initial : date, optional
+        Where the slider starts (default: the end of the range).
+    title, corpus : str
+        Shown at the top of the report.
+    articles : mapping of article id to text, optional
+        Texts to offer under "open the article" (up to 1.5 million characters).
+    """
+    view = parse_view(view) if isinstance(view, str) else view
+    articles = articles or {}
+    span = tl.dates or (date.today(), date.today())
+    # One time axis for every view of a corpus: switching views keeps the date.
+    days = [c.date.latest for c in tl.claims] + [c.date.latest for c in tl.events if c.date.latest is not None]
+    core = core_range(days) or span
+    start, end = start or core[0], end or core[1]
+    if end < start:
+        raise ValueError(f"the map's range ends ({end}) before it starts ({start})")
+    whole = (min(span[0], start), max(span[1], end))
+    intervals = tl.intervals(view)
+    claims: list[Claim] = [c for c in tl.claims if view.admits(c)] + \
+        [c for c in tl.events if c.date.latest is not None]
+    index = {c.id: k for k, c in enumerate(claims)}
+    by_place: dict[str, list[int]] = {}
+    for k, c in enumerate(claims):
+        by_place.setdefault(c.place, []).append(k)
+        for parent in tl.gazetteer.ancestors(c.place):
+            by_place.setdefault(parent, []).append(k)
+    sources = Counter(source_of(c) for c in claims if c.kind == CONTROL)
+    outlets = Counter(c.outlet or "unknown outlet" for c in claims)
+    places = []
+    for place_id in tl.places(view):
+        p = tl.gazetteer[place_id]
+        states = [{"from": iv.valid_from.isoformat(), "to": iv.valid_to.isoformat(), "status": iv.status,
+                   "holder": iv.holder, "extent": iv.extent, "contenders": list(iv.contenders), "basis": iv.basis,
+                   "ev": [index[c.id] for c in iv.claims if c.id in index]}
+                  for iv in intervals.get(place_id, [])]
+        history = []
+        for s in sorted(sources):
+            for iv in tl.intervals(View("source", s, view.asserted_only)).get(place_id, []):
+                history.append({"source": s, "from": iv.valid_from.isoformat(), "to": iv.valid_to.isoformat(),
+                                "state": _state_text(iv)})
+        history.sort(key=lambda r: (r["from"], r["source"]))
+        places.append({"id": place_id, "name_en": p.name_en, "name_ar": p.name_ar, "lat": p.lat, "lon": p.lon,
+                       "kind": p.kind, "states": states, "history": history,
+                       "claims": sorted(set(by_place.get(place_id, [])),
+                                        key=lambda k: (claims[k].date.latest, claims[k].id))})
+    shown = {p["id"] for p in places}
+    context = [{"name_en": p.name_en, "name_ar": p.name_ar, "lat": p.lat, "lon": p.lon, "kind": p.kind}
+               for p in tl.gazetteer if p.kind in _CONTEXT_KINDS and p.id not in shown]
+    areas = []
+    for a, b, ar, fr in stretches(tl, view, start=whole[0], end=whole[1]):
+        ar = ar.assign(geometry=ar.geometry.simplify(_SIMPLIFY_M)).to_crs("EPSG:4326")
+        areas.append({"from": a.isoformat(), "to": b.isoformat(), "areas": _fc(ar, ["holder", "basis"]),
+                      "fronts": _fc(fr.to_crs("EPSG:4326"), ["between"])})
+    events, slots = [], Counter()
+    for c in claims:
+        if c.kind == CONTROL:
+            continue
+        events.append({"kind": c.kind, "place": c.place, "lat": c.lat, "lon": c.lon,
+                       "date": c.date.latest.isoformat(), "summary": c.summary(), "claim": index[c.id],
+                       "slot": slots[c.place] % 8})
+        slots[c.place] += 1
+    rows = []
+    for c in claims:
+        sentence, marks = _sentence(c, articles)
+        rows.append({"id": c.id, "summary": c.summary(), "quote": c.quote, "sentence": sentence, "marks": marks,
+                     "date": c.date.latest.isoformat(), "date_text": _date_text(c), "outlet": c.outlet,
+                     "source": source_of(c), "modality": c.modality, "party": is_party_claim(c), "url": c.url,
+                     "article": c.article, "kind": c.kind, "place": c.place_name, "place_id": c.place,
+                     "lat": c.lat, "lon": c.lon, "actor": c.actor, "change": c.change, "extent": c.extent})
+    texts, budget = {}, _ARTICLES_MAX
+    for art in sorted({c.article for c in claims}):
+        text = articles.get(art)
+        if text and len(text) <= budget:
+            texts[art] = text
+            budget -= len(text)
+    framed = [p for p in places if any(s["from"] <= end.isoformat() and s["to"] > start.isoformat()
+                                       for s in p["states"])] or places
+    lons = [p["lon"] for p in framed] or [40.2, 41.0]
+    lats = [p["lat"] for p in framed] or [34.4, 35.4]
+    holders = sorted({s["holder"] for p in places for s in p["states"] if s["holder"]})
+    key = hashlib.sha1("|".join(sorted(c.id for c in tl.claims)).encode()).hexdigest()[:12]
+    return {
+        "title": title, "corpus": corpus or _corpus_text(tl), "view": str(view), "key": key,
+        "start": start.isoformat(), "end": end.isoformat(), "whole_start": whole[0].isoformat(),
+        "whole_end": whole[1].isoformat(), "initial": min(max(initial or end, start), end).isoformat(),
+        "fade_days": tl.fade_days, "colors": COLORS, "holder_names": HOLDER_NAMES, "holders": holders,
+        "frontline": FRONTLINE, "event_shapes": EVENT_SHAPES, "places": places, "context": context,
+        "claims": rows, "articles": texts, "areas": areas, "events": events, "basemap": _basemap(),
+        "sources": [{"name": k, "claims": n} for k, n in sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))],
+        "outlets": [{"name": k, "claims": n} for k, n in sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))],
+        "bounds": [min(lons) - 0.08, min(lats) - 0.05, max(lons) + 0.08, max(lats) + 0.05],
+        "event_days": 3, "play_step_days": 2,
+    }
+
+
+def _corpus_text(tl: Timeline) -> str:
+    arts = {c.article for c in tl.claims} | {c.article for c in tl.events}
+    span = tl.dates
+    when = f", evidence from {span[0]} to {span[1]}" if span else ""
+    return f"{len(tl.claims)} control claims and {len(tl.events)} strikes and clashes from {len(arts)} articles{when}"
+
+
+def _script_json(data: dict) -> str:
+    # Inside <script>, "</script>" or "<!--" in article text must not end the block.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+# ---------------------------------------------------------------- plugin
+class TimeControl(MacroElement):
+    """The time map's controls as a folium plugin: slider, play, story, legend, table, downloads.
+
+    Parameters
+    ----------
+    data : dict
+        From :func:`map_data`.
+    bases : list of (str, folium.TileLayer)
+        Base layers for the layer switcher; the page adds an offline vector base.
+    header : bool
+        Show the title, corpus, view and sources above the map (the report).
+    """
+
+    _template = Template("""
+{% macro header(this, kwargs) %}
+<style>{{ this.css }}</style>
+<script>{{ this.js }}</script>
+{% endmacro %}
+{% macro html(this, kwargs) %}
+<script type="application/json" id="{{ this.get_name() }}-data">{{ this.payload }}</script>
+{% endmacro %}
+{% macro script(this, kwargs) %}
+    FrontlineTimeMap.attach({{ this._parent.get_name() }}, document.getElementById("{{ this.get_name() }}-data"), {
+        bases: { {% for label, layer in this.bases %}{{ label|tojson }}: {{ layer.get_name() }}{% if not loop.last %}, {% endif %}{% endfor %} },
+        header: {{ this.header|tojson }}
+    });
+{% endmacro %}
+""")
+
+    def __init__(self, data: dict, *, bases: list | None = None, header: bool = True) -> None:
+        super().__init__()
+        self._name = "TimeControl"
+        self.payload = _script_json(data)
+        self.bases = bases or []
+        self.header = header
+        self.css = (HERE / "_map.css").read_text(encoding="utf-8")
+        self.js = (HERE / "_map.js").read_text(encoding="utf-8")
+
+
+def _icon_fix() -> str:
+    # Leaflet's default marker images as data URIs: a user's folium.Marker works offline too.
+    urls = {k: "data:image/png;base64," + base64.b64encode((_vendor.LEAFLET_DIR / "images" / f).read_bytes()).decode()
+            for k, f in (("iconUrl", "marker-icon.png"), ("iconRetinaUrl", "marker-icon-2x.png"),
+                         ("shadowUrl", "marker-shadow.png"))}
+    return ("<script>L.Icon.Default.imagePath = '';"
+            f"L.Icon.Default.mergeOptions({json.dumps(urls)});</script>")
+
+
+def _offline(m: folium.Map) -> None:
+    """Inline Leaflet in place of folium's CDN links; drop jQuery, Bootstrap and Awesome Markers (unused)."""
+    m.default_js = []
+    m.default_css = []
+    head = m.get_root().header
+    head.add_child(Element(f"<style>{_vendor.leaflet_css_inline()}</style>"), name="leaflet_css")
+    head.add_child(Element(f"<script>{_vendor.read('leaflet.js')}</script>"), name="leaflet")
+    head.add_child(Element(_icon_fix()), name="leaflet_icons")
+
+
+def time_map(timeline: Timeline, *, view: View | str = "consensus", start: date | None = None,
+             end: date | None = None, initial: date | None = None, title: str = "Frontline",
+             corpus: str | None = None, articles: Mapping[str, str] | None = None,
+             header: bool = True) -> folium.Map:
+    """A folium map of control over time, with its own time control, that works offline.
+
+    Parameters
+    ----------
+    timeline : Timeline
+    view : View or str
+        ``"consensus"``, ``"wikipedia"``, ``"outlet:NAME"`` or ``"source:NAME"``.
+    start, end : date, optional
+        The slider's range (default: the dates holding the evidence).
+    initial : date, optional
+        The date the map opens on (default: ``end``).
+    title, corpus : str, optional
+        The report's heading and a line about the articles.
+    articles : mapping of article id to text, optional
+        Offered under "open the article" in the story.
+    header : bool
+        Show title, corpus, view and sources above the map.
+
+    Returns
+    -------
+    folium.Map
+        Add layers to it, ``save()`` it or show it in a notebook as any folium map.
+
+    Examples
+    --------
+    >>> m = time_map(tl, view="wikipedia")               # doctest: +SKIP
+    >>> folium.GeoJson("my.geojson").add_to(m)           # doctest: +SKIP
+    >>> m.save("control.html")                           # doctest: +SKIP
+    """
+    data = map_data(timeline, view=view, start=start, end=end, initial=initial, title=title, corpus=corpus,
+                    articles=articles)
+    b = data["bounds"]
+    m = folium.Map(location=[(b[1] + b[3]) / 2, (b[0] + b[2]) / 2], zoom_start=9, tiles=None,
+                   control_scale=True, min_zoom=5, max_zoom=16)
+    m.get_root().title = html.escape(title)  # branca writes the title unescaped
+    _offline(m)
+    osm = folium.TileLayer(OSM[1], attr=OSM[2], name=OSM[0], max_zoom=19)
+    sat = folium.TileLayer(SATELLITE[1], attr=SATELLITE[2], name=SATELLITE[0], max_zoom=18, show=False)
+    osm.add_to(m)
+    sat.add_to(m)
+    TimeControl(data, bases=[(OSM[0], osm), (SATELLITE[0], sat)], header=header).add_to(m)
+    return m
