@@ -30,7 +30,7 @@ from geo.report import lock_down
 from geo.timeline import source_of
 from guard.errors import BadInput
 from guard.folders import allowed_roots, list_files, resolve_inside
-from guard.text import csv_safe, for_display, replace_surrogates, show_bidi, web_link
+from guard.text import csv_safe, for_display, replace_surrogates, show_bidi
 from guard.uploads import Quota, SessionStore, store_root
 
 ROOT = Path(__file__).resolve().parent
@@ -132,19 +132,6 @@ def _refuse(title: str, exc: Exception) -> None:
 def _plain(text: str) -> str:
     """Text from files, ready for ``st.text``: controls shown, never interpreted."""
     return show_bidi(replace_surrogates(str(text))[0])
-
-
-def _safe_map_data(data: dict) -> dict:
-    """The map's data with article-sourced text made inert: surrogates replaced, bidi controls visible."""
-    def clean(v):
-        return _plain(v) if isinstance(v, str) else v
-
-    data = {**data, "view": clean(data.get("view", "")), "title": clean(data.get("title", ""))}
-    data["claims"] = [{k: (web_link(v) if k == "url" else clean(v)) for k, v in c.items()}
-                      for c in data.get("claims", [])]
-    data["places"] = [{**p, "history": [{k: clean(v) for k, v in h.items()} for h in p.get("history", [])]}
-                      for p in data.get("places", [])]
-    return data
 
 
 with st.sidebar:

@@ -90,6 +90,7 @@ def _claims(doc: Doc) -> list[Claim]:
     prev: Sentence | None = None
     last_source: tuple[str, str] | None = None
     prev_effective = "outlet"
+    prev_according = False
     placed = [bool(doc.mentions_in(x.start, x.end)) for x in doc.sentences]
     frames = [at.frames(doc, x) for x in doc.sentences]
     for n, sent in enumerate(doc.sentences):
@@ -103,7 +104,8 @@ def _claims(doc: Doc) -> list[Claim]:
             cue = cue_at(doc, i, sent)
             if cue is None or blocked(doc, cue, sent):
                 continue
-            for claim in _claims_for(doc, cue, sent, fr, prev, last_source, prev_effective, next_speaker):
+            for claim in _claims_for(doc, cue, sent, fr, prev, last_source, prev_effective, next_speaker,
+                                     prev_according):
                 key = (sent.start, claim.place, claim.kind, claim.actor, claim.change)
                 if key in seen:
                     continue
@@ -114,22 +116,23 @@ def _claims(doc: Doc) -> list[Claim]:
         named = [f for f in fr if f.basis in ("named", "speaker")] or fr
         if named:
             last_source = (named[-1].source, named[-1].basis)
-        if effective is None:
-            effective = at.attribution(doc, sent, fr, sent.end, last_source=last_source,
-                                       prev_effective=prev_effective, next_speaker=next_speaker).source
+        whole = at.attribution(doc, sent, fr, sent.end, last_source=last_source, prev_effective=prev_effective,
+                               next_speaker=next_speaker, prev_according=prev_according)
+        effective = effective or whole.source
+        prev_according = whole.rule == "source.according_to" or whole.basis == "carrier"  # ... بحسب رويترز.
         prev_effective = effective
         prev = sent
     return out
 
 
 def _claims_for(doc: Doc, cue: Cue, sent: Sentence, fr, prev: Sentence | None, last_source,
-                prev_effective: str, next_speaker: str | None) -> list[Claim]:
+                prev_effective: str, next_speaker: str | None, prev_according: bool) -> list[Claim]:
     reading = read(doc, cue, sent, prev)
     if reading is None:
         return []
     cue_span = (doc.tstart[cue.i], doc.tend[cue.i])
     attribution = at.attribution(doc, sent, fr, cue_span[0], last_source=last_source, prev_effective=prev_effective,
-                                 next_speaker=next_speaker)
+                                 next_speaker=next_speaker, prev_according=prev_according)
     if cue.mode == "event":
         return [_event(doc, cue, sent, k, attribution) for k in reading.targets]
     mod = at.modality(doc, sent, attribution.pos, cue.i)

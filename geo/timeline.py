@@ -72,6 +72,7 @@ from functools import lru_cache
 import pandas as pd
 
 from extract.claim import CONTROL, Claim
+from extract.sources import REGISTRY, lookup
 from gazetteer import Gazetteer, load
 from guard.errors import BadInput
 
@@ -108,11 +109,8 @@ SNAPSHOT_COLUMNS = (PLACE, NAME_EN, NAME_AR, HOLDER, STATUS, EXTENT, BASIS, CONT
                     AGE_DAYS, FADED, SOURCES, QUOTES, CLAIM_IDS, "lat", "lon")
 
 # Sources that speak for one side (Wikipedia's "partisan sources"), by the name a claim gives them.
-PARTY_SOURCES = {
-    "isis": "ISIS", "amaq": "ISIS", "sdf": "SDF", "sdf media center": "SDF", "hawar": "SDF",
-    "syrian army": "SAA", "sana": "SAA", "coalition": "COALITION", "pmf": "PMF", "iraqi forces": "IRAQ",
-    "turkey": "TURKEY", "anadolu": "TURKEY",
-}
+# Whose side each party source speaks for: from the source registry (extract.sources), by canonical name.
+PARTY_SOURCES = {s.name.casefold(): s.side for s in REGISTRY if s.kind == "party" and s.side}
 _GAINS = ("captured", "holds", "repelled", "advanced")
 
 
@@ -158,7 +156,7 @@ def side_of(c: Claim) -> str | None:
     it; which side it speaks for comes from :data:`PARTY_SOURCES`.
     """
     kind = getattr(c, "source_kind", None)
-    if kind is not None and kind != "party":
+    if kind not in (None, "unknown", "party"):
         return None
     side = _party_side(source_of(c))
     if side is None and kind == "party":
@@ -168,14 +166,17 @@ def side_of(c: Claim) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _party_side(source: str) -> str | None:
+    known = lookup(source)  # the source registry says whose side a party source speaks for
+    if known is not None and known.kind == "party" and known.side:
+        return known.side
     return PARTY_SOURCES.get(source.strip().casefold())
 
 
 def is_party_claim(c: Claim) -> bool:
     """True when a claim is a party's own word: hatched on maps, below what a reporter assesses."""
     kind = getattr(c, "source_kind", None)
-    if kind is not None:
-        return kind == "party"
+    if kind not in (None, "unknown"):  # the source registry knows this source
+        return kind == "party" or c.modality == "claimed"
     return c.modality == "claimed" or (c.actor is not None and side_of(c) == c.actor)
 
 

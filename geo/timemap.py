@@ -48,6 +48,7 @@ from geo import _vendor
 from geo._style import COLORS, EVENT_SHAPES, FRONTLINE, HOLDER_NAMES
 from geo.areas import stretches
 from geo.timeline import Timeline, View, is_party_claim, parse_view, source_of
+from guard.text import replace_surrogates, show_bidi, web_link
 
 __all__ = ["OSM", "SATELLITE", "TimeControl", "core_range", "map_data", "time_map"]
 
@@ -152,6 +153,17 @@ def _state_text(iv) -> str:
     return iv.status + (f" ({' vs '.join(iv.contenders)})" if iv.contenders else "")
 
 
+_LABELS = {"summary", "outlet", "source", "place", "date_text"}
+
+
+def _text(v):
+    return replace_surrogates(v)[0] if isinstance(v, str) else v
+
+
+def _label(v):
+    return show_bidi(replace_surrogates(v)[0]) if isinstance(v, str) else v
+
+
 def map_data(tl: Timeline, *, view: View | str = "consensus", start: date | None = None, end: date | None = None,
              initial: date | None = None, title: str = "Frontline", corpus: str | None = None,
              articles: Mapping[str, str] | None = None) -> dict:
@@ -245,8 +257,19 @@ def map_data(tl: Timeline, *, view: View | str = "consensus", start: date | None
     lats = [p["lat"] for p in framed] or [34.4, 35.4]
     holders = sorted({s["holder"] for p in places for s in p["states"] if s["holder"]})
     key = hashlib.sha1("|".join(sorted(c.id for c in tl.claims)).encode()).hexdigest()[:12]
+    # Article and manifest text is untrusted: no lone surrogates anywhere; names and labels show their bidi
+    # controls (an outlet "\u202eRHOS" must not read as SOHR); sentences keep their length (marks index them);
+    # only http(s) addresses are links.
+    rows = [{k: (web_link(v) if k == "url" else _label(v) if k in _LABELS else _text(v)) for k, v in r.items()}
+            for r in rows]
+    for p in places:
+        p["history"] = [{**h, "source": _label(h["source"])} for h in p["history"]]
+    texts = {k: _text(v) for k, v in texts.items()}
+    sources = Counter({_label(k): n for k, n in sources.items()})
+    outlets = Counter({_label(k): n for k, n in outlets.items()})
+    title, corpus = _label(title), _label(corpus or _corpus_text(tl))
     return {
-        "title": title, "corpus": corpus or _corpus_text(tl), "view": str(view), "key": key,
+        "title": title, "corpus": corpus, "view": _label(str(view)), "key": key,
         "start": start.isoformat(), "end": end.isoformat(), "whole_start": whole[0].isoformat(),
         "whole_end": whole[1].isoformat(), "initial": min(max(initial or end, start), end).isoformat(),
         "fade_days": tl.fade_days, "colors": COLORS, "holder_names": HOLDER_NAMES, "holders": holders,

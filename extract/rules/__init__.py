@@ -48,6 +48,7 @@ CATALOGUE: dict[str, str] = {
     "source.according_to": "a بحسب / وفق / نقلا عن source in the sentence",
     "source.refers_back": "a sentence that refers back keeps the last source named",
     "source.continues": "a sentence joined by و that names no source continues the last report",
+    "source.lead": "a و-sentence right after a lead that credits a source at its end goes on with it",
     "source.between": "a sentence with no source between two of the same source is that source's",
     "source.outlet": "otherwise the outlet speaks in its own voice",
 }

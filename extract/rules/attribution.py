@@ -13,6 +13,9 @@ Rules
     A sentence that refers back (وأشارت المصادر، وأضاف) keeps the last source named.
 ``source.continues``
     A sentence joined to the last by و that names no source continues its report.
+``source.lead``
+    A sentence joined by و right after a lead that credits a source at its end (... بحسب رويترز.)
+    goes on with that source, when it names none of its own.
 ``source.between``
     A sentence with no source between two sentences of the same source (the next opens with
     وأوضح مدير المرصد، وأضاف) is that source's.
@@ -102,11 +105,14 @@ def opening_speaker(doc: Doc, sent: Sentence, fr: list[Frame]) -> str | None:
 
 def attribution(doc: Doc, sent: Sentence, fr: list[Frame], cue_pos: int, *,
                 last_source: tuple[str, str] | None, prev_effective: str,
-                next_speaker: str | None = None) -> Attribution:
+                next_speaker: str | None = None, prev_according: bool = False) -> Attribution:
     """Who a cue at character ``cue_pos`` is attributed to.
 
     ``next_speaker`` is what :func:`opening_speaker` says of the next sentence: a sentence with no
-    source of its own between two sentences of the same source is that source's (``source.between``).
+    source of its own between two sentences of the same source is that source's (``source.lead``
+    A sentence joined by و right after a lead that credits a source at its end (... بحسب رويترز.)
+    goes on with that source, when it names none of its own.
+``source.between``).
     """
     before = [f for f in fr if f.pos < cue_pos]
     speakers = [f for f in before if f.basis != "carrier"] or before
@@ -124,6 +130,9 @@ def attribution(doc: Doc, sent: Sentence, fr: list[Frame], cue_pos: int, *,
     # وأضاف، وتابع: the speaker of the sentence before goes on; any other sentence is the outlet's again.
     if first in lx.CONTINUES and prev_effective != "outlet":
         return Attribution(prev_effective, "continues the previous sentence", sent.start, "source.continues")
+    # ... بحسب رويترز. وشن التنظيم هجوماً ...: the report a lead sentence credits goes on in the next.
+    if prev_according and prev_effective != "outlet" and first.startswith("و") and not fr:
+        return Attribution(prev_effective, "goes on with the lead's source", sent.start, "source.lead")
     if prev_effective != "outlet" and next_speaker in ("", prev_effective):
         return Attribution(prev_effective, "between two sentences of the same source", sent.start, "source.between")
     return Attribution("outlet", "the article's own voice", sent.start, "source.outlet")

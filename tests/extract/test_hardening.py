@@ -91,7 +91,7 @@ def test_publication_dates_outside_1900_2100_are_rejected_where_read(tmp_path, c
     assert rc == 0
     assert f"in.jsonl:1: published {published} is outside 1900–2100; ignored" in err
     assert "2 articles read, 0 skipped" in err
-    for cmd in (["snapshot", "--at", "2018-10-12", "-o", tmp_path / "s.geojson"], ["timeline", "-o", tmp_path / "t.gpkg"],
+    for cmd in (["snapshot", "--at", "2018-10-11", "-o", tmp_path / "s.geojson"], ["timeline", "-o", tmp_path / "t.gpkg"],
                 ["report", "-o", tmp_path / "r.html"]):
         assert main([cmd[0], str(out), *map(str, cmd[1:])]) == 0
 
@@ -113,7 +113,9 @@ def test_year_9999_in_the_text_leaves_the_claim_undated(tmp_path, capsys):
     assert rc == 0 and "outside 1900–2100; left undated" in err
     (rec,) = records(out)
     assert rec["date"]["latest"] is None
-    assert main(["report", str(out), "-o", str(tmp_path / "r.html")]) == 0
+    # No crash: with no dated claim the report is refused as bad input (exit 2), saying what to do.
+    assert main(["report", str(out), "-o", str(tmp_path / "r.html")]) == 2
+    assert "no dated claims" in capsys.readouterr().err
 
 
 def test_claims_file_with_far_dates_is_bad_input_naming_the_line(tmp_path, capsys):

@@ -116,11 +116,13 @@ SHAPES = [
      {("shaafa", "SDF", "captured"), ("shaafa", "ISIS", "withdrew")}, {("shaafa", "SDF", "withdrew")}),
     ("target.state_before", "وجاء تحرير بلدة الشعفة الواقعة تحت سيطرة داعش بعد ساعات من بدء المعركة.",
      set(), {("shaafa", "ISIS", "holds")}),
+    ("source.lead", "وتقدم التنظيم في ريف دير الزور بحسب رويترز. وشن التنظيم هجوما سيطر خلاله على بلدة السوسة.",
+     {("sousa", "ISIS", "captured")}, set()),
     ("sentence.cap", "وسيطرت قسد على بلدة هجين" + "، وقرية ما" * 600 + ".", {("hajin", "SDF", "captured")}, set()),
 ]
 
 EXPECTED_SOURCE = {"source.speaker": "local sources", "source.according_to": "SOHR", "source.outlet": "outlet",
-                   "source.refers_back": "SOHR", "source.continues": "local sources", "source.between": "SOHR"}
+                   "source.refers_back": "SOHR", "source.continues": "local sources", "source.between": "SOHR", "source.lead": "Reuters"}
 
 
 @pytest.fixture(scope="module")
