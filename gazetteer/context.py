@@ -1,0 +1,298 @@
+"""When a name that is also a common word is a place: the context rules, as data.
+
+A rule looks at the words around a name and says either *place* (the name is a
+place here) or *word* (it is its common sense here). Rules have ids; a
+:class:`~gazetteer.linker.Mention` records the id of the rule that confirmed it
+in ``via``. Every rule has its own tests in ``tests/gazetteer/test_context.py``.
+
+How the linker uses them
+------------------------
+1. The *word* rules (common senses: ``قناة الميادين``, ``تقدم في العمر``,
+   ``في مختلف الميادين``, ``سوسة التونسية``) are checked for every name, since
+   even a name the gazetteer does not flag can be a word (``بمنتهى الرقة``).
+2. A name the gazetteer flags ``context_required`` (and a name written without
+   its article, ``حسرات`` for ``الحسرات``) is kept only if a *place* rule fires.
+   Rules marked ``bare`` also confirm a name written without its article.
+3. Two rules are not word patterns: ``list`` (a name coordinated with a place
+   already linked: ``الشعفة والسوسة``) and ``context_word`` (a word the gazetteer
+   gives for that place, near it).
+
+Words are written here as the news writes them and folded when the module loads
+(:func:`gazetteer.arabic.fold`); every word set also matches behind proclitics
+(``وبلدة``، ``بريف``) through :func:`gazetteer.arabic.with_clitics`.
+
+Examples
+--------
+>>> [r.id for r in RULES if r.says == PLACE][:4]
+['place_type', 'direction', 'direction_of', 'toward']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gazetteer.arabic import fold, with_clitics
+
+__all__ = [
+    "DIRECTION_WORDS",
+    "FORCES",
+    "MEDIA_WORDS",
+    "PLACE",
+    "RULES",
+    "TRIGGER_WORDS",
+    "WORD",
+    "Rule",
+    "rule",
+]
+
+PLACE = "place"
+WORD = "word"
+
+
+def _words(text: str) -> frozenset[str]:
+    """Folded words of a space-separated list, without clitics."""
+    return frozenset(fold(w) for w in text.split())
+
+
+def _any(text: str) -> frozenset[str]:
+    """Folded words of a space-separated list, and every form of them behind proclitics."""
+    return with_clitics(text.split())
+
+
+# Say what kind of place follows (and, for the linker, never part of a name's context).
+TRIGGER_WORDS = _words(
+    "بلدة بلدات بلدتي بلدتا قرية قرى قريتي قريتا مدينة مدن مدينتي ناحية حقل حقول مخيم معبر ريف أطراف "
+    "محيط منطقة مناطق منطقتي مشارف ضواحي بادية جبهات جبهة محور بلدته قريته منفذ")
+# Direction prepositions: motion towards a name says it is a place (تتقدم نحو السوسة).
+DIRECTION_WORDS = _words("نحو باتجاه اتجاه صوب")
+# Compass words before a name (شرق السوسة، جنوبي الهول), and their forms with the article
+# (إلى الشرق من السوسة).
+_COMPASS = _any("شرق غرب شمال جنوب شرقي غربي شمالي جنوبي")
+_COMPASS_AL = _any("الشرق الغرب الشمال الجنوب")
+MEDIA_WORDS = _words("قناة صحيفة جريدة وكالة إذاعة تلفزيون شبكة فضائية")
+# A sentence about forces or fighting (searched anywhere in the sentence, any clitics or endings).
+FORCES = re.compile(
+    r"(?<![^\W_])(?:و|ف)?(?:ب|ل)?(?:ال)?(?:قوات|قسد|داعش|تنظيم|جيش|مقاتل|عناصر|مسلح|ميليشي|مليشي|حشد|"
+    r"تحالف|اشتباك|معارك|معركه|قصف|غاره|غارات|هجوم|هجمات|سيطر|قذائف|قذيفه|مدفعي|طائرات|طيران|تعزيزات|"
+    r"انسحاب|مفخخ|الغام|لغم|قتلي|مقتل|استهداف|تمشيط|عسكري|حصار|اسايش|وحدات|كتائب|لواء|فصائل|جبهه|"
+    r"جبهات|اقتحام|متشدد|ارهابي|فلول)")
+
+# Endings of verbs and verbal nouns (سيطرت، سيطروا، سيطرتها، السيطرة).
+_ENDINGS = "ت|وا|ون|ين|ا|ان|ه|ها|هم|هما|تها|ته|تهم|تا|تان|ي|يه|يها|ات|اته|اتها|تم|ن|نا"
+
+
+def _verbs(stems: str) -> re.Pattern:
+    """A pattern for the written forms of some verb stems (folded), clitics and endings included."""
+    alts = "|".join(fold(s) for s in stems.split())
+    return re.compile(rf"(?:و|ف)?(?:ب|ل)?(?:ال|ي|ت|ن|م)?ا?(?:{alts})(?:{_ENDINGS})?")
+
+
+# Control and movement cues, by the preposition that introduces their place.
+_CUE_ON = _verbs("سيطر ستولي ستيلاء هجوم هجمات غاره غارات ضربات زحف")
+_CUE_FROM = _verbs("نسحب نسحاب قادم طرد خرج خروج فرار هرب هروب نزح نزوح قترب قتراب نطلق نطلاق تسلل")
+_CUE_TO = _verbs("وصل صل وصول دخل دخول تقدم زحف توجه نزح نزوح عاد عوده نسحب نسحاب رسل رسال تعزيزات "
+                 "نقل هرب فر لجا")
+_CUE_IN = _verbs("تقدم توغل تمركز نتشر تحصن")
+# Verbs whose object is the place itself (دخلت قسد السوسة، تحرير الميادين).
+_CUE_DIRECT = _verbs("حرر تحرير ستعاد ستعيد ستعاده دخل دخول قتحم قتحام حاصر حصار هاجم قصف ستهدف "
+                     "ستهداف طوق تطويق سترجع سترجاع سترد ستردا نتزع نتزاع")
+# Words that, between a direct-object verb and the name, mean the name is not its object.
+_NOT_BETWEEN = _any("في على من إلى عن مع حول داخل قرب نحو باتجاه بعد قبل منذ خلال ضد أمام أن إن التي الذي")
+
+_PREPS_ON = _any("على")
+_PREPS_FROM = _any("من")
+_PREPS_TO = _any("إلى الى حتى")
+_PREPS_IN = _any("في")
+_LOCATIVE = _any("في داخل قرب بقرب حول عند ضمن بين جوار أطراف")
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    """One context rule.
+
+    Parameters
+    ----------
+    id : str
+        Stable name, recorded in ``Mention.via`` when the rule confirms a place.
+    says : str
+        :data:`PLACE` or :data:`WORD`.
+    before : tuple of frozenset of str
+        The words right before the name, in reading order (the last set is the
+        word next to the name). Punctuation and quotes between are skipped.
+    after : tuple of frozenset of str
+        The words right after the name, in reading order.
+    names : frozenset of str
+        Only for these names (folded, without the article); empty means any.
+    clitic : str
+        A preposition written on the name itself that stands for the last
+        ``before`` word (``بالسوسة`` for ``في السوسة``).
+    cue : re.Pattern, optional
+        A word matching it must come within ``reach`` words before ``before``.
+    reach : int
+        How many words back ``cue`` may be.
+    not_between : frozenset of str
+        For a cue with no ``before`` (a verb and its object): words that may not
+        stand between the cue and the name (a preposition means it is not its object).
+    sentence : re.Pattern, optional
+        The sentence must contain a match.
+    bare : bool
+        Also confirms a name written without its article (``معبر حسرات``).
+    lang : str
+        ``"ar"`` or ``"en"``: the script of the names it judges.
+    kind : str
+        ``"words"`` for a word pattern; ``"list"`` and ``"context_word"`` are
+        worked out by the linker from the other mentions and the gazetteer.
+    note : str
+        What it captures, with an example.
+    """
+
+    id: str
+    says: str
+    before: tuple[frozenset[str], ...] = ()
+    after: tuple[frozenset[str], ...] = ()
+    names: frozenset[str] = frozenset()
+    clitic: str = ""
+    cue: re.Pattern | None = None
+    reach: int = 0
+    not_between: frozenset[str] = frozenset()
+    sentence: re.Pattern | None = None
+    bare: bool = False
+    lang: str = "ar"
+    kind: str = "words"
+    note: str = field(default="", compare=False)
+
+
+def _names(text: str) -> frozenset[str]:
+    """Folded names without their article (the linker compares cores)."""
+    out = set()
+    for w in text.split():
+        w = fold(w)
+        out.add(w[2:] if w.startswith("ال") and len(w) > 3 else w)
+    return frozenset(out)
+
+
+# Words before «من العمر» that make it an age (not a withdrawal from al-Omar).
+_AGE_WORDS = _any(
+    "البالغ البالغة البالغين يبلغ تبلغ عاما عام سنة سنوات ربيعا أعوام شهرا أشهر العشرين الثلاثين الأربعين "
+    "الخمسين الستين السبعين الثمانين التسعين العشرينات الثلاثينات الأول الثاني الثالث الرابع الخامس "
+    "السادس السابع الثامن التاسع العاشر الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة "
+    "التاسعة العاشرة عشرة عشر العقد عقده عقدها")
+
+_EN_PLACE_WORDS = frozenset(
+    "town village city district outskirts countryside field camp near of in around crossing from into "
+    "towards toward to at outside captured seized took retook recaptured entered stormed liberated "
+    "attacked shelled besieged reached".split())
+
+RULES: tuple[Rule, ...] = (
+    # ----------------------------------------------------------- common senses
+    Rule("media", WORD, before=(MEDIA_WORDS,),
+         note="a channel or paper named after a place: قناة الميادين"),
+    Rule("media_site", WORD, after=(_words("نت"),),
+         note="a news site: الميادين نت"),
+    Rule("foreign", WORD, after=(_words("التونسية اللبنانية المصرية الأردنية التركية الليبية المغربية "
+                                        "الجزائرية السعودية الفلسطينية الكويتية البحرينية الإيرانية"),),
+         note="a namesake abroad: سوسة التونسية"),
+    Rule("foreign_in", WORD, after=(_any("في قرب بريف"), _words("دمشق حلب حمص حماة إدلب درعا اللاذقية طرطوس "
+                                                            "بيروت بغداد القاهرة تونس عمان الأردن لبنان")),
+         note="a namesake elsewhere: الصالحية في دمشق"),
+    Rule("foreign_at", WORD, after=(_words("بدمشق بحلب بحمص بحماة بإدلب بدرعا ببيروت ببغداد بالقاهرة بتونس"),),
+         note="a namesake elsewhere: الصالحية بدمشق"),
+    Rule("age", WORD, names=_names("العمر"),
+         before=(_any("مقتبل طول طوال مدى أرذل بقية فارق"),),
+         note="age: في مقتبل العمر، طوال العمر"),
+    Rule("age_of", WORD, names=_names("العمر"),
+         before=(_AGE_WORDS, _any("من")),
+         note="age: في العشرين من العمر، البالغ من العمر"),
+    Rule("age_advanced", WORD, names=_names("العمر"),
+         before=(_any("تقدم يتقدم تتقدم التقدم تقدمه تقدمت تقدموا متقدم متقدمين متقدمة كبار الكبار "
+                      "كبير كبيرة صغار الصغار صغير صغيرة"), _any("في")),
+         note="age: تقدم في العمر، كبار في العمر"),
+    Rule("fields", WORD, names=_names("الميادين"),
+         before=(_any("مختلف شتى جميع كافة كل ساحات بعض"),),
+         note="fields of activity: في مختلف الميادين"),
+    Rule("fields_all", WORD, names=_names("الميادين"),
+         after=(_words("كافة كلها جميعها المختلفة الأخرى شتى"),),
+         note="fields of activity: في الميادين كافة"),
+    Rule("evacuation", WORD, names=_names("الجلاء"),
+         before=(_any("عيد بعد يوم ذكرى قبل اتفاق موعد حتى"),),
+         note="the evacuation (Independence Day): عيد الجلاء، بعد الجلاء"),
+    Rule("status_quo", WORD, names=_names("القائم"),
+         before=(_any("الوضع الأمر النظام الخلاف التحالف التعاون التنسيق الصراع الحكم الاتفاق النزاع "
+                      "الواقع الحوار التوتر الجدل الانقسام العمل الحصار التفاهم"),),
+         note="'existing', an adjective: الوضع القائم"),
+    Rule("sphinx", WORD, names=_names("الهول"), before=(_any("أبو"),),
+         note="the Sphinx: أبو الهول"),
+    Rule("weevil", WORD, names=_names("السوسة"),
+         before=(_any("حشرة مكافحة مبيد مبيدات انتشار آفة"),),
+         note="the weevil: مكافحة السوسة"),
+    Rule("weevil_red", WORD, names=_names("السوسة"), after=(_words("الحمراء"),),
+         note="the red palm weevil: السوسة الحمراء"),
+    Rule("tenderness", WORD, names=_names("الرقة"),
+         before=(_any("منتهى غاية شديد شديدة كل بالغ بالغة فائق فائقة"),),
+         note="tenderness: بمنتهى الرقة"),
+    Rule("hybrid", WORD, names=_names("هجين"),
+         before=(_any("صنف أصناف محرك سيارة سيارات نظام نوع نموذج طراز بذور"),),
+         note="hybrid: محرك هجين"),
+    Rule("adoption", WORD, names=_names("التبني"),
+         before=(_any("قانون قوانين عملية عمليات إجراءات طلبات طلب حق نظام ملف"),),
+         note="adoption: قوانين التبني"),
+    Rule("insight", WORD, names=_names("البصيرة"),
+         before=(_any("عمى نفاذ فقدان ضعف قصر نور صاحب"),),
+         note="insight: عمى البصيرة"),
+    Rule("social_class", WORD, names=_names("الطبقة"),
+         after=(_words("الوسطى العاملة الحاكمة السياسية الفقيرة الغنية الأولى الثانية العليا السفلى"),),
+         note="a class or layer: الطبقة الوسطى"),
+    Rule("person", WORD, names=_names("العباس"),
+         before=(_any("الفضل بني بن ابن أبو أبي عبد مرقد ضريح"),),
+         note="a person: أبو الفضل العباس"),
+    Rule("school_of_law", WORD, names=_names("المالكية"),
+         before=(_any("المذاهب مذهب فقه فقهاء السادة"),),
+         note="the Maliki school: فقهاء المالكية"),
+    # ------------------------------------------------------------- place senses
+    Rule("place_type", PLACE, before=(with_clitics(TRIGGER_WORDS),), bare=True,
+         note="a place-type word right before: بلدة السوسة، ريف الهول، معبر حسرات"),
+    Rule("direction", PLACE, before=(_COMPASS,), bare=True,
+         note="a compass word right before: شرق السوسة، جنوبي الهول"),
+    Rule("direction_of", PLACE, before=(_COMPASS_AL, _any("من")), bare=True,
+         note="a compass word with the article: إلى الشرق من السوسة"),
+    Rule("toward", PLACE, before=(with_clitics(DIRECTION_WORDS),),
+         note="motion towards: نحو السوسة، باتجاه الميادين"),
+    Rule("people_of", PLACE, before=(_any("أهالي أبناء سكان نازحي مهجري نازحو أهالى"),),
+         note="its people: أهالي السوسة"),
+    Rule("cue_on", PLACE, before=(_PREPS_ON,), cue=_CUE_ON, reach=8,
+         note="a control cue and its على: سيطرت قسد على السوسة"),
+    Rule("cue_from", PLACE, before=(_PREPS_FROM,), cue=_CUE_FROM, reach=8,
+         note="a movement cue and its من: انسحب التنظيم من السوسة، قادماً من الهول"),
+    Rule("cue_to", PLACE, before=(_PREPS_TO,), clitic="ل", cue=_CUE_TO, reach=8,
+         note="a movement cue and its إلى: وصلت القوات إلى الميادين"),
+    Rule("cue_in", PLACE, before=(_PREPS_IN,), clitic="ب", cue=_CUE_IN, reach=8,
+         note="an advance and its في: تقدمت القوات في السوسة"),
+    Rule("cue_object", PLACE, cue=_CUE_DIRECT, reach=5, not_between=_NOT_BETWEEN,
+         note="a control verb and its object: دخلت قسد السوسة، تحرير الميادين"),
+    Rule("locative", PLACE, before=(_LOCATIVE,), clitic="ب", sentence=FORCES,
+         note="a locative preposition in a sentence about forces or fighting: اشتباكات في السوسة"),
+    Rule("list", PLACE, kind="list", bare=True,
+         note="coordinated with a place already linked: الشعفة والسوسة، (الباغوز، السوسة)"),
+    Rule("context_word", PLACE, kind="context_word",
+         note="a context word the gazetteer gives for that place, within 40 characters"),
+    Rule("english_place_word", PLACE, before=(_EN_PLACE_WORDS,), lang="en",
+         note="English: the town of Susah, captured Susah, near al-Hol"),
+)
+
+_BY_ID = {r.id: r for r in RULES}
+assert len(_BY_ID) == len(RULES), "rule ids must be unique"
+
+
+def rule(rule_id: str) -> Rule:
+    """The rule with that id.
+
+    Raises
+    ------
+    KeyError
+        With the known ids, when there is no such rule.
+    """
+    try:
+        return _BY_ID[rule_id]
+    except KeyError:
+        raise KeyError(f"no context rule {rule_id!r}; known: {', '.join(_BY_ID)}") from None
