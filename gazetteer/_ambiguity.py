@@ -1,15 +1,17 @@
 """One name, several places: pick the one the document is about, or say it cannot tell.
 
-Evidence, from the same text only:
+Evidence, from the same text only, in this order:
 
-- *nearby places*: every place linked without ambiguity votes for the
-  candidates near it (weight ``exp(-km / 25)``), more strongly when it is in
-  the same sentence (3) or close by (2, within 300 characters) than elsewhere (1);
-- *province*: a province named as such (``ريف دير الزور``, ``محافظة الرقة``,
-  ``دير الزور الشرقي``) votes for the candidates in it, a candidate being in the
-  province of its nearest seat among :data:`PROVINCE_SEATS`;
-- *same text*: once one mention of a name is resolved by evidence, the others
-  in the text that name the same places follow it.
+1. *nearby places* (``resolved_by="nearby_places"``): places linked without
+   ambiguity in the same sentence (weight 3) or within 300 characters (2) vote
+   for the candidates near them, ``weight * exp(-km / 25)``; a province named
+   as such nearby (``ريف دير الزور``, ``محافظة الرقة``, ``دير الزور الشرقي``)
+   votes for the candidates in it (``"province"``), a candidate being in the
+   province of its nearest seat among :data:`PROVINCE_SEATS`;
+2. *same text* (``"same_text"``): a mention with no such evidence follows
+   another mention of the same name that had it;
+3. *the whole text* (``"document_places"``): as 1, with every place of the
+   text (weight 1 when far).
 
 A candidate wins with at least :data:`MIN_SCORE` and twice the runner-up's
 score. Otherwise the mention goes to the candidates' nearest common parent with
@@ -63,43 +65,62 @@ def resolve(gz: Gazetteer, s: str, hits: list) -> dict[int, tuple[str | None, st
             points.append((h.i, p))
 
     out: dict[int, tuple[str | None, str, int | None]] = {}
+    # Evidence near the mention first; then what another mention of the name settled; then the whole text.
     decided: dict[tuple[str, ...], str] = {}
     for h in ambiguous:
-        cands = [gz[e.place] for e in h.entries]
-        lo, hi = sentence(s, h.i)
-        scores = {c.id: 0.0 for c in cands}
-        why = {c.id: "" for c in cands}
-        for pos, anchor in points:
-            w = _weight(pos, h.i, lo, hi)
-            for c in cands:
-                v = w * exp(-km(c, anchor) / _KERNEL_KM)
-                scores[c.id] += v
-                why[c.id] = why[c.id] or "nearby_places"
-        for pos, seat in provinces:
-            w = _weight(pos, h.i, lo, hi)
-            for c in cands:
-                if _province(gz, c) == seat:
-                    scores[c.id] += w
-                    why[c.id] = "province" if why[c.id] in ("", "province") else why[c.id]
-        ranked = sorted(scores, key=scores.__getitem__, reverse=True)
-        best, second = scores[ranked[0]], scores[ranked[1]]
-        if best >= MIN_SCORE and best >= 2 * second:
-            out[id(h)] = (ranked[0], why[ranked[0]], None)
-            decided.setdefault(tuple(sorted(scores)), ranked[0])
+        pick = _decide(gz, s, h, points, provinces, local=True)
+        if pick is not None:
+            out[id(h)] = pick
+            decided.setdefault(_ids(h), pick[0])
     for h in ambiguous:
         if id(h) in out:
             continue
-        ids = tuple(sorted(e.place for e in h.entries))
-        if ids in decided:
-            out[id(h)] = (decided[ids], "same_text", None)
+        if _ids(h) in decided:
+            out[id(h)] = (decided[_ids(h)], "same_text", None)
             continue
-        parent = _common_parent(gz, ids)
+        pick = _decide(gz, s, h, points, provinces, local=False)
+        if pick is not None:
+            out[id(h)] = pick
+            continue
+        parent = _common_parent(gz, _ids(h))
         if parent is None:
             out[id(h)] = (None, "", None)
         else:
-            radius = max(km(gz[parent], gz[c]) * 1000 + gz[c].precision_m for c in ids)
+            radius = max(km(gz[parent], gz[c]) * 1000 + gz[c].precision_m for c in _ids(h))
             out[id(h)] = (parent, "", max(gz[parent].precision_m, int(-(-radius // 100) * 100)))
     return out
+
+
+def _ids(h) -> tuple[str, ...]:
+    return tuple(sorted(e.place for e in h.entries))
+
+
+def _decide(gz: Gazetteer, s: str, h, points: list, provinces: list, *, local: bool):
+    """(place, what decided) when the evidence clearly favours one candidate, else None."""
+    cands = [gz[e.place] for e in h.entries]
+    lo, hi = sentence(s, h.i)
+    scores = {c.id: 0.0 for c in cands}
+    why = {c.id: "" for c in cands}
+    for pos, anchor in points:
+        w = _weight(pos, h.i, lo, hi)
+        if local and w < 2:
+            continue
+        for c in cands:
+            scores[c.id] += w * exp(-km(c, anchor) / _KERNEL_KM)
+            why[c.id] = why[c.id] or ("nearby_places" if local else "document_places")
+    for pos, seat in provinces:
+        w = _weight(pos, h.i, lo, hi)
+        if local and w < 2:
+            continue
+        for c in cands:
+            if _province(gz, c) == seat:
+                scores[c.id] += w
+                why[c.id] = why[c.id] or "province"
+    ranked = sorted(scores, key=scores.__getitem__, reverse=True)
+    best, second = scores[ranked[0]], scores[ranked[1]]
+    if best >= MIN_SCORE and best >= 2 * second:
+        return ranked[0], why[ranked[0]], None
+    return None
 
 
 def _weight(pos: int, i: int, lo: int, hi: int) -> float:
