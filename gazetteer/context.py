@@ -7,15 +7,20 @@ in ``via``. Every rule has its own tests in ``tests/gazetteer/test_context.py``.
 
 How the linker uses them
 ------------------------
-1. The *word* rules (common senses: ``قناة الميادين``, ``تقدم في العمر``,
-   ``في مختلف الميادين``, ``سوسة التونسية``) are checked for every name, since
-   even a name the gazetteer does not flag can be a word (``بمنتهى الرقة``).
-2. A name the gazetteer flags ``context_required`` (and a name written without
-   its article, ``حسرات`` for ``الحسرات``) is kept only if a *place* rule fires.
+1. A name that is also a common word (the gazetteer flags it
+   ``context_required``: ``السوسة``, ``الهول``, ``العمر``...) and a name written
+   without its article (``حسرات`` for ``الحسرات``) are kept only where a *place*
+   rule fires. So the common senses with no place cue stay out with no rule of
+   their own: ``الوضع القائم``, ``في مختلف الميادين``, ``بعد الجلاء``, ``أبو الهول``.
    Rules marked ``bare`` also confirm a name written without its article.
-3. Two rules are not word patterns: ``list`` (a name coordinated with a place
-   already linked: ``الشعفة والسوسة``) and ``context_word`` (a word the gazetteer
-   gives for that place, near it).
+2. The *word* rules are checked first, for every name. They are needed where a
+   place rule would fire on a common sense (``السيطرة على السوسة الحمراء`` is pest
+   control, ``انسحب مقاتل في العشرين من العمر`` an age, ``في الميادين كافة`` a
+   figure of speech), where a namesake lies elsewhere (``سوسة التونسية``), and for
+   names the gazetteer does not flag (``شبكة دير الزور 24``, ``بمنتهى الرقة``).
+3. Two place rules are not word patterns: ``list`` (a name coordinated with a
+   place already linked: ``الشعفة والسوسة``) and ``context_word`` (a word the
+   gazetteer gives for that place, near it).
 
 Words are written here as the news writes them and folded when the module loads
 (:func:`gazetteer.arabic.fold`); every word set also matches behind proclitics
@@ -198,34 +203,15 @@ RULES: tuple[Rule, ...] = (
          note="a namesake elsewhere: الصالحية في دمشق"),
     Rule("foreign_at", WORD, after=(_words("بدمشق بحلب بحمص بحماة بإدلب بدرعا ببيروت ببغداد بالقاهرة بتونس"),),
          note="a namesake elsewhere: الصالحية بدمشق"),
-    Rule("age", WORD, names=_names("العمر"),
-         before=(_any("مقتبل طول طوال مدى أرذل بقية فارق"),),
-         note="age: في مقتبل العمر، طوال العمر"),
     Rule("age_of", WORD, names=_names("العمر"),
          before=(_AGE_WORDS, _any("من")),
          note="age: في العشرين من العمر، البالغ من العمر"),
-    Rule("age_advanced", WORD, names=_names("العمر"),
-         before=(_any("تقدم يتقدم تتقدم التقدم تقدمه تقدمت تقدموا متقدم متقدمين متقدمة كبار الكبار "
-                      "كبير كبيرة صغار الصغار صغير صغيرة"), _any("في")),
-         note="age: تقدم في العمر، كبار في العمر"),
-    Rule("fields", WORD, names=_names("الميادين"),
-         before=(_any("مختلف شتى جميع كافة كل ساحات بعض"),),
-         note="fields of activity: في مختلف الميادين"),
+    Rule("age_advanced", WORD, names=_names("العمر"), before=(_any("في"),),
+         cue=_verbs("تقدم كبار كبير صغار صغير"), reach=4,
+         note="age: تقدم الرجل في العمر، كبار في العمر"),
     Rule("fields_all", WORD, names=_names("الميادين"),
          after=(_words("كافة كلها جميعها المختلفة الأخرى شتى"),),
          note="fields of activity: في الميادين كافة"),
-    Rule("evacuation", WORD, names=_names("الجلاء"),
-         before=(_any("عيد بعد يوم ذكرى قبل اتفاق موعد حتى"),),
-         note="the evacuation (Independence Day): عيد الجلاء، بعد الجلاء"),
-    Rule("status_quo", WORD, names=_names("القائم"),
-         before=(_any("الوضع الأمر النظام الخلاف التحالف التعاون التنسيق الصراع الحكم الاتفاق النزاع "
-                      "الواقع الحوار التوتر الجدل الانقسام العمل الحصار التفاهم"),),
-         note="'existing', an adjective: الوضع القائم"),
-    Rule("sphinx", WORD, names=_names("الهول"), before=(_any("أبو"),),
-         note="the Sphinx: أبو الهول"),
-    Rule("weevil", WORD, names=_names("السوسة"),
-         before=(_any("حشرة مكافحة مبيد مبيدات انتشار آفة"),),
-         note="the weevil: مكافحة السوسة"),
     Rule("weevil_red", WORD, names=_names("السوسة"), after=(_words("الحمراء"),),
          note="the red palm weevil: السوسة الحمراء"),
     Rule("tenderness", WORD, names=_names("الرقة"),
@@ -243,12 +229,6 @@ RULES: tuple[Rule, ...] = (
     Rule("social_class", WORD, names=_names("الطبقة"),
          after=(_words("الوسطى العاملة الحاكمة السياسية الفقيرة الغنية الأولى الثانية العليا السفلى"),),
          note="a class or layer: الطبقة الوسطى"),
-    Rule("person", WORD, names=_names("العباس"),
-         before=(_any("الفضل بني بن ابن أبو أبي عبد مرقد ضريح"),),
-         note="a person: أبو الفضل العباس"),
-    Rule("school_of_law", WORD, names=_names("المالكية"),
-         before=(_any("المذاهب مذهب فقه فقهاء السادة"),),
-         note="the Maliki school: فقهاء المالكية"),
     # ------------------------------------------------------------- place senses
     Rule("place_type", PLACE, before=(with_clitics(TRIGGER_WORDS),), bare=True,
          note="a place-type word right before: بلدة السوسة، ريف الهول، معبر حسرات"),

@@ -39,6 +39,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -169,13 +170,17 @@ class Linker:
         A CSV of attested spellings (``id,name,lang,source``); the bundled
         ``gazetteer/data/spellings.csv`` by default, None for none. Rows for
         places the gazetteer lacks are ignored.
-    rules : bool, optional
+    spelling_rules : bool, optional
         Also look for the spellings the :mod:`gazetteer.spelling` rules make
         (default True).
+    context_rules : iterable of Rule, optional
+        The :mod:`gazetteer.context` rules to apply (all of them by default).
     """
 
-    def __init__(self, gazetteer: Gazetteer, *, spellings: str | Path | None = ATTESTED_CSV, rules: bool = True) -> None:
+    def __init__(self, gazetteer: Gazetteer, *, spellings: str | Path | None = ATTESTED_CSV,
+                 spelling_rules: bool = True, context_rules: Iterable[Rule] = RULES) -> None:
         self.gazetteer = gazetteer
+        self.context_rules = tuple(context_rules)
         self._context_words = {p.id: frozenset(fold(w) for w in p.context_words) for p in gazetteer}
         rows = () if spellings is None else attested(Path(spellings))
         extra_ar: dict[str, list[str]] = {}
@@ -215,7 +220,7 @@ class Linker:
                     if all(x.place != place.id for x in table[k]):
                         table[k].append(_Entry(place.id, name, False, place.context_required, True, how))
         # Spellings the rules make never take a name another place is written with.
-        if rules:
+        if spelling_rules:
             for place in gazetteer:
                 for name in place.arabic_names:
                     for k, rule_id in arabic_variants(name).items():
@@ -254,7 +259,10 @@ class Linker:
         self._place_prev: dict[str, list[Rule]] = {}
         self._place_any: list[Rule] = []
         self._place_clitic: dict[str, list[Rule]] = {}
-        for r in RULES:
+        self._order = {r: k for k, r in enumerate(self.context_rules)}
+        kinds = {r.kind for r in self.context_rules}
+        self._use_list, self._use_context_words = "list" in kinds, "context_word" in kinds
+        for r in self.context_rules:
             if r.kind != "words":
                 continue
             if r.says == WORD:
@@ -332,7 +340,7 @@ class Linker:
             m = _NEXT_WORD.match(s, h.end)
             status.append(self._judge(s, h, prev, m.group(1) if m else ""))
         # A name that shares a list with a confirmed place is a place.
-        changed = True
+        changed = self._use_list
         while changed:
             changed = False
             for k, st in enumerate(status):
@@ -371,12 +379,14 @@ class Linker:
         clitic = _clitic_prep(h.prefix)
         rules = {*self._place_prev.get(prev, ()), *self._place_clitic.get(clitic, ()), *self._place_any}
         wide = words_before(s, h.i, 200)
-        for r in sorted(rules, key=_RULE_ORDER.__getitem__):
+        for r in sorted(rules, key=self._order.__getitem__):
             if (r.bare or not h.dropped) and _matches(r, h, wide, None, s, clitic=clitic):
                 return r.id
         return None if h.dropped else self._context_word(s, h)
 
     def _context_word(self, s: str, h: _Hit) -> str | None:
+        if not self._use_context_words:
+            return None
         words = frozenset().union(*(self._context_words.get(e.place, frozenset()) for e in h.entries))
         if words and any(w.group() in words for w in _WORD.finditer(s, max(0, h.i - 40), min(len(s), h.i + 40))):
             return "context_word"
@@ -403,9 +413,6 @@ class Linker:
                 tuple(e.place for e in h.entries) if len(h.entries) > 1 else (),
                 precision, resolved_by if len(h.entries) > 1 else ""))
         return out
-
-
-_RULE_ORDER = {r: k for k, r in enumerate(RULES)}
 
 
 def _pick(entries: tuple[_Entry, ...], prefix: str) -> tuple[tuple[_Entry, ...], bool] | None:
