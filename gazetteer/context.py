@@ -40,7 +40,9 @@ from dataclasses import dataclass, field
 from gazetteer.arabic import fold, with_clitics
 
 __all__ = [
+    "COMMON_WORD_NAMES",
     "DIRECTION_WORDS",
+    "EN_TYPE_WORDS",
     "FORCES",
     "MEDIA_WORDS",
     "PLACE",
@@ -75,6 +77,13 @@ DIRECTION_WORDS = _words("نحو باتجاه اتجاه صوب")
 # (إلى الشرق من السوسة).
 _COMPASS = _any("شرق غرب شمال جنوب شرقي غربي شمالي جنوبي")
 _COMPASS_AL = _any("الشرق الغرب الشمال الجنوب")
+# Place-type words that are not TRIGGER_WORDS (which extract also uses): قضاء is an Iraqi district.
+_PLACE_TYPES = with_clitics(TRIGGER_WORDS | _words("قضاء"))
+# Names the gazetteer does not flag that are common words all the same: they need place context too.
+COMMON_WORD_NAMES: dict[str, str] = {
+    fold("عنه"): "'about him' (Anah is written عنة or عنه)",
+    fold("التبني"): "adoption, and claiming an attack (أعلن التبني)",
+}
 MEDIA_WORDS = _words("قناة صحيفة جريدة وكالة إذاعة تلفزيون شبكة فضائية")
 # A sentence about forces or fighting (searched anywhere in the sentence, any clitics or endings).
 FORCES = re.compile(
@@ -95,7 +104,8 @@ def _verbs(stems: str) -> re.Pattern:
 
 # Control and movement cues, by the preposition that introduces their place.
 _CUE_ON = _verbs("سيطر ستولي ستيلاء هجوم هجمات غاره غارات ضربات زحف")
-_CUE_FROM = _verbs("نسحب نسحاب قادم طرد خرج خروج فرار هرب هروب نزح نزوح قترب قتراب نطلق نطلاق تسلل")
+_CUE_FROM = _verbs("نسحب نسحاب قادم طرد خرج خروج فر فرار هرب هروب نزح نزوح قترب قتراب نطلق نطلاق تسلل "
+                   "تقدم")
 _CUE_TO = _verbs("وصل صل وصول دخل دخول تقدم زحف توجه نزح نزوح عاد عوده نسحب نسحاب رسل رسال تعزيزات "
                  "نقل هرب فر لجا")
 _CUE_IN = _verbs("تقدم توغل تمركز نتشر تحصن")
@@ -184,6 +194,8 @@ _AGE_WORDS = _any(
     "السادس السابع الثامن التاسع العاشر الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة "
     "التاسعة العاشرة عشرة عشر العقد عقده عقدها")
 
+# An English name that says its own kind (al-Omar oil field) needs no context.
+EN_TYPE_WORDS = frozenset("field oilfield camp crossing base airport airbase hospital dam plant".split())
 _EN_PLACE_WORDS = frozenset(
     "town village city district outskirts countryside field camp near of in around crossing from into "
     "towards toward to at outside captured seized took retook recaptured entered stormed liberated "
@@ -220,9 +232,6 @@ RULES: tuple[Rule, ...] = (
     Rule("hybrid", WORD, names=_names("هجين"),
          before=(_any("صنف أصناف محرك سيارة سيارات نظام نوع نموذج طراز بذور"),),
          note="hybrid: محرك هجين"),
-    Rule("adoption", WORD, names=_names("التبني"),
-         before=(_any("قانون قوانين عملية عمليات إجراءات طلبات طلب حق نظام ملف"),),
-         note="adoption: قوانين التبني"),
     Rule("insight", WORD, names=_names("البصيرة"),
          before=(_any("عمى نفاذ فقدان ضعف قصر نور صاحب"),),
          note="insight: عمى البصيرة"),
@@ -230,12 +239,14 @@ RULES: tuple[Rule, ...] = (
          after=(_words("الوسطى العاملة الحاكمة السياسية الفقيرة الغنية الأولى الثانية العليا السفلى"),),
          note="a class or layer: الطبقة الوسطى"),
     # ------------------------------------------------------------- place senses
-    Rule("place_type", PLACE, before=(with_clitics(TRIGGER_WORDS),), bare=True,
+    Rule("place_type", PLACE, before=(_PLACE_TYPES,), bare=True,
          note="a place-type word right before: بلدة السوسة، ريف الهول، معبر حسرات"),
     Rule("direction", PLACE, before=(_COMPASS,), bare=True,
          note="a compass word right before: شرق السوسة، جنوبي الهول"),
     Rule("direction_of", PLACE, before=(_COMPASS_AL, _any("من")), bare=True,
          note="a compass word with the article: إلى الشرق من السوسة"),
+    Rule("located", PLACE, before=(_any("تقع يقع تبعد يبعد تتبع يتبع"),),
+         note="a verb of location: وتقع السوسة جنوب هجين، وتبعد الميادين ..."),
     Rule("toward", PLACE, before=(with_clitics(DIRECTION_WORDS),),
          note="motion towards: نحو السوسة، باتجاه الميادين"),
     Rule("people_of", PLACE, before=(_any("أهالي أبناء سكان نازحي مهجري نازحو أهالى"),),

@@ -48,7 +48,17 @@ import ahocorasick
 from gazetteer import _ambiguity
 from gazetteer._text import sentence, words_after, words_before
 from gazetteer.arabic import ARTICLE_CLITICS, CLITICS, PREPOSITIONS, NormalizedText, fold, normalize
-from gazetteer.context import DIRECTION_WORDS, MEDIA_WORDS, PLACE, RULES, TRIGGER_WORDS, WORD, Rule
+from gazetteer.context import (
+    COMMON_WORD_NAMES,
+    DIRECTION_WORDS,
+    EN_TYPE_WORDS,
+    MEDIA_WORDS,
+    PLACE,
+    RULES,
+    TRIGGER_WORDS,
+    WORD,
+    Rule,
+)
 from gazetteer.places import Gazetteer
 from gazetteer.spelling import ATTESTED_CSV, arabic_variants, attested, english_keys, key
 
@@ -152,6 +162,11 @@ def _is_arabic(s: str) -> bool:
     return any("\u0600" <= c <= "\u06ff" for c in s)
 
 
+def _needs_context(place, k: str) -> bool:
+    """A name that is also a word needs context, unless it starts with its own trigger (حقل العمر)."""
+    return (place.context_required or k in COMMON_WORD_NAMES) and k.split()[0] not in TRIGGER_WORDS
+
+
 def _core(k: str) -> tuple[str, bool]:
     """A folded name without its article, and whether it had one."""
     if k.startswith("ال") and len(k) > 3:
@@ -191,13 +206,11 @@ class Linker:
 
         table: dict[str, list[_Entry]] = {}
 
-        def add(k: str, entry_of) -> None:
+        def add(k: str, place, name: str, spelling: str) -> None:
             core, article = _core(k)
             entries = table.setdefault(core, [])
-            e = entry_of(article)
-            if all((x.place, x.article_required, x.english) != (e.place, e.article_required, e.english)
-                   for x in entries):
-                entries.append(e)
+            if all((x.place, x.article_required) != (place.id, article) or x.english for x in entries):
+                entries.append(_Entry(place.id, name, article, _needs_context(place, k), False, spelling))
 
         # Names as the gazetteer and the attested list write them: they may be shared (real ambiguity).
         written: dict[str, set[str]] = {}
@@ -208,26 +221,23 @@ class Linker:
             for name, how in names:
                 k = key(name)
                 written.setdefault(_core(k)[0], set()).add(place.id)
-                # A name that starts with its own trigger (حقل العمر) carries its context.
-                needs = place.context_required and k.split()[0] not in TRIGGER_WORDS
-                add(k, lambda art, p=place, n=name, c=needs, h=how: _Entry(p.id, n, art, c, False, h))
+                add(k, place, name, how)
             for name in (*place.english_names, *extra_en.get(place.id, ())):
                 if _is_arabic(name):
                     continue
                 how = "" if name in place.english_names else "attested"
                 for k in english_keys(name):
-                    table.setdefault(k, [])
-                    if all(x.place != place.id for x in table[k]):
-                        table[k].append(_Entry(place.id, name, False, place.context_required, True, how))
+                    entries = table.setdefault(k, [])
+                    if all(x.place != place.id for x in entries):
+                        needs = place.context_required and not EN_TYPE_WORDS & set(k.split())
+                        entries.append(_Entry(place.id, name, False, needs, True, how))
         # Spellings the rules make never take a name another place is written with.
         if spelling_rules:
             for place in gazetteer:
                 for name in place.arabic_names:
                     for k, rule_id in arabic_variants(name).items():
-                        if written.get(_core(k)[0], {place.id}) != {place.id}:
-                            continue
-                        needs = place.context_required and k.split()[0] not in TRIGGER_WORDS
-                        add(k, lambda art, p=place, n=name, c=needs, r=rule_id: _Entry(p.id, n, art, c, False, r))
+                        if written.get(_core(k)[0], {place.id}) == {place.id}:
+                            add(k, place, name, rule_id)
 
         self._automaton = ahocorasick.Automaton()
         for core, entries in table.items():
