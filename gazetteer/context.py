@@ -18,9 +18,10 @@ How the linker uses them
    control, ``انسحب مقاتل في العشرين من العمر`` an age, ``في الميادين كافة`` a
    figure of speech), where a namesake lies elsewhere (``سوسة التونسية``), and for
    names the gazetteer does not flag (``شبكة دير الزور 24``, ``بمنتهى الرقة``).
-3. Two place rules are not word patterns: ``list`` (a name coordinated with a
-   place already linked: ``الشعفة والسوسة``) and ``context_word`` (a word the
-   gazetteer gives for that place, near it).
+3. Three place rules are not word patterns: ``list`` (a name coordinated with a
+   place already linked: ``الشعفة والسوسة``), ``kind_word`` (a word of the
+   place's kind in its sentence: ``النفط`` for an oil field, :data:`KIND_WORDS`)
+   and ``context_word`` (a word the gazetteer gives for that place, near it).
 
 Words are written here as the news writes them and folded when the module loads
 (:func:`gazetteer.arabic.fold`); every word set also matches behind proclitics
@@ -43,11 +44,12 @@ __all__ = [
     "COMMON_WORD_NAMES",
     "DIRECTION_WORDS",
     "EN_TYPE_WORDS",
-    "FORCES",
+    "KIND_WORDS",
     "MEDIA_WORDS",
     "PLACE",
     "RULES",
     "TRIGGER_WORDS",
+    "WAR",
     "WORD",
     "Rule",
     "rule",
@@ -85,12 +87,20 @@ COMMON_WORD_NAMES: dict[str, str] = {
     fold("التبني"): "adoption, and claiming an attack (أعلن التبني)",
 }
 MEDIA_WORDS = _words("قناة صحيفة جريدة وكالة إذاعة تلفزيون شبكة فضائية")
-# A sentence about forces or fighting (searched anywhere in the sentence, any clitics or endings).
-FORCES = re.compile(
+# A sentence about war: forces, fighting and civilian life under it (searched anywhere in the
+# sentence, any clitics or endings).
+WAR = re.compile(
     r"(?<![^\W_])(?:و|ف)?(?:ب|ل)?(?:ال)?(?:قوات|قسد|داعش|تنظيم|جيش|مقاتل|عناصر|مسلح|ميليشي|مليشي|حشد|"
     r"تحالف|اشتباك|معارك|معركه|قصف|غاره|غارات|هجوم|هجمات|سيطر|قذائف|قذيفه|مدفعي|طائرات|طيران|تعزيزات|"
     r"انسحاب|مفخخ|الغام|لغم|قتلي|مقتل|استهداف|تمشيط|عسكري|حصار|اسايش|وحدات|كتائب|لواء|فصائل|جبهه|"
-    r"جبهات|اقتحام|متشدد|ارهابي|فلول)")
+    r"جبهات|اقتحام|متشدد|ارهابي|فلول|نظام|مدني|نازح|نزوح|مهجر|اعتقال|مداهم|جرحي|عبوه|انفجار|هاون|"
+    r"صاروخ|صواريخ|نسمه|سكان|يقطن|يسكن|قاطن)")
+# Words that, in the sentence of a name, say it is a place of that kind (النفط near العمر).
+KIND_WORDS: dict[str, frozenset[str]] = {
+    "oil field": _any("النفط نفط النفطي نفطي الإنتاج إنتاج آبار بئر الغاز غاز برميل صهاريج المصفاة حراقات"),
+    "camp": _any("النازحين نازحين اللاجئين لاجئين الخيام خيام المخيم"),
+    "crossing": _any("العبور عبور الشاحنات شاحنات الحدودي الحدود"),
+}
 
 # Endings of verbs and verbal nouns (سيطرت، سيطروا، سيطرتها، السيطرة).
 _ENDINGS = "ت|وا|ون|ين|ا|ان|ه|ها|هم|هما|تها|ته|تهم|تا|تان|ي|يه|يها|ات|اته|اتها|تم|ن|نا"
@@ -103,9 +113,9 @@ def _verbs(stems: str) -> re.Pattern:
 
 
 # Control and movement cues, by the preposition that introduces their place.
-_CUE_ON = _verbs("سيطر ستولي ستيلاء هجوم هجمات غاره غارات ضربات زحف")
+_CUE_ON = _verbs("سيطر ستولي ستيلاء هجوم هجمات غاره غارات ضربات زحف سقط قذائف قذيفه صواريخ صاروخ")
 _CUE_FROM = _verbs("نسحب نسحاب قادم طرد خرج خروج فر فرار هرب هروب نزح نزوح قترب قتراب نطلق نطلاق تسلل "
-                   "تقدم")
+                   "تقدم نقل")
 _CUE_TO = _verbs("وصل صل وصول دخل دخول تقدم زحف توجه نزح نزوح عاد عوده نسحب نسحاب رسل رسال تعزيزات "
                  "نقل هرب فر لجا")
 _CUE_IN = _verbs("تقدم توغل تمركز نتشر تحصن")
@@ -211,9 +221,9 @@ RULES: tuple[Rule, ...] = (
                                         "الجزائرية السعودية الفلسطينية الكويتية البحرينية الإيرانية"),),
          note="a namesake abroad: سوسة التونسية"),
     Rule("foreign_in", WORD, after=(_any("في قرب بريف"), _words("دمشق حلب حمص حماة إدلب درعا اللاذقية طرطوس "
-                                                            "بيروت بغداد القاهرة تونس عمان الأردن لبنان")),
+                                                            "بيروت بغداد القاهرة تونس عمان الأردن لبنان مصر")),
          note="a namesake elsewhere: الصالحية في دمشق"),
-    Rule("foreign_at", WORD, after=(_words("بدمشق بحلب بحمص بحماة بإدلب بدرعا ببيروت ببغداد بالقاهرة بتونس"),),
+    Rule("foreign_at", WORD, after=(_words("بدمشق بحلب بحمص بحماة بإدلب بدرعا ببيروت ببغداد بالقاهرة بتونس بمصر"),),
          note="a namesake elsewhere: الصالحية بدمشق"),
     Rule("age_of", WORD, names=_names("العمر"),
          before=(_AGE_WORDS, _any("من")),
@@ -221,6 +231,8 @@ RULES: tuple[Rule, ...] = (
     Rule("age_advanced", WORD, names=_names("العمر"), before=(_any("في"),),
          cue=_verbs("تقدم كبار كبير صغار صغير"), reach=4,
          note="age: تقدم الرجل في العمر، كبار في العمر"),
+    Rule("afflicted", WORD, names=_names("الهول"), before=(_words("ب"),), clitic="ب", cue=_verbs("صيب صاب"), reach=3,
+         note="struck with horror: أصيب الجنود بالهول"),
     Rule("fields_all", WORD, names=_names("الميادين"),
          after=(_words("كافة كلها جميعها المختلفة الأخرى شتى"),),
          note="fields of activity: في الميادين كافة"),
@@ -245,7 +257,7 @@ RULES: tuple[Rule, ...] = (
          note="a compass word right before: شرق السوسة، جنوبي الهول"),
     Rule("direction_of", PLACE, before=(_COMPASS_AL, _any("من")), bare=True,
          note="a compass word with the article: إلى الشرق من السوسة"),
-    Rule("located", PLACE, before=(_any("تقع يقع تبعد يبعد تتبع يتبع"),),
+    Rule("located", PLACE, before=(_any("تقع يقع تبعد يبعد تتبع يتبع تضم يضم"),),
          note="a verb of location: وتقع السوسة جنوب هجين، وتبعد الميادين ..."),
     Rule("toward", PLACE, before=(with_clitics(DIRECTION_WORDS),),
          note="motion towards: نحو السوسة، باتجاه الميادين"),
@@ -261,10 +273,17 @@ RULES: tuple[Rule, ...] = (
          note="an advance and its في: تقدمت القوات في السوسة"),
     Rule("cue_object", PLACE, cue=_CUE_DIRECT, reach=5, not_between=_NOT_BETWEEN,
          note="a control verb and its object: دخلت قسد السوسة، تحرير الميادين"),
-    Rule("locative", PLACE, before=(_LOCATIVE,), clitic="ب", sentence=FORCES,
-         note="a locative preposition in a sentence about forces or fighting: اشتباكات في السوسة"),
+    Rule("locative", PLACE, before=(_LOCATIVE,), clitic="ب", sentence=WAR,
+         note="a locative preposition in a sentence about forces, fighting or life under them: "
+              "اشتباكات في السوسة، يقطن في الجلاء نحو ثمانية آلاف نسمة"),
+    Rule("held", PLACE, after=(_words("تحت"), _words("سيطرة حصار قصف نيران")),
+         note="held or besieged: السوسة تحت سيطرة داعش"),
+    Rule("held_by", PLACE, after=(_words("بيد بأيدي بقبضة الخاضعة الخاضع الواقعة الواقع المحاصرة المحاصر"),),
+         note="in someone's hands: سقطت الميادين بيد قوات النظام، الباغوز الخاضعة لسيطرة التنظيم"),
     Rule("list", PLACE, kind="list", bare=True,
          note="coordinated with a place already linked: الشعفة والسوسة، (الباغوز، السوسة)"),
+    Rule("kind_word", PLACE, kind="kind_word",
+         note="a word of the place's kind in its sentence (KIND_WORDS): الإنتاج في التنك، النفط من العمر"),
     Rule("context_word", PLACE, kind="context_word",
          note="a context word the gazetteer gives for that place, within 40 characters"),
     Rule("english_place_word", PLACE, before=(_EN_PLACE_WORDS,), lang="en",

@@ -52,6 +52,7 @@ from gazetteer.context import (
     COMMON_WORD_NAMES,
     DIRECTION_WORDS,
     EN_TYPE_WORDS,
+    KIND_WORDS,
     MEDIA_WORDS,
     PLACE,
     RULES,
@@ -266,16 +267,21 @@ class Linker:
         """Rules by the word next to the name, so most names cost two set lookups."""
         self._veto_prev: dict[str, list[Rule]] = {}
         self._veto_next: dict[str, list[Rule]] = {}
+        self._veto_clitic: dict[str, list[Rule]] = {}
         self._place_prev: dict[str, list[Rule]] = {}
+        self._place_next: dict[str, list[Rule]] = {}
         self._place_any: list[Rule] = []
         self._place_clitic: dict[str, list[Rule]] = {}
         self._order = {r: k for k, r in enumerate(self.context_rules)}
         kinds = {r.kind for r in self.context_rules}
         self._use_list, self._use_context_words = "list" in kinds, "context_word" in kinds
+        self._use_kind_words = "kind_word" in kinds
         for r in self.context_rules:
             if r.kind != "words":
                 continue
             if r.says == WORD:
+                if r.clitic:
+                    self._veto_clitic.setdefault(r.clitic, []).append(r)
                 if r.before:
                     for w in r.before[-1]:
                         self._veto_prev.setdefault(w, []).append(r)
@@ -286,6 +292,9 @@ class Linker:
             if r.before:
                 for w in r.before[-1]:
                     self._place_prev.setdefault(w, []).append(r)
+            elif r.after:
+                for w in r.after[0]:
+                    self._place_next.setdefault(w, []).append(r)
             else:
                 self._place_any.append(r)
             if r.clitic:
@@ -375,24 +384,37 @@ class Linker:
 
         ``prev`` and ``nxt`` are the words right before and after the name in its sentence.
         """
+        clitic = _clitic_prep(h.prefix)
         if not h.english:
-            vetoes = (*self._veto_prev.get(prev, ()), *self._veto_next.get(nxt, ()))
+            vetoes = (*self._veto_prev.get(prev, ()), *self._veto_next.get(nxt, ()), *self._veto_clitic.get(clitic, ()))
             if vetoes:
                 before, after = words_before(s, h.i, 80), words_after(s, h.end, 60)
-                if any(_matches(r, h, before, after, s) for r in vetoes):
+                if any(_matches(r, h, before, after, s, clitic=clitic) for r in vetoes):
                     return "-"
         if not h.needs_context:
             return "name"
         if h.english:
             rules = [r for r in self._place_prev.get(prev, ()) if r.lang == "en"]
             return rules[0].id if rules else self._context_word(s, h)
-        clitic = _clitic_prep(h.prefix)
-        rules = {*self._place_prev.get(prev, ()), *self._place_clitic.get(clitic, ()), *self._place_any}
+        rules = {*self._place_prev.get(prev, ()), *self._place_clitic.get(clitic, ()),
+                 *self._place_next.get(nxt, ()), *self._place_any}
         wide = words_before(s, h.i, 200)
+        after = words_after(s, h.end, 60) if nxt in self._place_next else None
         for r in sorted(rules, key=self._order.__getitem__):
-            if (r.bare or not h.dropped) and _matches(r, h, wide, None, s, clitic=clitic):
+            if (r.bare or not h.dropped) and _matches(r, h, wide, after, s, clitic=clitic):
                 return r.id
-        return None if h.dropped else self._context_word(s, h)
+        if h.dropped:
+            return None
+        return self._kind_word(s, h) or self._context_word(s, h)
+
+    def _kind_word(self, s: str, h: _Hit) -> str | None:
+        if not self._use_kind_words:
+            return None
+        words = frozenset().union(*(KIND_WORDS.get(self.gazetteer[e.place].kind, frozenset()) for e in h.entries))
+        if not words:
+            return None
+        a, b = sentence(s, h.i)
+        return "kind_word" if any(w.group() in words for w in _WORD.finditer(s, a, b)) else None
 
     def _context_word(self, s: str, h: _Hit) -> str | None:
         if not self._use_context_words:
