@@ -6,17 +6,18 @@ import re
 
 TOKEN = re.compile(r"[^\W_]+")
 ENDS = ".!?؟\n"
+_TOKEN_OR_END = re.compile(r"[^\W_]+|[.!?؟\n]")
 
 
 def words_before(s: str, i: int, span: int) -> list[str]:
     """The words of the sentence before position ``i`` (at most ``span`` characters back)."""
     lo = max(0, i - span)
-    cut = max(s.rfind(c, lo, i) for c in ENDS)
-    if cut >= 0:
-        lo = cut + 1
-    words = TOKEN.findall(s, lo, i)
-    if words and cut < 0 and lo > 0 and s[lo - 1].isalnum():
-        words = words[1:]  # the first one was cut in half
+    words = _TOKEN_OR_END.findall(s, lo, i)
+    for k in range(len(words) - 1, -1, -1):
+        if words[k] in ENDS:
+            return words[k + 1:]
+    if words and lo > 0 and s[lo - 1].isalnum():
+        return words[1:]  # the first one was cut in half
     return words
 
 

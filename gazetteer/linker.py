@@ -141,22 +141,14 @@ class _Entry:
 class _Hit:
     """A match on its way to becoming a Mention."""
 
-    __slots__ = ("core", "dropped", "end", "entries", "i", "lower", "prefix", "start", "via")
+    __slots__ = ("context", "core", "dropped", "end", "english", "entries", "i", "prefix", "start", "via")
 
-    def __init__(self, i: int, end: int, start: int, prefix: str, entries: tuple[_Entry, ...], dropped: bool):
+    def __init__(self, i: int, end: int, start: int, prefix: str, picked: tuple):
         self.i, self.end, self.start, self.prefix = i, end, start, prefix
-        self.entries, self.dropped = entries, dropped
+        # (entries, article dropped, English, needs place context): what _pick worked out
+        self.entries, self.dropped, self.english, self.context = picked
         self.core = ""
         self.via: str | None = None
-        self.lower = False  # an English name written in lower case: a common word unless context says otherwise
-
-    @property
-    def english(self) -> bool:
-        return self.entries[0].english
-
-    @property
-    def needs_context(self) -> bool:
-        return self.dropped or self.lower or any(e.context_required for e in self.entries)
 
 
 def _is_arabic(s: str) -> bool:
@@ -244,6 +236,8 @@ class Linker:
         for core, entries in table.items():
             self._automaton.add_word(core, (len(core), tuple(entries)))
         self._automaton.make_automaton()
+        self._pick_cache: dict[tuple[int, str], tuple | None] = {}
+        self._rules_cache: dict[tuple[str, str, str], tuple[Rule, ...]] = {}
         self.collisions = {core: sorted({e.place for e in es}) for core, es in table.items()
                            if len({e.place for e in es}) > 1}
         self._index_rules()
@@ -299,6 +293,9 @@ class Linker:
                 self._place_any.append(r)
             if r.clitic:
                 self._place_clitic.setdefault(r.clitic, []).append(r)
+        for index in (self._veto_prev, self._veto_next, self._veto_clitic):
+            for w, rules in index.items():
+                index[w] = tuple(rules)
 
     # ------------------------------------------------------------------ API
     def link(self, text: str | NormalizedText, *, unresolved: bool = False) -> list[Mention]:
@@ -321,6 +318,7 @@ class Linker:
         s = nt.text
         n = len(s)
         candidates = []
+        pick_cache = self._pick_cache
         for end, (length, entries) in self._automaton.iter(s):
             start = end - length + 1
             if end + 1 < n and s[end + 1].isalnum():
@@ -331,17 +329,20 @@ class Linker:
             if i > 0 and s[i - 1].isalnum():
                 continue
             prefix = s[i:start]
-            picked = _pick(entries, prefix)
+            ck = (id(entries), prefix)  # the automaton keeps its values alive: ids are stable
+            picked = pick_cache.get(ck, False)
+            if picked is False:
+                picked = pick_cache[ck] = _pick(entries, prefix)
             if picked is None:
                 continue
-            fit, dropped = picked
-            hit = _Hit(i, end + 1, start, prefix, fit, dropped)
-            if fit[0].english:
+            hit = _Hit(i, end + 1, start, prefix, picked)
+            if hit.english:
                 m = _EN_ARTICLE.search(s, max(0, i - 4), i)
                 if m is not None and m.end() == i:
                     hit.i = m.start()
                 o_start, o_end = nt.span(start, end + 1)
-                hit.lower = nt.original[o_start:o_end].islower()  # "a hospital ward", not Ward
+                # In English a name in lower case ("a hospital ward") is a word unless context says otherwise.
+                hit.context = hit.context or nt.original[o_start:o_end].islower()
             candidates.append(hit)
         hits = _longest_first(candidates)
         hits = self._judge_all(s, hits)
@@ -384,28 +385,46 @@ class Linker:
 
         ``prev`` and ``nxt`` are the words right before and after the name in its sentence.
         """
-        clitic = _clitic_prep(h.prefix)
+        clitic = _CLITIC_PREP.get(h.prefix, "")
         if not h.english:
-            vetoes = (*self._veto_prev.get(prev, ()), *self._veto_next.get(nxt, ()), *self._veto_clitic.get(clitic, ()))
+            vetoes = self._veto_prev.get(prev, _NONE) + self._veto_next.get(nxt, _NONE) + \
+                self._veto_clitic.get(clitic, _NONE)
             if vetoes:
                 before, after = words_before(s, h.i, 80), words_after(s, h.end, 60)
                 if any(_matches(r, h, before, after, s, clitic=clitic) for r in vetoes):
                     return "-"
-        if not h.needs_context:
+        if not h.context:
             return "name"
         if h.english:
             rules = [r for r in self._place_prev.get(prev, ()) if r.lang == "en"]
             return rules[0].id if rules else self._context_word(s, h)
-        rules = {*self._place_prev.get(prev, ()), *self._place_clitic.get(clitic, ()),
-                 *self._place_next.get(nxt, ()), *self._place_any}
-        wide = words_before(s, h.i, 200)
+        rules = self._place_rules(prev, clitic, nxt)
+        near, wide = [prev] if prev else [], None
         after = words_after(s, h.end, 60) if nxt in self._place_next else None
-        for r in sorted(rules, key=self._order.__getitem__):
-            if (r.bare or not h.dropped) and _matches(r, h, wide, after, s, clitic=clitic):
+        for r in rules:
+            if not (r.bare or not h.dropped):
+                continue
+            if len(r.before) > 1 or r.cue is not None:
+                wide = wide if wide is not None else words_before(s, h.i, 200)
+                if _matches(r, h, wide, after, s, clitic=clitic):
+                    return r.id
+            elif _matches(r, h, near, after, s, clitic=clitic):
                 return r.id
         if h.dropped:
             return None
         return self._kind_word(s, h) or self._context_word(s, h)
+
+    def _place_rules(self, prev: str, clitic: str, nxt: str) -> tuple[Rule, ...]:
+        """The place rules that may fire next to these words, in table order (cached: words repeat)."""
+        k = (prev, clitic, nxt)
+        rules = self._rules_cache.get(k)
+        if rules is None:
+            if len(self._rules_cache) > 100_000:
+                self._rules_cache.clear()
+            found = {*self._place_prev.get(prev, ()), *self._place_clitic.get(clitic, ()),
+                     *self._place_next.get(nxt, ()), *self._place_any}
+            rules = self._rules_cache[k] = tuple(sorted(found, key=self._order.__getitem__))
+        return rules
 
     def _kind_word(self, s: str, h: _Hit) -> str | None:
         if not self._use_kind_words:
@@ -429,9 +448,16 @@ class Linker:
         s = nt.text
         choice = _ambiguity.resolve(self.gazetteer, s, hits)
         out = []
+        span, original = nt.span, nt.original
         for h in hits:
-            place, resolved_by, precision = choice.get(id(h), (h.entries[0].place, "", None))
-            ambiguous = len(h.entries) > 1 and not resolved_by
+            if len(h.entries) == 1:
+                e = h.entries[0]
+                o_start, o_end = span(h.i, h.end)
+                out.append(Mention(e.place, e.name, original[o_start:o_end], o_start, o_end, h.i, h.end, h.prefix,
+                                   h.via or "name", "no_article" if h.dropped else e.spelling))
+                continue
+            place, resolved_by, precision = choice[id(h)]
+            ambiguous = not resolved_by
             if ambiguous and place is None:
                 if not unresolved:
                     continue
@@ -441,14 +467,13 @@ class Linker:
             o_start, o_end = nt.span(h.i, h.end)
             out.append(Mention(
                 place, entry.name, nt.original[o_start:o_end], o_start, o_end, h.i, h.end, h.prefix,
-                h.via or "name", spelling, ambiguous,
-                tuple(e.place for e in h.entries) if len(h.entries) > 1 else (),
-                precision, resolved_by if len(h.entries) > 1 else ""))
+                h.via or "name", spelling, ambiguous, tuple(e.place for e in h.entries), precision, resolved_by))
         return out
 
 
-def _pick(entries: tuple[_Entry, ...], prefix: str) -> tuple[tuple[_Entry, ...], bool] | None:
-    """The entries (one per place) the written prefix allows, and whether the article was dropped."""
+def _pick(entries: tuple[_Entry, ...], prefix: str) -> tuple[tuple[_Entry, ...], bool, bool, bool] | None:
+    """The entries (one per place) the written prefix allows, whether the article was dropped,
+    whether they are English names, and whether they need place context."""
     fit = [e for e in entries
            if (prefix == "" if e.english else
                prefix in ARTICLE_CLITICS or (not e.article_required and prefix in CLITICS))]
@@ -465,7 +490,7 @@ def _pick(entries: tuple[_Entry, ...], prefix: str) -> tuple[tuple[_Entry, ...],
             if e.place not in seen or (seen[e.place].spelling and not e.spelling):
                 seen[e.place] = e
         fit = list(seen.values())
-    return tuple(fit), dropped
+    return tuple(fit), dropped, fit[0].english, dropped or any(e.context_required for e in fit)
 
 
 def _longest_first(candidates: list[_Hit]) -> list[_Hit]:
@@ -497,6 +522,9 @@ def _resolve_overlap(cluster: list[_Hit]) -> list[_Hit]:
     return sorted(taken, key=lambda c: c.i)
 
 
+_NONE: tuple = ()
+
+
 def _clitic_prep(prefix: str) -> str:
     """The preposition written on a name (بالسوسة -> ب, للسوسة -> ل), or ""."""
     if prefix.endswith("لل"):
@@ -506,6 +534,9 @@ def _clitic_prep(prefix: str) -> str:
     else:
         clitics = prefix
     return clitics[-1] if clitics and clitics[-1] in PREPOSITIONS else ""
+
+
+_CLITIC_PREP = {p: _clitic_prep(p) for p in PREFIXES}
 
 
 def _matches(r: Rule, h: _Hit, before: list[str], after: list[str] | None, s: str, *, clitic: str = "") -> bool:
