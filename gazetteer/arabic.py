@@ -184,8 +184,10 @@ def with_clitics(words) -> frozenset[str]:
 
     Examples
     --------
-    >>> sorted(with_clitics(["قرية"]))[:4]
-    ['بقريه', 'فبقريه', 'فكقريه', 'فلقريه']
+    >>> sorted(w for w in with_clitics(["قرية", "الرقة"]) if w.startswith("و"))[:4]
+    ['والرقه', 'وبالرقه', 'وبقريه', 'وقريه']
+    >>> "للرقه" in with_clitics(["الرقة"])
+    True
     """
     out = set()
     for w in words:

@@ -30,7 +30,7 @@ Words are written here as the news writes them and folded when the module loads
 Examples
 --------
 >>> [r.id for r in RULES if r.says == PLACE][:4]
-['place_type', 'direction', 'direction_of', 'toward']
+['place_type', 'direction', 'direction_of', 'located']
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gazetteer.arabic import fold, with_clitics
+from gazetteer.arabic import CONJUNCTIONS, PREPOSITIONS, fold, with_clitics
 
 __all__ = [
     "COMMON_WORD_NAMES",
@@ -87,10 +87,13 @@ COMMON_WORD_NAMES: dict[str, str] = {
     fold("التبني"): "adoption, and claiming an attack (أعلن التبني)",
 }
 MEDIA_WORDS = _words("قناة صحيفة جريدة وكالة إذاعة تلفزيون شبكة فضائية")
+# The proclitics of gazetteer.arabic as a pattern, for the word patterns below.
+_CLITIC = f"(?:{'|'.join(CONJUNCTIONS)})?(?:{'|'.join(PREPOSITIONS)})?"
+
 # A sentence about war: forces, fighting and civilian life under it (searched anywhere in the
 # sentence, any clitics or endings).
 WAR = re.compile(
-    r"(?<![^\W_])(?:و|ف)?(?:ب|ل)?(?:ال)?(?:قوات|قسد|داعش|تنظيم|جيش|مقاتل|عناصر|مسلح|ميليشي|مليشي|حشد|"
+    rf"(?<![^\W_]){_CLITIC}(?:ال)?(?:قوات|قسد|داعش|تنظيم|جيش|مقاتل|عناصر|مسلح|ميليشي|مليشي|حشد|"
     r"تحالف|اشتباك|معارك|معركه|قصف|غاره|غارات|هجوم|هجمات|سيطر|قذائف|قذيفه|مدفعي|طائرات|طيران|تعزيزات|"
     r"انسحاب|مفخخ|الغام|لغم|قتلي|مقتل|استهداف|تمشيط|عسكري|حصار|اسايش|وحدات|كتائب|لواء|فصائل|جبهه|"
     r"جبهات|اقتحام|متشدد|ارهابي|فلول|نظام|مدني|نازح|نزوح|مهجر|اعتقال|مداهم|جرحي|عبوه|انفجار|هاون|"
@@ -109,7 +112,7 @@ _ENDINGS = "ت|وا|ون|ين|ا|ان|ه|ها|هم|هما|تها|ته|تهم|ت�
 def _verbs(stems: str) -> re.Pattern:
     """A pattern for the written forms of some verb stems (folded), clitics and endings included."""
     alts = "|".join(fold(s) for s in stems.split())
-    return re.compile(rf"(?:و|ف)?(?:ب|ل)?(?:ال|ي|ت|ن|م)?ا?(?:{alts})(?:{_ENDINGS})?")
+    return re.compile(rf"{_CLITIC}(?:ال|ي|ت|ن|م)?ا?(?:{alts})(?:{_ENDINGS})?")
 
 
 # Control and movement cues, by the preposition that introduces their place.

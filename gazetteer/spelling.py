@@ -21,8 +21,10 @@ place context.
 
 Examples
 --------
->>> sorted(arabic_variants("أبو الحسن"))
-['البو حسن', 'البوحسن']
+>>> arabic_variants("أبو الحسن")["البو حسن"]
+'albu_space_for_abu_al'
+>>> arabic_variants("الصفافنة")
+{'السفافنه': 'sad_sin'}
 """
 
 from __future__ import annotations
