@@ -10,7 +10,8 @@ How a name is matched
 - A name written with the article (``الرقة``) needs the article in the text, so
   ``فرقة`` (a division) is never Raqqa; written bare and with no clitic
   (``حسرات``) it is kept only with strong place context (``معبر حسرات``). A name
-  written without it (``هجين``) may take it (``الهجين``).
+  written without it (``هجين``) may take it (``الهجين``). A doubled article
+  (``الالباغوز``) is a typo of the name.
 - Spellings come from :mod:`gazetteer.spelling`: rules (``البو``/``أبو``,
   ص/س...) and attested misspellings (``باغور``); ``Mention.spelling`` says which.
 - English names (``names_en``) are found in English text, case-insensitive,
@@ -50,10 +51,8 @@ from gazetteer._text import sentence, words_after, words_before
 from gazetteer.arabic import ARTICLE_CLITICS, CLITICS, PREPOSITIONS, NormalizedText, fold, normalize
 from gazetteer.context import (
     COMMON_WORD_NAMES,
-    DIRECTION_WORDS,
     EN_TYPE_WORDS,
     KIND_WORDS,
-    MEDIA_WORDS,
     PLACE,
     RULES,
     TRIGGER_WORDS,
@@ -65,14 +64,12 @@ from gazetteer.spelling import ATTESTED_CSV, arabic_variants, attested, english_
 
 __all__ = ["PREFIXES", "TRIGGER_WORDS", "Linker", "Mention"]
 
-# Kept for callers of earlier versions: the clitic table now lives in gazetteer.arabic.
-PREFIXES_BARE, PREFIXES_ARTICLE = CLITICS, ARTICLE_CLITICS
+# What may stand before a name; kept here for callers of earlier versions (the table is gazetteer.arabic's).
 PREFIXES = CLITICS | ARTICLE_CLITICS
-BLOCK_WORDS = MEDIA_WORDS
-ENGLISH_TRIGGERS = next(r.before[0] for r in RULES if r.id == "english_place_word")
-__all__ += ["DIRECTION_WORDS"]
 
-_MAX_PREFIX = max(map(len, PREFIXES))
+# A typo that doubles the article (الالباغوز, والالباغوز): the name all the same.
+_DOUBLED_ARTICLE = frozenset(c + "ال" for c in ARTICLE_CLITICS if c.endswith("ال"))
+_MAX_PREFIX = max(map(len, PREFIXES | _DOUBLED_ARTICLE))
 _SEPARATOR = re.compile(r"[\s،,؛;:\"'()\-–—/]*(?:(?:و|and\s)\s*)?[\s،,؛;:\"'()\-–—/]*")
 _WORD = re.compile(r"\w+")
 # The next word in the same sentence, over spaces, punctuation, quotes and hashtag underscores.
@@ -93,7 +90,9 @@ class Mention:
     enough) or the id of the :mod:`gazetteer.context` rule that fired.
     ``spelling`` is the :mod:`gazetteer.spelling` rule id when the text spells
     the name differently from the gazetteer (``"attested"`` for a recorded
-    misspelling, ``"no_article"`` for a name written without its article).
+    misspelling, ``"parent"`` for one taken from the parent's name,
+    ``"no_article"`` for a name written without its article,
+    ``"doubled_article"`` for ``الالباغوز``).
 
     When the name is shared by several places, ``candidates`` lists them.
     ``resolved_by`` says what picked ``place`` among them (``"nearby_places"``,
@@ -141,12 +140,12 @@ class _Entry:
 class _Hit:
     """A match on its way to becoming a Mention."""
 
-    __slots__ = ("context", "core", "dropped", "end", "english", "entries", "i", "prefix", "start", "via")
+    __slots__ = ("context", "core", "dropped", "end", "english", "entries", "i", "prefix", "spelling", "start", "via")
 
     def __init__(self, i: int, end: int, start: int, prefix: str, picked: tuple):
         self.i, self.end, self.start, self.prefix = i, end, start, prefix
-        # (entries, article dropped, English, needs place context): what _pick worked out
-        self.entries, self.dropped, self.english, self.context = picked
+        # (entries, article dropped, English, needs place context, how the article is spelt): from _pick
+        self.entries, self.dropped, self.english, self.context, self.spelling = picked
         self.core = ""
         self.via: str | None = None
 
@@ -454,7 +453,7 @@ class Linker:
                 e = h.entries[0]
                 o_start, o_end = span(h.i, h.end)
                 out.append(Mention(e.place, e.name, original[o_start:o_end], o_start, o_end, h.i, h.end, h.prefix,
-                                   h.via or "name", "no_article" if h.dropped else e.spelling))
+                                   h.via or "name", h.spelling or e.spelling))
                 continue
             place, resolved_by, precision = choice[id(h)]
             ambiguous = not resolved_by
@@ -463,7 +462,7 @@ class Linker:
                     continue
                 place = ""
             entry = next((e for e in h.entries if e.place == place), h.entries[0])
-            spelling = "no_article" if h.dropped else entry.spelling
+            spelling = h.spelling or entry.spelling
             o_start, o_end = nt.span(h.i, h.end)
             out.append(Mention(
                 place, entry.name, nt.original[o_start:o_end], o_start, o_end, h.i, h.end, h.prefix,
@@ -471,16 +470,19 @@ class Linker:
         return out
 
 
-def _pick(entries: tuple[_Entry, ...], prefix: str) -> tuple[tuple[_Entry, ...], bool, bool, bool] | None:
+def _pick(entries: tuple[_Entry, ...], prefix: str) -> tuple[tuple[_Entry, ...], bool, bool, bool, str] | None:
     """The entries (one per place) the written prefix allows, whether the article was dropped,
-    whether they are English names, and whether they need place context."""
+    whether they are English names, whether they need place context, and the article's misspelling."""
+    spelling = ""
+    if prefix in _DOUBLED_ARTICLE:
+        prefix, spelling = prefix[:-2], "doubled_article"
     fit = [e for e in entries
            if (prefix == "" if e.english else
                prefix in ARTICLE_CLITICS or (not e.article_required and prefix in CLITICS))]
     dropped = False
-    if not fit and prefix == "":
+    if not fit and prefix == "" and not spelling:
         fit = [e for e in entries if not e.english and e.article_required]
-        dropped = True
+        dropped, spelling = True, "no_article"
     if not fit:
         return None
     if len(fit) > 1:
@@ -490,7 +492,7 @@ def _pick(entries: tuple[_Entry, ...], prefix: str) -> tuple[tuple[_Entry, ...],
             if e.place not in seen or (seen[e.place].spelling and not e.spelling):
                 seen[e.place] = e
         fit = list(seen.values())
-    return tuple(fit), dropped, fit[0].english, dropped or any(e.context_required for e in fit)
+    return tuple(fit), dropped, fit[0].english, dropped or any(e.context_required for e in fit), spelling
 
 
 def _longest_first(candidates: list[_Hit]) -> list[_Hit]:

@@ -146,3 +146,8 @@ def test_english_keys():
     assert english_keys("Al-Baghuz Fawqani") == {"baghuz fawqani"}
     assert "ras al-ayn" in english_keys("Ra’s al ‘Ayn")
     assert english_keys("Ālbū Kamāl") == {"albu kamal"}
+
+
+def test_a_doubled_article_is_a_typo_of_the_name(linker):
+    assert [(m.place, m.spelling, m.surface) for m in linker.link("المعارك في الالباغوز والالشعفة")] == [
+        ("baghuz", "doubled_article", "الالباغوز"), ("shaafa", "doubled_article", "والالشعفة")]
