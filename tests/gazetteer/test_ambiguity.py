@@ -69,7 +69,7 @@ def test_the_shared_name_is_reported_as_a_collision(two):
 @pytest.mark.parametrize("text,expected", [
     ("سيطرت قوات النظام على بلدة الصالحية في ريف البوكمال.", "salihiyah_ak"),
     ("تقدمت القوات نحو الصالحية بعد سيطرتها على الباغوز.", "salihiyah_ak"),
-    ("وسيطرت قوات النظام على قريتي الصالحية والحسينية شمال مدينة دير الزور.", "salihiyah_dz"),
+    ("ودخلت قوات النظام الصالحية الواقعة إلى الشمال من مدينة دير الزور.", "salihiyah_dz"),
     ("وصلت تعزيزات إلى بلدة الصالحية القريبة من خشام.", "salihiyah_dz"),
 ])
 def test_places_named_nearby_decide(two, text, expected):
