@@ -352,12 +352,19 @@ class Linker:
         status: list[str | None] = []  # None = waiting for context; "-" = a common sense
         rev = s[::-1]  # the word before a name is the word after it in the reversed text: one C match
         n = len(s)
+        veto_prev, veto_next, veto_clitic = self._veto_prev, self._veto_next, self._veto_clitic
         for h in hits:
             h.core = s[h.start:h.end]
             m = _NEXT_WORD.match(rev, n - h.i)
             prev = m.group(1)[::-1] if m else ""
             m = _NEXT_WORD.match(s, h.end)
-            status.append(self._judge(s, h, prev, m.group(1) if m else ""))
+            nxt = m.group(1) if m else ""
+            # Most names need no context and sit next to no word a common sense starts with.
+            if not h.context and (h.english or (prev not in veto_prev and nxt not in veto_next and
+                                                _CLITIC_PREP.get(h.prefix, "") not in veto_clitic)):
+                status.append("name")
+            else:
+                status.append(self._judge(s, h, prev, nxt))
         # A name that shares a list with a confirmed place is a place.
         changed = self._use_list
         while changed:
@@ -386,8 +393,8 @@ class Linker:
         """
         clitic = _CLITIC_PREP.get(h.prefix, "")
         if not h.english:
-            vetoes = self._veto_prev.get(prev, _NONE) + self._veto_next.get(nxt, _NONE) + \
-                self._veto_clitic.get(clitic, _NONE)
+            vetoes = [r for r in self._veto_prev.get(prev, _NONE) + self._veto_next.get(nxt, _NONE) +
+                      self._veto_clitic.get(clitic, _NONE) if not r.names or h.core in r.names]
             if vetoes:
                 before, after = words_before(s, h.i, 80), words_after(s, h.end, 60)
                 if any(_matches(r, h, before, after, s, clitic=clitic) for r in vetoes):
