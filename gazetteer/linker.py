@@ -207,11 +207,12 @@ class Linker:
         # Names as the gazetteer and the attested list write them: they may be shared (real ambiguity).
         written: dict[str, set[str]] = {}
         for place in gazetteer:
-            names = [(n, "") for n in place.arabic_names]
-            names += [(n, "attested") for n in extra_ar.get(place.id, ())]
-            names += [(n, "parent") for n in self._parent_forms(place, extra_ar)]
-            for name, how in names:
-                k = key(name)
+            # (as written in the text, the gazetteer name it stands for, how it was found)
+            names = [(n, n, "") for n in place.arabic_names]
+            names += [(n, place.name_ar, "attested") for n in extra_ar.get(place.id, ())]
+            names += [(form, n, "parent") for form, n in self._parent_forms(place, extra_ar)]
+            for form, name, how in names:
+                k = key(form)
                 written.setdefault(_core(k)[0], set()).add(place.id)
                 add(k, place, name, how)
             for name in (*place.english_names, *extra_en.get(place.id, ())):
@@ -222,7 +223,7 @@ class Linker:
                     entries = table.setdefault(k, [])
                     if all(x.place != place.id for x in entries):
                         needs = place.context_required and not EN_TYPE_WORDS & set(k.split())
-                        entries.append(_Entry(place.id, name, False, needs, True, how))
+                        entries.append(_Entry(place.id, name if not how else place.name_en, False, needs, True, how))
         # Spellings the rules make never take a name another place is written with.
         if spelling_rules:
             for place in gazetteer:
@@ -241,8 +242,9 @@ class Linker:
                            if len({e.place for e in es}) > 1}
         self._index_rules()
 
-    def _parent_forms(self, place, extra_ar: dict[str, list[str]]) -> list[str]:
-        """A place named after its parent takes the parent's other spellings (باغور الفوقاني)."""
+    def _parent_forms(self, place, extra_ar: dict[str, list[str]]) -> list[tuple[str, str]]:
+        """A place named after its parent takes the parent's other spellings (باغور الفوقاني):
+        (the spelling, the name it stands for)."""
         parent = self.gazetteer.get(place.parent)
         if parent is None:
             return []
@@ -253,7 +255,7 @@ class Linker:
             for pn in parent_names:
                 if k.startswith(pn + " "):
                     rest = k[len(pn):]
-                    out += [other + rest for other in parent_names if other != pn]
+                    out += [(other + rest, name) for other in parent_names if other != pn]
         return out
 
     def _index_rules(self) -> None:

@@ -151,3 +151,8 @@ def test_english_keys():
 def test_a_doubled_article_is_a_typo_of_the_name(linker):
     assert [(m.place, m.spelling, m.surface) for m in linker.link("المعارك في الالباغوز والالشعفة")] == [
         ("baghuz", "doubled_article", "الالباغوز"), ("shaafa", "doubled_article", "والالشعفة")]
+
+
+def test_a_mention_names_the_gazetteer_name_its_spelling_stands_for(linker):
+    got = [(m.surface, m.name) for m in linker.link("تقدمت القوات نحو باغور الفوقاني والبوحسن")]
+    assert got == [("باغور الفوقاني", "الباغوز الفوقاني"), ("والبوحسن", "أبو الحسن")]
