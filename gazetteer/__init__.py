@@ -2,15 +2,16 @@
 
 Public surface::
 
-    from gazetteer import load, Place, Gazetteer, Linker, Mention, normalize
+    from gazetteer import load, Place, Gazetteer, Linker, Mention, normalize, CLITICS
 """
 
-from gazetteer.arabic import NormalizedText, fold, normalize
+from gazetteer.arabic import CLITICS, NormalizedText, fold, normalize
 from gazetteer.linker import Linker, Mention
 from gazetteer.place import Place
 from gazetteer.places import Gazetteer, GazetteerError, load
 
 __all__ = [
+    "CLITICS",
     "Gazetteer",
     "GazetteerError",
     "Linker",

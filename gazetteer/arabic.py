@@ -23,10 +23,22 @@ Examples
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-__all__ = ["NormalizedText", "fold", "is_letter", "normalize"]
+__all__ = [
+    "ARTICLE_CLITICS",
+    "CLITICS",
+    "CONJUNCTIONS",
+    "PREPOSITIONS",
+    "NormalizedText",
+    "fold",
+    "is_letter",
+    "normalize",
+    "strip_clitics",
+    "with_clitics",
+]
 
 # Characters deleted by normalisation: harakat, superscript alef, Quranic marks,
 # tatweel and zero-width format characters that break words invisibly.
@@ -53,6 +65,18 @@ _SUBSTITUTE = {
 _SUBSTITUTE.update({chr(0x0660 + d): str(d) for d in range(10)})  # ٠..٩
 _SUBSTITUTE.update({chr(0x06F0 + d): str(d) for d in range(10)})  # ۰..۹
 _SUBSTITUTE.update({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+
+
+def _latin_base(c: str) -> str | None:
+    # One precomposed Latin letter with a diacritic (Ḩ, ā, Ş) -> its lower-case ASCII base.
+    base = unicodedata.normalize("NFD", c)[0].lower()
+    return base if base != c and "a" <= base <= "z" else None
+
+
+# Romanisations (al-Ḩasakah, Ālbū Kamāl) match plain English text, one character for one.
+_SUBSTITUTE.update({c: b for c in map(chr, (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)))
+                    if (b := _latin_base(c)) is not None})
+_SUBSTITUTE.update({"ʿ": "'", "ʾ": "'", "ʼ": "'"})
 
 _TABLE: dict[int, str | None] = {ord(k): v for k, v in _SUBSTITUTE.items()}
 for _lo, _hi in re.findall(r"(.)(?:-(.))?", _REMOVED):
@@ -132,3 +156,75 @@ def fold(text: str) -> str:
 def is_letter(ch: str) -> bool:
     """True for characters that belong inside a word (letters and digits)."""
     return ch.isalnum()
+
+
+# Proclitics, in the one table every package uses: the conjunctions و ف, then the
+# prepositions ب ل ك, each optional and in that order (وب، فل، ك).
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
+
+
+def _clitic_table() -> tuple[frozenset[str], frozenset[str]]:
+    bare, article = set(), set()
+    for c in ("", *CONJUNCTIONS):
+        for p in ("", *PREPOSITIONS):
+            bare.add(c + p)
+            # ل + ال is written لل (للرقة), never لال.
+            article.add(c + ("لل" if p == "ل" else p + "ال"))
+    return frozenset(bare), frozenset(article)
+
+
+CLITICS, ARTICLE_CLITICS = _clitic_table()
+"""``CLITICS``: what may stand before a word (``""`` included); ``ARTICLE_CLITICS``: the same
+followed by the article, as written (``ال``، ``وال``، ``بال``، ``لل``، ``ولل``)."""
+
+
+def with_clitics(words) -> frozenset[str]:
+    """Every written form of ``words`` behind a proclitic (folded words in, folded forms out).
+
+    A word with the article takes ل as لل (``الرقة`` -> ``للرقة``).
+
+    Examples
+    --------
+    >>> sorted(w for w in with_clitics(["قرية", "الرقة"]) if w.startswith("و"))[:4]
+    ['والرقه', 'وبالرقه', 'وبقريه', 'وقريه']
+    >>> "للرقه" in with_clitics(["الرقة"])
+    True
+    """
+    out = set()
+    for w in words:
+        w = fold(w)
+        for c in CLITICS:
+            if c.endswith("ل") and w.startswith("ال"):
+                out.add(c + "ل" + w[2:])
+            else:
+                out.add(c + w)
+    return frozenset(out)
+
+
+def strip_clitics(word: str, vocabulary) -> str | None:
+    """The word of ``vocabulary`` that ``word`` is, behind proclitics; None if it is none.
+
+    Parameters
+    ----------
+    word : str
+        A folded word as written (``وبقرية`` folded).
+    vocabulary : container of str
+        Folded words without clitics.
+
+    Returns
+    -------
+    str or None
+    """
+    if word in vocabulary:
+        return word
+    for cut in range(1, min(len(word) - 1, 3)):
+        head, rest = word[:cut], word[cut:]
+        if head not in CLITICS:
+            break
+        if rest in vocabulary:
+            return rest
+        # لل + word = ل + ال + word
+        if head.endswith("ل") and rest.startswith("ل") and "ا" + rest in vocabulary:
+            return "ا" + rest
+    return None

@@ -44,3 +44,30 @@ def test_every_normalised_span_maps_inside_the_original(text):
             assert 0 <= s < e <= len(text)
             # Same letters once the original slice is folded again.
             assert fold(text[s:e]) == nt.text[i:j]
+
+
+def test_one_clitic_table():
+    from gazetteer.arabic import ARTICLE_CLITICS, CLITICS
+
+    assert {"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"} == CLITICS
+    # ل before the article is written لل, never لال.
+    assert {"ال", "وال", "بال", "لل", "ولل", "فلل", "وبال", "كال"} <= ARTICLE_CLITICS
+    assert "لال" not in ARTICLE_CLITICS
+
+
+def test_with_clitics_and_strip_clitics():
+    from gazetteer.arabic import strip_clitics, with_clitics
+
+    forms = with_clitics(["قرية", "الرقة"])
+    assert {"قريه", "وبقريه", "لقريه", "الرقه", "للرقه", "وللرقه", "بالرقه"} <= forms
+    assert "لالرقه" not in forms
+    assert strip_clitics("وبقريه", {"قريه"}) == "قريه"
+    assert strip_clitics("للرقه", {"الرقه"}) == "الرقه"
+    assert strip_clitics("ورقه", {"الرقه"}) is None
+
+
+def test_latin_diacritics_fold_one_for_one():
+    original = "Ālbū Kamāl and Al Ḩasakah"
+    nt = normalize(original)
+    assert nt.text == "albu kamal and al hasakah"
+    assert len(nt.text) == len(original)
