@@ -15,6 +15,7 @@ import ahocorasick
 
 from extract.sources import REGISTRY
 from gazetteer import fold
+from gazetteer.arabic import CLITICS
 
 __all__ = [
     "ACTOR_AS_SOURCE",
@@ -64,7 +65,7 @@ OUTLETS = {
 }
 
 
-_PHRASE_PREFIXES = frozenset(c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك"))
+_PHRASE_PREFIXES = CLITICS  # the one clitic table (gazetteer.arabic): "", و، ف، ب، ل، ك and their pairs
 
 
 class PhraseMatcher:
@@ -131,10 +132,6 @@ def actor_matcher() -> PhraseMatcher:
 def source_matcher() -> PhraseMatcher:
     """Matcher whose keys are canonical source names."""
     return PhraseMatcher(SOURCE_PHRASES)
-
-
-# Proclitics that may stand before a word the rules look for (وريف، لمدينة، فبعد).
-CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")
 
 
 def word_set(words: str) -> frozenset[str]:

@@ -48,6 +48,7 @@ from gazetteer.place import (
 )
 from gazetteer.places import Gazetteer
 from gazetteer.river import STUDY_AREA, bank_of
+from guard.errors import BadInput
 
 __all__ = [
     "GEONAMES_KIND_PRECISION",
@@ -100,8 +101,8 @@ _NEAR_EXISTING_KM = 5.0
 _BANK_WITHIN_M = 15000.0
 
 
-class GeocoderError(OSError):
-    """The geocoder could not be asked or refused; the message says what to try."""
+class GeocoderError(BadInput, OSError):
+    """The geocoder could not be asked or refused; the message says what to try (exit 2, not a bug)."""
 
 
 @dataclass(frozen=True)

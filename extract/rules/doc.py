@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from extract import lexicon as lx
 from extract.reader import Article
 from extract.rules.sentences import Sentence, split_sentences
-from gazetteer import Mention, NormalizedText
+from gazetteer import Mention, NormalizedText, arabic
 
 if TYPE_CHECKING:
     from extract.extractor import Extractor
@@ -37,8 +37,8 @@ class Hit(NamedTuple):
 
 @lru_cache(maxsize=64)
 def with_clitics(words: frozenset[str]) -> frozenset[str]:
-    """``words`` and each of them behind a proclitic (و، ف، ب، ل، ك ...)."""
-    return words | frozenset(c + w for w in words for c in lx.CLITICS)
+    """``words`` and each of them behind a proclitic (و، ف، ب، ل، ك ...), from the one clitic table."""
+    return words | arabic.with_clitics(words)
 
 
 def in_set(word: str, words: frozenset[str]) -> bool:

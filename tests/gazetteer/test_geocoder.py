@@ -100,8 +100,8 @@ def test_rows_parse_as_places_csv_with_provenance(server, gazetteer):
     # The id is a slug (a rough romanisation when only Arabic is known), never one already used.
     assert village["id"] == "salihiyah_2" and town["id"] == "salhya"
     # Curators are told about existing places nearby (the bundled Baghuz is 3.1 km from the town).
-    assert town["note"].startswith("near gazetteer place baghuz (3.1 km)")
-    assert "near gazetteer place" not in village["note"]
+    assert town["note"].startswith("near gazetteer place") and "baghuz (3.1 km)" in town["note"]
+    assert "salihiyah_deir_ez_zor (3.3 km)" in village["note"]  # the curator learns it is there already
     assert village["bank"] in ("left", "right")
 
 
