@@ -42,13 +42,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from datetime import timedelta
 from functools import lru_cache
 from itertools import accumulate
 
 from extract import lexicon as lx
+from extract._scope import claim_date
 from extract.claim import CONTROL, Claim, DateWindow
-from extract.dates import Expression, find_expressions, resolve
+from extract.dates import Expression, find_expressions
 from extract.reader import Article
 from gazetteer import Gazetteer, Linker, Mention, NormalizedText, load, normalize
 from gazetteer.linker import TRIGGER_WORDS
@@ -474,25 +474,10 @@ class _Run:
 
     # ---------------------------------------------------------------- dates
     def _date_for(self, a: int, b: int, sent: _Sentence, change: str | None) -> DateWindow:
-        pub = self.article.published
-        best: tuple[int, Expression] | None = None
         if sent.start not in self._dates:
             self._dates[sent.start] = find_expressions(self.s, sent.start, sent.end)
-        for x in self._dates[sent.start]:
-            if x.end > sent.end or x.kind == "year":
-                continue
-            dist = max(0, a - x.end, x.start - b)
-            if best is None or dist < best[0]:
-                best = (dist, x)
-        if best is not None:
-            win = resolve(best[1], pub)
-            if win is not None:
-                return win
-        if not pub.known:
-            return DateWindow(None, None, "publication date unknown")
-        if change == "holds":
-            return DateWindow(pub.earliest, pub.latest, "as of publication")
-        return DateWindow(pub.earliest - timedelta(days=7), pub.latest, "week before publication")
+        return claim_date(self.s, (sent.start, sent.end), (a, b), self.article.published, change,
+                          self._dates[sent.start])
 
     # --------------------------------------------------------------- extent
     def _extent(self, i0: int, i1: int, place_id: str) -> str | None:

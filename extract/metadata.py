@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extract.dates import infer_published
 from extract.lexicon import OUTLETS
+from extract.published import infer_published
 from extract.reader import Article
 from gazetteer import fold
 
@@ -57,5 +57,5 @@ def complete(article: Article, *, year: int | None = None, period: tuple[date, d
         article.outlet = outlet
         article.outlet_basis = how
     if not article.published.known:
-        article.published = infer_published(fold(article.text), year=year, period=period)
+        article.published = infer_published(fold(article.text), year=year, period=period, url=article.url)
     return article
