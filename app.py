@@ -40,8 +40,8 @@ def _sources() -> dict[str, tuple[list[Path], Path | None]]:
     return out
 
 
-def _digest(paths: list[Path], manifest: Path | None, year: int | None) -> str:
-    h = hashlib.sha1(f"{year}".encode())
+def _digest(paths: list[Path], manifest: Path | None, year: int | None, period=None) -> str:
+    h = hashlib.sha1(f"{year}{period}".encode())
     for p in sorted(paths):
         files = sorted(p.rglob("*")) if p.is_dir() else [p]
         for f in files:
@@ -53,7 +53,8 @@ def _digest(paths: list[Path], manifest: Path | None, year: int | None) -> str:
     return h.hexdigest()
 
 
-def _extract(paths: list[Path], manifest: Path | None, year: int | None, digest: str) -> tuple[list[Claim], Summary]:
+def _extract(paths: list[Path], manifest: Path | None, year: int | None, digest: str,
+             period=None) -> tuple[list[Claim], Summary]:
     key = "extract:" + digest
     if key not in st.session_state:
         mf = read_manifest(manifest) if manifest else None
@@ -65,7 +66,7 @@ def _extract(paths: list[Path], manifest: Path | None, year: int | None, digest:
             done = summary.read + len(summary.skipped)
             bar.progress(min(1.0, done / total), text=f"Extracting claims: {done} of about {total} files")
 
-        claims = list(extract_paths(paths, manifest=mf, year=year, summary=summary, progress=False,
+        claims = list(extract_paths(paths, manifest=mf, year=year, period=period, summary=summary, progress=False,
                                     on_article=tick, on_skip=tick))
         bar.empty()
         st.session_state[key] = (claims, summary)
@@ -86,6 +87,38 @@ def _save_uploads(files, manifest_file) -> tuple[Path, Path | None]:
         manifest = folder.parent / f"{folder.name}-manifest.csv"
         manifest.write_bytes(manifest_file.getvalue())
     return folder, manifest
+
+
+def _period_input() -> tuple[date, date] | None:
+    """A default publication window for articles whose date nothing shows (``--period`` on the command line)."""
+    text = st.text_input("Default publication window, where nothing dates an article",
+                         value=st.query_params.get("period", ""), placeholder="2018-09-01..2019-03-31",
+                         help="Articles with no date in the manifest, the address or the text are placed in this "
+                              "window; their claims then show a coarse precision (month or year).")
+    if not text.strip():
+        return None
+    try:
+        a, b = (date.fromisoformat(x.strip()) for x in text.split(".."))
+    except ValueError:
+        st.error("Write the window as YYYY-MM-DD..YYYY-MM-DD.")
+        return None
+    return (a, b) if a <= b else (b, a)
+
+
+def _undated_notice(timeline: Timeline, everything: list[Claim]) -> None:
+    """Say how many claims could not be placed in time and why; suggest a default window when most are undated."""
+    reasons = timeline.undated_reasons()
+    n = sum(reasons.values())
+    if not n:
+        return
+    why = "; ".join(f"{r} ({k})" for r, k in reasons.most_common())
+    st.markdown(f"**{n} of {len(everything)} claims could not be placed in time**: {why}. "
+                "They are listed under *Undated* in each place's story.")
+    if n * 2 > len(everything):
+        dated = timeline.date_range()
+        hint = f" (the dated claims run from {dated.start} to {dated.end})" if dated else ""
+        st.warning(f"Most claims are undated. Give a default publication window in the sidebar{hint}, "
+                   "or a manifest with publication dates.")
 
 
 with st.sidebar:
@@ -118,6 +151,7 @@ with st.sidebar:
         y = st.number_input("Publication year, where the text leaves it open", min_value=0, max_value=2100,
                             value=int(preset_year) if preset_year.isdigit() else 0, help="Leave 0 when unknown")
         year = int(y) or None
+    period = _period_input()
 
 if not paths:
     st.info("Choose a folder or upload articles in the sidebar.")
@@ -126,9 +160,9 @@ if manifest is not None and not manifest.exists():
     st.error(f"Manifest {manifest} does not exist; give the path of a CSV with file,outlet,published,url.")
     st.stop()
 
-digest = _digest(paths, manifest, year)  # one walk of the inputs per rerun
+digest = _digest(paths, manifest, year, period)  # one walk of the inputs per rerun
 try:
-    claims, summary = _extract(paths, manifest, year, digest)
+    claims, summary = _extract(paths, manifest, year, digest, period)
 except ValueError as exc:  # a bad manifest
     st.error(str(exc))
     st.stop()
@@ -167,11 +201,20 @@ if summary.skipped:
     with st.expander(f"{len(summary.skipped)} files were skipped"):
         for s in summary.skipped:
             st.text(str(s))
+_undated_notice(tl, claims)
 
-span = tl.dates
-if span is None:
-    st.warning("No dated claims yet: give a manifest or a publication year so claims can be placed in time.")
+rng = tl.date_range()
+if rng is None:
+    st.warning("No dated claims yet: give a manifest, a publication year or a default window (sidebar) so claims "
+               "can be placed in time.")
     st.stop()
+span = (rng.start, rng.end)
+if rng.outliers:
+    with st.sidebar:
+        st.caption(f"The date range leaves out {rng.outliers} isolated dates ({rng.whole[0]} to {rng.whole[1]} "
+                   "in all).")
+        if st.toggle("Whole range", value=False, help="Stretch the slider over every dated claim, outliers too"):
+            span = rng.whole
 
 
 def _busiest(timeline: Timeline, v: View) -> date:
@@ -192,10 +235,10 @@ with st.sidebar:
         day = span[0]
         st.caption(f"All dated evidence is from {day}.")
 
-data_key = f"mapdata:{tl_key}:{view}:{day}"
+data_key = f"mapdata:{tl_key}:{view}:{day}:{span}"
 if data_key not in st.session_state:
     with st.spinner("Drawing the map…"):
-        data = map_data(tl, view=view, initial=day, title="Frontline")
+        data = map_data(tl, view=view, initial=day, title="Frontline", date_from=span[0], date_to=span[1])
         # One computation serves the map here and the report download below.
         st.session_state[data_key] = (render_html(data, height="700px"),
                                       render_html({**data, "title": "Frontline report"}))

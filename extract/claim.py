@@ -23,14 +23,18 @@ __all__ = [
     "FIELDS",
     "KINDS",
     "MODALITIES",
+    "PRECISIONS",
     "Claim",
     "DateWindow",
+    "precision_of",
 ]
 
 ACTORS = ("ISIS", "SDF", "SAA", "COALITION", "PMF", "IRAQ", "TURKEY", "OTHER")
 CHANGES = ("captured", "holds", "advanced", "withdrew", "repelled")
 EXTENTS = ("full", "most", "half", "part", "outskirts")
 MODALITIES = ("asserted", "claimed", "denied")
+# How exactly a claim is placed in time, as ACLED's time precision: a day, a week, a month, or wider.
+PRECISIONS = ("day", "week", "month", "year")
 CONTROL = "control"
 EVENT_KINDS = ("airstrike", "shelling", "clash")
 KINDS = (CONTROL, *EVENT_KINDS)
@@ -40,12 +44,12 @@ LAT, LON, ACTOR, CHANGE, EXTENT, MODALITY = "lat", "lon", "actor", "change", "ex
 ATTRIBUTED_TO, OUTLET, PUBLISHED, DATE = "attributed_to", "outlet", "published", "date"
 QUOTE, START, END, CONFIDENCE = "quote", "start", "end", "confidence"
 URL, CUE, PLACE_START, PLACE_END, ATTRIBUTION_BASIS = "url", "cue", "place_start", "place_end", "attribution_basis"
-OUTLET_BASIS = "outlet_basis"
+OUTLET_BASIS, PRECISION = "outlet_basis", "precision"
 SENTENCE_START, SENTENCE_END = "sentence_start", "sentence_end"
 
 FIELDS = (
     ID, ARTICLE, KIND, PLACE, PLACE_NAME, SURFACE, LAT, LON, ACTOR, CHANGE, EXTENT, MODALITY,
-    ATTRIBUTED_TO, OUTLET, PUBLISHED, DATE, QUOTE, START, END, CONFIDENCE,
+    ATTRIBUTED_TO, OUTLET, PUBLISHED, DATE, PRECISION, QUOTE, START, END, CONFIDENCE,
     URL, CUE, PLACE_START, PLACE_END, SENTENCE_START, SENTENCE_END, ATTRIBUTION_BASIS, OUTLET_BASIS,
 )
 
@@ -81,6 +85,17 @@ class DateWindow:
                    d.get("basis") or "")
 
 
+def precision_of(window: DateWindow) -> str | None:
+    """The time precision of a window: ``day``, ``week`` (up to 7 days), ``month`` (up to 31), else ``year``.
+
+    None when the window is not known.
+    """
+    if not window.known:
+        return None
+    days = (window.latest - window.earliest).days + 1
+    return "day" if days <= 1 else "week" if days <= 7 else "month" if days <= 31 else "year"
+
+
 @dataclass(frozen=True)
 class Claim:
     """One statement about one place, with its evidence.
@@ -111,6 +126,10 @@ class Claim:
         The exact quote and its offsets in the original article text.
     confidence : float
         0..1, lower where the reading leans on inference (anaphora, lists).
+    precision : str or None
+        One of :data:`PRECISIONS`: how exactly ``date`` places the claim; by
+        default computed from the window (:func:`precision_of`), None when
+        the claim has no window.
     """
 
     id: str
@@ -141,6 +160,11 @@ class Claim:
     sentence_end: int = 0
     attribution_basis: str = ""
     outlet_basis: str = ""
+    precision: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.precision is None:  # frozen: set the default the way dataclasses do
+            object.__setattr__(self, PRECISION, precision_of(self.date))
 
     def summary(self) -> str:
         """The claim in one English sentence, e.g. "SDF captured half of Hajin (SOHR, claimed)"."""
@@ -173,6 +197,8 @@ class Claim:
         for k, default in ((CUE, ""), (ATTRIBUTION_BASIS, ""), (OUTLET_BASIS, ""), (MODALITY, "asserted"),
                            (ATTRIBUTED_TO, "outlet")):
             kw[k] = kw[k] if kw[k] is not None else default
+        if kw[PRECISION] not in PRECISIONS:
+            kw[PRECISION] = None  # computed from the window
         for k in (PLACE_START, PLACE_END, SENTENCE_START, SENTENCE_END, START, END):
             kw[k] = int(kw[k] or 0)
         kw[CONFIDENCE] = float(kw[CONFIDENCE] or 0.0)

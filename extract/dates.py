@@ -235,12 +235,13 @@ def year_of(groups: dict) -> int | None:
 
 
 def _part(groups: dict, first: date, last: date) -> tuple[date, date]:
-    """Narrow a month to the part named before it (مطلع، منتصف، أواخر)."""
+    """Narrow a month (from ``first`` to ``last``) to the part named before it (مطلع، منتصف، أواخر)."""
     p = groups.get("part")
     if not p:
         return first, last
     a, b = _MONTH_PARTS[p]
-    return first.replace(day=min(a, last.day)), last.replace(day=min(b, last.day))
+    end_of_last = month_window(last.year, last.month)[1].day
+    return first.replace(day=a), last.replace(day=min(b, end_of_last))
 
 
 def absolute_window(expr: Expression) -> tuple[date, date] | None:
@@ -288,7 +289,21 @@ def _weekday(g: dict, e: date, la: date) -> tuple[date, date]:
     return last(e), last(la)
 
 
+def _last_on_or_before(month: int, day: int, ref: date, slack: int = 2) -> date | None:
+    """The most recent (month, day) on or before ``ref`` (a couple of days' slack for scheduled events)."""
+    d = safe_date(ref.year, month, day)
+    if d and d > ref + timedelta(slack):
+        d = safe_date(ref.year - 1, month, day)
+    return d
+
+
+def _month_back(month: int, ref: date) -> tuple[date, date]:
+    """The most recent month ``month`` up to ``ref`` (this month included)."""
+    return month_window(ref.year if month <= ref.month else ref.year - 1, month)
+
+
 def _relative(expr: Expression, e: date, la: date) -> tuple[date, date] | None:
+    """The window of a relative expression; each bound from the matching bound of publication."""
     g = expr.groups
     kind = expr.kind
     if kind == "before_yesterday":
@@ -305,32 +320,32 @@ def _relative(expr: Expression, e: date, la: date) -> tuple[date, date] | None:
         return _weekday(g, e, la)
     if kind == "date":
         month, day = month_of(g["month"]), day_of(g["day"])
-        d = safe_date(la.year, month, day)
-        if d and d > la + timedelta(2):  # a day not yet come this year: last year's
-            d = safe_date(la.year - 1, month, day)
-        return (d, d) if d else None
+        lo, hi = _last_on_or_before(month, day, e), _last_on_or_before(month, day, la)
+        return (lo, hi) if lo and hi else None
     if kind == "day_this_month":
         d1, d2 = safe_date(e.year, e.month, int(g["day"])), safe_date(la.year, la.month, int(g["day"]))
         return (d1, d2) if d1 and d2 and d1 <= d2 else None
     if kind == "month_last_year":
-        return _part(g, *month_window(la.year - 1, month_of(g["month"])))
+        month = month_of(g["month"])
+        return _part(g, month_window(e.year - 1, month)[0], month_window(la.year - 1, month)[1])
     if kind in ("month_rel", "month_bare"):
         month = month_of(g["month"])
-        return _part(g, *month_window(la.year if month <= la.month else la.year - 1, month))
+        return _part(g, _month_back(month, e)[0], _month_back(month, la)[1])
     if kind == "last_week":
         return e - timedelta(13), la - timedelta(1)
     if kind == "this_week":
         return e - timedelta(6), la
     if kind == "last_month":
-        first = date(e.year, e.month, 1) - timedelta(1)
-        return _part(g, *month_window(first.year, first.month))
+        before_e, before_la = date(e.year, e.month, 1) - timedelta(1), date(la.year, la.month, 1) - timedelta(1)
+        return _part(g, month_window(before_e.year, before_e.month)[0],
+                     month_window(before_la.year, before_la.month)[1])
     if kind == "this_month":
-        a, b = _part(g, *month_window(e.year, e.month))
+        a, b = _part(g, month_window(e.year, e.month)[0], month_window(la.year, la.month)[1])
         return a, min(b, la)
     if kind == "year_ago":
         return e - timedelta(380), la - timedelta(350)
     if kind == "last_year":
-        return date(la.year - 1, 1, 1), date(la.year - 1, 12, 31)
+        return date(e.year - 1, 1, 1), date(la.year - 1, 12, 31)
     if kind == "this_year":
         return date(e.year, 1, 1), la
     if kind == "recent_days":

@@ -162,8 +162,9 @@ def _year_candidates(evidence: Sequence[Evidence]) -> list[int]:
         for lo, hi in ev.windows:
             if lo is not None and hi is not None and (hi - lo).days <= 12 * 366:
                 years.update(range(lo.year, hi.year + 1))
-            elif lo is not None and hi is None:
-                years.update(range(lo.year, lo.year + 4))
+            elif lo is not None and hi is None:  # a date mentioned (a month back): usually of the last year or so
+                y = (lo + timedelta(31)).year
+                years.update((y, y + 1))
     return sorted(years)
 
 

@@ -190,12 +190,12 @@
     // What makes today's colour first: claims up to the date, newest first; then later ones.
     var past = p.claims.filter(function (k) { return parse(DATA.claims[k].date) <= current; }).reverse();
     var later = p.claims.filter(function (k) { return parse(DATA.claims[k].date) > current; });
-    past.concat(later).forEach(function (k) {
-      var c = DATA.claims[k], li = el("li", "fl-claim" + (parse(c.date) <= current ? "" : " fl-future"));
+    function item(c, cls) {
+      var li = el("li", "fl-claim" + cls);
       li.appendChild(el("div", "fl-summary", c.summary));
       li.appendChild(el("blockquote", "ar", c.quote)).setAttribute("dir", "rtl");
-      var meta = el("div", "fl-meta", c.date_text + " · outlet: " + (c.outlet || "unknown") + " · source: " + c.source +
-        " · " + c.modality + " · article " + c.article);
+      var meta = el("div", "fl-meta", c.date_text + (c.precision ? " (" + c.precision + ")" : "") + " · outlet: " +
+        (c.outlet || "unknown") + " · source: " + c.source + " · " + c.modality + " · article " + c.article);
       var u = safeUrl(c.url);
       if (u) {
         meta.appendChild(document.createTextNode(" · "));
@@ -203,9 +203,20 @@
         meta.appendChild(a);
       }
       li.appendChild(meta);
-      list.appendChild(li);
+      return li;
+    }
+    past.concat(later).forEach(function (k) {
+      var c = DATA.claims[k];
+      list.appendChild(item(c, parse(c.date) <= current ? "" : " fl-future"));
     });
     body.appendChild(list);
+    // Claims with no date window are never placed on the map; they are listed, not dropped.
+    if (p.undated && p.undated.length) {
+      body.appendChild(el("h3", null, "Undated (" + p.undated.length + ")"));
+      var ulist = el("ol", "fl-claims fl-undated");
+      p.undated.forEach(function (k) { ulist.appendChild(item(DATA.undated[k], " fl-future")); });
+      body.appendChild(ulist);
+    }
   }
 
   window.frontline = { setDate: function (d) { current = parse(d); render(); }, data: DATA,

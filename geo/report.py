@@ -71,6 +71,14 @@ def _date_text(c: Claim) -> str:
     return e.isoformat() if e == la else f"{e.isoformat()} – {la.isoformat()}"
 
 
+def _claim_row(c: Claim) -> dict:
+    why = c.published.basis if not c.published.known else c.date.basis
+    return {"id": c.id, "summary": c.summary(), "quote": c.quote,
+            "date": c.date.latest.isoformat() if c.date.latest else None,
+            "date_text": _date_text(c) if c.date.known else f"undated: {why}", "precision": c.precision,
+            "outlet": c.outlet, "source": source_of(c), "modality": c.modality, "url": c.url, "article": c.article}
+
+
 def map_data(tl: Timeline, *, view: View | str = "consensus", date_from: date | None = None,
              date_to: date | None = None, initial: date | None = None, title: str = "Frontline") -> dict:
     """Everything the time map needs, as JSON-ready data.
@@ -98,9 +106,16 @@ def map_data(tl: Timeline, *, view: View | str = "consensus", date_from: date | 
         by_place.setdefault(c.place, []).append(k)
         for parent in tl.gazetteer.ancestors(c.place):
             by_place.setdefault(parent, []).append(k)
+    # Claims with no window are never placed, but every one is listed under its place.
+    undated = [c for c in tl.undated if view.admits(c)] + [c for c in tl.events if c.date.latest is None]
+    undated_at: dict[str, list[int]] = {}
+    for k, c in enumerate(undated):
+        for pid in (c.place, *tl.gazetteer.ancestors(c.place)):
+            undated_at.setdefault(pid, []).append(k)
     places = []
     sources = sorted({source_of(c) for c in tl.claims if view.admits(c)})
-    for place_id in sorted(set(intervals) | {c.place for c in claims if c.place in tl.gazetteer}):
+    named = {c.place for c in [*claims, *undated] if c.place in tl.gazetteer}
+    for place_id in sorted(set(intervals) | named):
         p = tl.gazetteer[place_id]
         if p.kind == "site":
             continue
@@ -118,7 +133,8 @@ def map_data(tl: Timeline, *, view: View | str = "consensus", date_from: date | 
         places.append({"id": place_id, "name_en": p.name_en, "name_ar": p.name_ar, "lat": p.lat, "lon": p.lon,
                        "states": states, "history": history,
                        "claims": sorted(set(by_place.get(place_id, [])),
-                                        key=lambda k: (claims[k].date.latest, claims[k].id))})
+                                        key=lambda k: (claims[k].date.latest, claims[k].id)),
+                       "undated": sorted(set(undated_at.get(place_id, [])))})
     # Areas and frontlines for each stretch of dates in which no state changes.
     cuts = sorted({start, end + timedelta(days=1)} | {d for ivs in intervals.values() for iv in ivs
                                                       for d in (iv.valid_from, iv.valid_to) if start <= d <= end})
@@ -138,9 +154,7 @@ def map_data(tl: Timeline, *, view: View | str = "consensus", date_from: date | 
             areas.append(seg)
     events = [{"kind": c.kind, "place": c.place, "lat": c.lat, "lon": c.lon, "date": c.date.latest.isoformat(),
                "summary": c.summary(), "claim": index[c.id]} for c in claims if c.kind != CONTROL]
-    claim_rows = [{"id": c.id, "summary": c.summary(), "quote": c.quote, "date": c.date.latest.isoformat(),
-                   "date_text": _date_text(c), "outlet": c.outlet, "source": source_of(c),
-                   "modality": c.modality, "url": c.url, "article": c.article} for c in claims]
+    claim_rows = [_claim_row(c) for c in claims]
     lons = [p["lon"] for p in places] or [40.2, 41.0]
     lats = [p["lat"] for p in places] or [34.4, 35.4]
     legend = [{"label": a, "fill": COLORS[a], "stroke": "#222", "cls": "held"}
@@ -151,7 +165,8 @@ def map_data(tl: Timeline, *, view: View | str = "consensus", date_from: date | 
     return {
         "title": title, "view": str(view), "start": start.isoformat(), "end": end.isoformat(),
         "initial": min(max(initial or end, start), end).isoformat(), "colors": COLORS, "places": places,
-        "claims": claim_rows, "areas": areas, "events": events, "legend": legend, "basemap": _basemap(),
+        "claims": claim_rows, "undated": [_claim_row(c) for c in undated], "areas": areas, "events": events,
+        "legend": legend, "basemap": _basemap(),
         "bounds": [min(lons) - 0.15, min(lats) - 0.1, max(lons) + 0.15, max(lats) + 0.1],
         "event_days": 3, "play_step_days": 2,
     }
