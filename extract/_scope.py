@@ -20,7 +20,8 @@ Rules, each with its id (``DateWindow.basis`` starts with it):
     explains: the week up to the main clause's date.
 ``S4 main clause``
     A claim in a plain clause with no date takes the date of the sentence's
-    main clause, when the sentence has one outside background clauses.
+    main clause, when the sentence has one outside background and relative
+    clauses (الذي نجح في الاستيلاء عليها قبل أسبوع dates only its own clause).
 ``S5 ongoing``
     Present, continuing wording (تستمر بالتقدم، لا تزال تسيطر) with no date:
     as of publication or the day before.
@@ -45,7 +46,7 @@ from datetime import timedelta
 from extract.claim import DateWindow
 from extract.dates import Expression, resolve
 
-__all__ = ["BACKGROUND_DAYS", "RECENT_DAYS", "Clause", "claim_date", "clause_of"]
+__all__ = ["BACKGROUND_DAYS", "RECENT_DAYS", "UNKNOWN", "Clause", "claim_date", "clause_of"]
 
 RECENT_DAYS = 7  # S7: a report of a change covers the week up to publication, publication day included
 BACKGROUND_DAYS = 180  # S2: how far back an undated background clause may reach
@@ -57,8 +58,9 @@ _OPENERS = re.compile(
     r"|منذ\s+ان|كان|كانت|كانوا|التي|الذي|الذين|اللتين)(?!\w)")
 _BACKGROUND_START = re.compile(r"^\W*(?:و|ف)?(?:كان|كانت|كانوا|بعد\s+ان|بعدما|قبل\s+ان|منذ\s+ان)(?!\w)")
 _SINCE_START = re.compile(r"^\W*(?:و|ف)?منذ(?!\w)")
+_RELATIVE_START = re.compile(r"^\W*(?:التي|الذي|الذين|اللتين)(?!\w)")
 _PLUPERFECT = re.compile(r"(?<!\w)(?:كان|كانت|كانوا)(?!\w)[^،,؛;]{0,60}(?<!\w)قد(?!\w)")
-_AFTER_CUE = re.compile(r"(?<!\w)(?:و|ف)?(?:بعد|عقب|اثر|بعيد)(?:\s+\w+)?\s*$")
+_AFTER_CUE = re.compile(r"(?<!\w)(?:و|ف)?(?:بعد|عقب|اثر|بعيد)(?!\s+ان(?!\w))(?:\s+\w+)?\s*$")
 _ONGOING = re.compile(r"(?<!\w)(?:و|ف)?(?:تستمر|يستمر|تواصل|يواصل|تتواصل|يتواصل|مستمره|مستمر|لا\s+تزال|لا\s+يزال"
                       r"|ما\s+تزال|ما\s+زالت|مازالت|ما\s+زال|مازال|لازالت|لازال|لا\s+زالت|حتي\s+الان|حاليا)(?!\w)")
 
@@ -68,7 +70,8 @@ class Clause:
     """The clause around a cue (offsets into the folded text) and what kind of clause it is.
 
     ``kind`` is ``"main"``, ``"background"`` (S2), ``"since"`` (منذ ...),
-    ``"after"`` (S3) or ``"ongoing"`` (S5).
+    ``"after"`` (S3), ``"relative"`` (التي، الذي: its date stays in it) or
+    ``"ongoing"`` (S5).
     """
 
     start: int
@@ -106,6 +109,8 @@ def clause_of(text: str, sentence: tuple[int, int], cue: tuple[int, int],
         kind = "background"
     elif _SINCE_START.search(head):
         kind = "since"
+    elif _RELATIVE_START.search(head):
+        kind = "relative"
     elif _ONGOING.search(head):
         kind = "ongoing"
     else:
@@ -128,18 +133,21 @@ def _nearest(expressions: Sequence[Expression], a: int, b: int, lo: int, hi: int
     return min(inside, key=lambda x: _distance(x, a, b), default=None)
 
 
-def _main_date(text: str, sentence: tuple[int, int], cue: tuple[int, int], expressions: Sequence[Expression],
-               published: DateWindow) -> DateWindow | None:
+def _main_expr(text: str, sentence: tuple[int, int], cue: tuple[int, int],
+               expressions: Sequence[Expression]) -> Expression | None:
     """The date of the sentence's news: the nearest date that is not in a background clause."""
     best = None
     for x in expressions:
         clause = clause_of(text, sentence, (x.start, x.end), expressions)
-        if clause.kind in ("background", "since", "after") or x.since or x.kind in _FRAMES:
+        if clause.kind in ("background", "since", "after", "relative") or x.since or x.kind in _FRAMES:
             continue
-        d = max(0, cue[0] - x.end, x.start - cue[1])
+        d = _distance(x, *cue)
         if best is None or d < best[0]:
             best = (d, x)
-    return resolve(best[1], published, since=False) if best else None
+    return best[1] if best else None
+
+
+UNKNOWN = "(publication date unknown)"
 
 
 def claim_date(text: str, sentence: tuple[int, int], cue: tuple[int, int], published: DateWindow,
@@ -162,7 +170,10 @@ def claim_date(text: str, sentence: tuple[int, int], cue: tuple[int, int], publi
     Returns
     -------
     DateWindow
-        Its ``basis`` names the rule and the expression used.
+        Its ``basis`` starts with the rule id and names the expression used
+        («S1 own clause: yesterday: امس»). When the publication date is
+        unknown and the rule needs it, the window is unknown and the basis
+        still names the rule, ending with «(publication date unknown)».
     """
     expressions = [x for x in expressions if sentence[0] <= x.start and x.end <= sentence[1]]
     clause = clause_of(text, sentence, cue, expressions)
@@ -174,32 +185,39 @@ def claim_date(text: str, sentence: tuple[int, int], cue: tuple[int, int], publi
             if change == "holds" and own.since and published.known:  # held since then: held now
                 return DateWindow(published.earliest - timedelta(1), published.latest, "S1 held since " + win.basis)
             return DateWindow(win.earliest, win.latest, "S1 own clause: " + win.basis)
+        return DateWindow(None, None, f"S1 own clause: {own.kind}: {own.text.strip()} {UNKNOWN}")
+    main = _main_expr(text, sentence, cue, expressions)
+    ref = resolve(main, published, since=False) if main is not None else None
     if clause.kind in ("background", "after", "since"):
-        ref = _main_date(text, sentence, cue, expressions, published) or _recent(published)
-        if ref is not None and ref.known:
-            if clause.kind == "after":
-                return DateWindow(ref.latest - timedelta(_SHORTLY_DAYS - 1), ref.latest,
-                                  f"S3 shortly before the news ({ref.basis})")
-            if change == "holds" and clause.kind == "since":
-                return _as_of(published, "S6 held since, as of publication")
-            return DateWindow(ref.earliest - timedelta(BACKGROUND_DAYS), ref.latest,
-                              f"S2 background, before the news ({ref.basis})")
-    elif clause.kind == "main":
-        ref = _main_date(text, sentence, cue, expressions, published)
-        if ref is not None and ref.known:
+        ref = ref or _recent(published)
+        if ref is None:
+            return DateWindow(None, None, f"{_BG_RULE[clause.kind]} {UNKNOWN}")
+        if clause.kind == "after":
+            return DateWindow(ref.earliest - timedelta(_SHORTLY_DAYS - 1), ref.latest,
+                              f"S3 shortly before the news ({ref.basis})")
+        if change == "holds" and clause.kind == "since":
+            return _as_of(published, "S6 held since, as of publication")
+        return DateWindow(ref.earliest - timedelta(BACKGROUND_DAYS), ref.latest,
+                          f"S2 background, before the news ({ref.basis})")
+    if clause.kind == "main" and main is not None:
+        if ref is not None:
             return DateWindow(ref.earliest, ref.latest, "S4 main clause: " + ref.basis)
-    if not published.known:
-        return DateWindow(None, None, "publication date unknown")
+        return DateWindow(None, None, f"S4 main clause: {main.kind}: {main.text.strip()} {UNKNOWN}")
     if clause.kind == "ongoing":
         return _as_of(published, "S5 ongoing at publication")
     if change == "holds":
         return _as_of(published, "S6 as of publication")
+    if not published.known:
+        return DateWindow(None, None, f"S7 the week up to publication {UNKNOWN}")
     return DateWindow(published.earliest - timedelta(RECENT_DAYS - 1), published.latest, "S7 the week up to publication")
+
+
+_BG_RULE = {"background": "S2 background", "since": "S2 background", "after": "S3 shortly before the news"}
 
 
 def _as_of(published: DateWindow, why: str) -> DateWindow:
     if not published.known:
-        return DateWindow(None, None, "publication date unknown")
+        return DateWindow(None, None, f"{why} {UNKNOWN}")
     return DateWindow(published.earliest - timedelta(1), published.latest, why)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from extract.claim import Claim
 from extract.extractor import Extractor
-from extract.metadata import complete
+from extract.metadata import complete, needs_refining, refine
 from extract.reader import Article, Skip, read_articles
 
 __all__ = ["Summary", "extract_paths"]
@@ -89,9 +89,13 @@ def extract_paths(paths: Iterable[str | Path], *, manifest: dict | None = None, 
                 continue
             art: Article = complete(item, year=year, period=period)
             summary.read += 1
+            claims = ex.extract(art)
+            # Undated: what the claims say about the war can date the article; then date them again.
+            if needs_refining(art) and refine(art, claims, year=year, period=period):
+                claims = ex.extract(art)
             if on_article:
                 on_article(art)
-            for claim in ex.extract(art):
+            for claim in claims:
                 summary.kinds[claim.kind] += 1
                 yield claim
             if bar:

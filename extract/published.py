@@ -76,16 +76,20 @@ class Evidence:
         How much the clue counts against others that disagree with it.
     weekday : int, optional
         The publication falls on this weekday (Monday is 0).
+    kind : str
+        Where it comes from (``url``, ``dateline``, ``mention``, ``term``,
+        ``anchor``...); a ``mention`` open above suggests the year it names.
     """
 
     windows: tuple[tuple[date | None, date | None], ...]
     why: str
     weight: float = 1.0
     weekday: int | None = None
+    kind: str = ""
 
 
-def _one(lo: date | None, hi: date | None, why: str, weight: float) -> Evidence:
-    return Evidence(((lo, hi),), why, weight)
+def _one(lo: date | None, hi: date | None, why: str, weight: float, kind: str = "") -> Evidence:
+    return Evidence(((lo, hi),), why, weight, kind=kind)
 
 
 # ------------------------------------------------------------------ the URL
@@ -162,7 +166,7 @@ def _year_candidates(evidence: Sequence[Evidence]) -> list[int]:
         for lo, hi in ev.windows:
             if lo is not None and hi is not None and (hi - lo).days <= 12 * 366:
                 years.update(range(lo.year, hi.year + 1))
-            elif lo is not None and hi is None:  # a date mentioned (a month back): usually of the last year or so
+            elif lo is not None and hi is None and ev.kind == "mention":  # usually of the last year or so
                 y = (lo + timedelta(31)).year
                 years.update((y, y + 1))
     return sorted(years)
@@ -197,7 +201,7 @@ def text_evidence(folded: str, *, known: Sequence[Evidence] = ()) -> list[Eviden
         lo, hi = win
         text = x.text.strip()
         if x.kind in ("year", "month_year"):
-            out.append(_one(lo - timedelta(31), None, f"mentioned: {text}", W_MENTION))
+            out.append(_one(lo - timedelta(31), None, f"mentioned: {text}", W_MENTION, "mention"))
         elif (m := _TODAY_BEFORE.search(before)) and _weekday_fits(m["wd"], lo, hi):
             out.append(_one(lo, hi, f"today: {(m.group() + text).strip()}", W_TODAY))
         elif (m := _YESTERDAY_BEFORE.search(before)) and _weekday_fits(m["wd"], lo, hi):
@@ -208,7 +212,7 @@ def text_evidence(folded: str, *, known: Sequence[Evidence] = ()) -> list[Eviden
         elif x.kind == "date" and (x.groups.get("rel") or "").startswith(("الجاري", "الحالي")):
             out.append(_one(lo, month_window(lo.year, lo.month)[1], f"this month: {text}", W_MONTH))
         else:
-            out.append(_one(lo - timedelta(30), None, f"mentioned: {text}", W_MENTION))
+            out.append(_one(lo - timedelta(30), None, f"mentioned: {text}", W_MENTION, "mention"))
     years = _year_candidates([*known, *out])
     for x in periodic:
         ev = _periodic_clue(folded, x, years)
