@@ -54,7 +54,7 @@ __all__ = ["Evidence", "combine", "infer_published", "text_evidence", "url_evide
 
 W_URL, W_DATELINE, W_TODAY, W_WEEKDAY, W_MONTH, W_MENTION, W_HINT = 4.0, 4.0, 3.0, 2.0, 1.0, 0.5, 5.0
 _LO, _HI = date(1, 1, 1), date(9999, 12, 30)  # stand-ins for open bounds
-_EDGE_TOP, _EDGE_BOTTOM, _FURNITURE_WORDS = 8, 3, 14
+_EDGE_TOP, _EDGE_BOTTOM, _FURNITURE_WORDS = 8, 3, 4
 _WEEKDAY_RX = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"
 _TODAY_BEFORE = re.compile(r"(?:(?:فجر|صباح|مساء|ظهر|عصر|ليل)\s+)?اليوم(?:\s+(?P<wd>" + _WEEKDAY_RX + r"))?[\s(\-–،,]*$")
 _YESTERDAY_BEFORE = re.compile(r"(?:امس|البارحه)(?:\s+(?P<wd>" + _WEEKDAY_RX + r"))?[\s(\-–،,]*$")
