@@ -168,19 +168,21 @@ def claim_evidence(claims: Iterable[Claim], *, gazetteer: Gazetteer | None = Non
 def _evidence_for(c: Claim, periods: list[ControlPeriod], extent: str | None) -> Evidence | None:
     who = f"{c.actor} {c.change} {c.place}" + (f" ({extent})" if extent else "")
     if c.change == "holds":
-        # Holding a part can outlast the fall of the whole by a few weeks (the last streets, the orchards).
-        lag = timedelta(LAG_DAYS if extent in _FULL else APPROACH_DAYS // 2)
-        windows = tuple((p.start, p.end + lag if p.end else None) for p in periods)
+        if extent in _FULL:
+            windows = tuple((p.start, p.end + timedelta(LAG_DAYS) if p.end else None) for p in periods)
+        else:
+            # A part can be held before the whole, and for a few weeks after losing it (the last streets).
+            windows = tuple((None, p.end + timedelta(APPROACH_DAYS // 2)) for p in periods if p.end)
+        if not windows:
+            return None
         return Evidence(windows, f"A1 holds: {who} ({', '.join(p.id for p in periods)})", W_HOLDS, kind="anchor")
     events = [p for p in periods if p.start_is_event]
     if not events:
         return None
     if c.change == "captured":
         lag = _lag(c.date.basis)
-        if lag is None:
-            return None
-        lo, hi, wd = lag
-        if extent == "full":  # the capture itself: its day, and the claim's weekday must fit it
+        lo, hi, wd = lag if lag is not None else (0, 7, None)  # still under way (S5): before the capture
+        if extent == "full" and lag is not None:  # the capture itself: its day, and the claim's weekday must fit it
             fits = [p for p in events if wd is None or p.start.weekday() == wd]
             if not fits:
                 return None

@@ -90,7 +90,18 @@ def test_a_part_of_a_listed_place_counts_for_it():
 def test_denied_and_unknown_claims_say_nothing():
     assert claim_evidence([claim("hajin", "ISIS", "holds", modality="denied")]) == []
     assert claim_evidence([claim("shajla", "SDF", "captured", extent="full")]) == []  # no history for it
-    assert claim_evidence([claim("hajin", "SDF", "captured", extent="full", basis="S5 ongoing (...)")]) == []
+
+
+
+def test_a_capture_still_under_way_comes_before_the_full_capture():
+    (ev,) = claim_evidence([claim("hajin", "SDF", "captured", extent="full", basis="S5 ongoing at publication")])
+    assert ev.why.startswith("A3") and window([ev]) == (date(2018, 10, 15), date(2018, 12, 21))
+
+
+def test_holding_a_part_only_bounds_from_above():
+    (ev,) = claim_evidence([claim("hajin", "ISIS", "holds", extent="part")])
+    assert ev.windows == ((None, date(2019, 1, 13)),)
+    assert claim_evidence([claim("raqqa", "SDF", "holds", extent="part")]) == []  # still held: no bound
 
 
 def test_repeated_claims_count_once():
