@@ -42,6 +42,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 
 from extract.claim import DateWindow
 from extract.dates import Expression, resolve
@@ -79,12 +80,13 @@ class Clause:
     kind: str
 
 
-def _boundaries(text: str, a: int, b: int, expressions: Sequence[Expression]) -> list[tuple[int, int, bool]]:
-    """(start, end, opens) of every clause boundary in text[a:b]; ``opens`` for words that begin a clause."""
+@lru_cache(maxsize=512)
+def _cut(text: str, a: int, b: int, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int, bool]]:
+    # Cached: every claim of a sentence asks for the same cuts (the text's hash is computed once per string).
     out = []
     for m in _PUNCT.finditer(text, a, b):
         # A comma or bracket that only fences a date off does not cut the clause.
-        if any(x.start - 4 <= m.start() <= x.end + 3 for x in expressions):
+        if any(s - 4 <= m.start() <= e + 3 for s, e in spans):
             continue
         out.append((m.start(), m.end(), False))
     out += [(m.start(), m.end(), True) for m in _OPENERS.finditer(text, a, b)]
@@ -94,15 +96,19 @@ def _boundaries(text: str, a: int, b: int, expressions: Sequence[Expression]) ->
 def clause_of(text: str, sentence: tuple[int, int], cue: tuple[int, int],
               expressions: Sequence[Expression]) -> Clause:
     """The clause of ``text`` (folded) that holds the cue, within its sentence."""
-    a, b = sentence
+    return _clause(text, sentence[0], sentence[1], cue[0], cue[1], tuple((x.start, x.end) for x in expressions))
+
+
+@lru_cache(maxsize=2048)
+def _clause(text: str, a: int, b: int, cue0: int, cue1: int, spans: tuple[tuple[int, int], ...]) -> Clause:
     start, end = a, b
-    for s, e, opens in _boundaries(text, a, b, expressions):
-        if e <= cue[0]:
+    for s, e, opens in _cut(text, a, b, spans):
+        if e <= cue0:
             start = s if opens else e
-        elif s >= cue[1]:
+        elif s >= cue1:
             end = s
             break
-    head = text[start:cue[0]]
+    head = text[start:cue0]
     if _AFTER_CUE.search(head):
         kind = "after"
     elif _BACKGROUND_START.search(head) or _PLUPERFECT.search(head):
@@ -186,7 +192,7 @@ def claim_date(text: str, sentence: tuple[int, int], cue: tuple[int, int], publi
                 return DateWindow(published.earliest - timedelta(1), published.latest, "S1 held since " + win.basis)
             return DateWindow(win.earliest, win.latest, "S1 own clause: " + win.basis)
         return DateWindow(None, None, f"S1 own clause: {own.kind}: {own.text.strip()} {UNKNOWN}")
-    main = _main_expr(text, sentence, cue, expressions)
+    main = _main_expr(text, sentence, cue, expressions) if expressions else None
     ref = resolve(main, published, since=False) if main is not None else None
     if clause.kind in ("background", "after", "since"):
         ref = ref or _recent(published)

@@ -124,19 +124,30 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 
 # A pattern can only match where one of its words occurs: a cheap test first.
 _MONTH_KEYS = tuple({k.split()[0] for k in MONTHS})
+# Numeric dates need a digit right before a separator: 30 keys, so full stops after words cost nothing.
+_DIGIT_SEP = tuple(d + sep for d in "0123456789" for sep in "/.-")
 _KEYWORDS: dict[str, tuple[str, ...]] = {
-    "before_yesterday": ("امس",), "iso": ("-", "/", "."), "numeric": ("/", "-", "."),
+    "before_yesterday": ("امس",), "iso": _DIGIT_SEP, "numeric": _DIGIT_SEP,
     "hijri": tuple({k.split()[0] for k in HIJRI_MONTHS}), "duration": ("منذ", "قبل"), "date": _MONTH_KEYS,
     "day_this_month": ("الشهر",), "month_last_year": _MONTH_KEYS, "month_year": _MONTH_KEYS,
     "month_rel": _MONTH_KEYS, "month_bare": _MONTH_KEYS, "yesterday": ("امس", "البارحه"), "today": ("اليوم",),
     "hours": ("ساعات", "ساعه"), "weekday": tuple(WEEKDAYS), "last_week": ("الاسبوع",), "this_week": ("الاسبوع",),
     "last_month": ("الشهر",), "this_month": ("الشهر",), "year_ago": ("عام",), "last_year": ("العام", "السنه"),
-    "this_year": ("العام", "السنه"), "recent_days": ("الايام",), "year": ("19", "20"),
+    "this_year": ("العام", "السنه"), "recent_days": ("الايام",),
+    "year": ("عام", "سنه", "في 19", "في 20", "منذ 19", "منذ 20"),
 }
 # Expressions that name a calendar date whatever the publication date.
 ABSOLUTE = frozenset({"iso", "numeric", "hijri", "month_year", "year"})
-# How far around an anchor word a pattern may reach.
-_REACH_BACK, _REACH_FORWARD = 45, 80
+# How far around an anchor word a pattern may reach: far back only where the anchor is mid-pattern
+# (a month name after its weekday and day), a little where a prefix may come first (فجر أمس، يوم الجمعة).
+_REACH_FORWARD = 80
+_REACH_BACK = {kind: 45 for kind in ("date", "month_last_year", "month_year", "month_rel", "month_bare", "hijri",
+                                     "numeric", "iso", "day_this_month", "before_yesterday")}
+_SHORT_BACK = 8
+
+
+# Names that only count as whole words: «اب» (August) inside «الارهاب» is not a month.
+_WHOLE_WORDS = frozenset(_MONTH_KEYS) | frozenset(WEEKDAYS) | frozenset(_KEYWORDS["hijri"])
 
 
 def _anchor_automaton() -> ahocorasick.Automaton:
@@ -146,7 +157,7 @@ def _anchor_automaton() -> ahocorasick.Automaton:
             by_word.setdefault(k, []).append(kind)
     ac = ahocorasick.Automaton()
     for word, kinds in by_word.items():
-        ac.add_word(word, (len(word), tuple(kinds)))
+        ac.add_word(word, (len(word), tuple(kinds), word in _WHOLE_WORDS))
     ac.make_automaton()
     return ac
 
@@ -182,13 +193,18 @@ def find_expressions(folded: str, start: int = 0, end: int | None = None) -> lis
     found: list[Expression] = []
     taken: list[tuple[int, int]] = []
     anchors: dict[str, list[int]] = {kind: [] for kind in _KEYWORDS}
-    for last, (length, kinds) in _ANCHORS.iter(folded, start, end):
+    n = len(folded)
+    for last, (length, kinds, whole) in _ANCHORS.iter(folded, start, end):
+        first = last - length + 1
+        if whole and ((first > 0 and folded[first - 1].isalnum()) or (last + 1 < n and folded[last + 1].isalnum())):
+            continue
         for kind in kinds:
-            anchors[kind].append(last - length + 1)
+            anchors[kind].append(first)
     for kind, rx in _PATTERNS:
         seen_end = -1
+        back = _REACH_BACK.get(kind, _SHORT_BACK)
         for p in anchors[kind]:
-            lo, hi = max(start, p - _REACH_BACK), min(end, p + _REACH_FORWARD)
+            lo, hi = max(start, p - back), min(end, p + _REACH_FORWARD)
             if hi <= seen_end:
                 continue
             for m in rx.finditer(folded, max(lo, seen_end), hi):
