@@ -65,6 +65,12 @@ def test_dateline_with_hijri_and_gregorian_dates():
     assert "dateline" in w.basis
 
 
+@pytest.mark.parametrize("line", ["الأحد 13 كانون الثاني 2019", "13/1/2019", "آخر تحديث: 13/01/2019 - 10:42"])
+def test_short_date_lines_at_the_top(line):
+    text = f"قسد تتقدم في ريف دير الزور\n{line}\n1,234 مشاهدة\nوقالت مصادر إن قسد تقدمت نحو البلدة بعد معارك."
+    assert pub(text) == day(2019, 1, 13)
+
+
 def test_hijri_dateline_alone_gives_a_few_days():
     lo, hi = pub("عنوان الخبر\nالإثنين 12 صفر 1440 هـ\nقالت مصادر إن الاشتباكات مستمرة في البلدة.")
     assert lo <= date(2018, 10, 22) <= hi and (hi - lo).days <= 4
