@@ -18,6 +18,7 @@ import hashlib
 import io
 import json
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import streamlit as st
@@ -65,8 +66,8 @@ def _memo(slot: str, key, make):
     return held[1]
 
 
-def _digest(paths: list[Path], manifest: Path | None, year: int | None) -> str:
-    h = hashlib.sha1(f"{year}".encode())
+def _digest(paths: list[Path], manifest: Path | None, year: int | None, period=None) -> str:
+    h = hashlib.sha1(f"{year}{period}".encode())
     for p in sorted(paths):
         files = sorted(p.rglob("*")) if p.is_dir() else [p]
         for f in files:
@@ -80,7 +81,7 @@ def _digest(paths: list[Path], manifest: Path | None, year: int | None) -> str:
 
 
 def _extract(paths: list[Path], manifest: Path | None, year: int | None, digest: str,
-             left_out: list[Skip]) -> tuple[list[Claim], Summary]:
+             left_out: list[Skip], period=None) -> tuple[list[Claim], Summary]:
     def run() -> tuple[list[Claim], Summary]:
         mf = read_manifest(manifest) if manifest else None
         summary = Summary(skipped=list(left_out))  # what never reached the reader is skipped too
@@ -91,7 +92,7 @@ def _extract(paths: list[Path], manifest: Path | None, year: int | None, digest:
             done = summary.read + len(summary.skipped) - len(left_out)
             bar.progress(min(1.0, done / total), text=f"Extracting claims: {done} of about {total} files")
 
-        claims = list(extract_paths(paths, manifest=mf, year=year, summary=summary, progress=False,
+        claims = list(extract_paths(paths, manifest=mf, year=year, period=period, summary=summary, progress=False,
                                     on_article=tick, on_skip=tick))
         bar.empty()
         return claims, summary
@@ -134,6 +135,38 @@ def _plain(text: str) -> str:
     return show_bidi(replace_surrogates(str(text))[0])
 
 
+def _period_input() -> tuple[date, date] | None:
+    """A default publication window for articles whose date nothing shows (``--period`` on the command line)."""
+    text = st.text_input("Default publication window, where nothing dates an article",
+                         value=st.query_params.get("period", ""), placeholder="2018-09-01..2019-03-31",
+                         help="Articles with no date in the manifest, the address or the text are placed in this "
+                              "window; their claims then show a coarse precision (month or year).")
+    if not text.strip():
+        return None
+    try:
+        a, b = (date.fromisoformat(x.strip()) for x in text.split(".."))
+    except ValueError:
+        st.error("Write the window as YYYY-MM-DD..YYYY-MM-DD.")
+        return None
+    return (a, b) if a <= b else (b, a)
+
+
+def _undated_notice(timeline: Timeline, everything: list[Claim]) -> None:
+    """Say how many claims could not be placed in time and why; suggest a default window when most are undated."""
+    reasons = timeline.undated_reasons()
+    n = sum(reasons.values())
+    if not n:
+        return
+    why = "; ".join(f"{r} ({k})" for r, k in reasons.most_common())
+    st.markdown(f"**{n} of {len(everything)} claims could not be placed in time**: {why}. "
+                "They are listed under *Undated* in each place's story.")
+    if n * 2 > len(everything):
+        dated = timeline.date_range()
+        hint = f" (the dated claims run from {dated.start} to {dated.end})" if dated else ""
+        st.warning(f"Most claims are undated. Give a default publication window in the sidebar{hint}, "
+                   "or a manifest with publication dates.")
+
+
 with st.sidebar:
     st.title("Frontline")
     st.caption("Who held what, when, according to whom.")
@@ -174,14 +207,15 @@ with st.sidebar:
         year = int(y) if MIN_YEAR <= y <= MAX_YEAR else None
         if y and year is None:
             st.warning(f"A publication year is {MIN_YEAR}–{MAX_YEAR}; this one is ignored.")
+    period = _period_input()
 
 if not paths and not left_out:
     st.info("Choose a folder or upload articles in the sidebar.")
     st.stop()
 
-digest = _digest(paths, manifest, year) + str(len(left_out))  # one walk of the inputs per rerun
+digest = _digest(paths, manifest, year, period) + str(len(left_out))  # one walk of the inputs per rerun
 try:
-    claims, summary = _extract(paths, manifest, year, digest, left_out)
+    claims, summary = _extract(paths, manifest, year, digest, left_out, period)
 except BadInput as exc:  # a bad manifest
     _refuse("The manifest cannot be used.", exc)
 
@@ -225,9 +259,10 @@ if summary.warnings:
         for w in summary.warnings:
             st.text(_plain(w))
 
-span = tl.dates
-if span is None:
-    st.warning("No dated claims yet: give a manifest or a publication year so claims can be placed in time.")
+_undated_notice(tl, claims)
+if tl.dates is None:
+    st.warning("No dated claims yet: give a manifest, a publication year or a default window (sidebar) so claims "
+               "can be placed in time.")
     st.stop()
 
 

@@ -23,15 +23,19 @@ __all__ = [
     "FIELDS",
     "KINDS",
     "MODALITIES",
+    "PRECISIONS",
     "SOURCE_KINDS",
     "Claim",
     "DateWindow",
+    "precision_of",
 ]
 
 ACTORS = ("ISIS", "SDF", "SAA", "COALITION", "PMF", "IRAQ", "TURKEY", "OTHER")
 CHANGES = ("captured", "holds", "advanced", "withdrew", "repelled")
 EXTENTS = ("full", "most", "half", "part", "outskirts")
 MODALITIES = ("asserted", "claimed", "denied")
+# How exactly a claim is placed in time, as ACLED's time precision: a day, a week, a month, or wider.
+PRECISIONS = ("day", "week", "month", "year")
 CONTROL = "control"
 EVENT_KINDS = ("airstrike", "shelling", "clash")
 KINDS = (CONTROL, *EVENT_KINDS)
@@ -41,13 +45,13 @@ LAT, LON, ACTOR, CHANGE, EXTENT, MODALITY = "lat", "lon", "actor", "change", "ex
 ATTRIBUTED_TO, OUTLET, PUBLISHED, DATE = "attributed_to", "outlet", "published", "date"
 QUOTE, START, END, CONFIDENCE = "quote", "start", "end", "confidence"
 URL, CUE, PLACE_START, PLACE_END, ATTRIBUTION_BASIS = "url", "cue", "place_start", "place_end", "attribution_basis"
-OUTLET_BASIS = "outlet_basis"
+OUTLET_BASIS, PRECISION = "outlet_basis", "precision"
 RULE, SOURCE_KIND = "rule", "source_kind"
 SENTENCE_START, SENTENCE_END, SENTENCE = "sentence_start", "sentence_end", "sentence"
 
 FIELDS = (
     ID, ARTICLE, KIND, PLACE, PLACE_NAME, SURFACE, LAT, LON, ACTOR, CHANGE, EXTENT, MODALITY,
-    ATTRIBUTED_TO, OUTLET, PUBLISHED, DATE, QUOTE, START, END, CONFIDENCE,
+    ATTRIBUTED_TO, OUTLET, PUBLISHED, DATE, PRECISION, QUOTE, START, END, CONFIDENCE,
     URL, CUE, PLACE_START, PLACE_END, SENTENCE_START, SENTENCE_END, ATTRIBUTION_BASIS, OUTLET_BASIS, SENTENCE,
     SOURCE_KIND, RULE,
 )
@@ -85,6 +89,17 @@ class DateWindow:
         e, la = d.get("earliest"), d.get("latest")
         return cls(date.fromisoformat(e) if e else None, date.fromisoformat(la) if la else None,
                    d.get("basis") or "")
+
+
+def precision_of(window: DateWindow) -> str | None:
+    """The time precision of a window: ``day``, ``week`` (up to 7 days), ``month`` (up to 31), else ``year``.
+
+    None when the window is not known.
+    """
+    if not window.known:
+        return None
+    days = (window.latest - window.earliest).days + 1
+    return "day" if days <= 1 else "week" if days <= 7 else "month" if days <= 31 else "year"
 
 
 @dataclass(frozen=True)
@@ -125,6 +140,10 @@ class Claim:
     rule : str
         The ids of the rules that read it, ``+``-joined (``cue.word+target.object+source.speaker``),
         so a reader can ask why the map says what it says.
+    precision : str or None
+        One of :data:`PRECISIONS`: how exactly ``date`` places the claim; by
+        default computed from the window (:func:`precision_of`), None when
+        the claim has no window.
     """
 
     id: str
@@ -158,6 +177,11 @@ class Claim:
     sentence: str = ""
     source_kind: str = "unknown"
     rule: str = ""
+    precision: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.precision is None:  # frozen: set the default the way dataclasses do
+            object.__setattr__(self, PRECISION, precision_of(self.date))
 
     def summary(self) -> str:
         """The claim in one English sentence, e.g. "SDF captured half of Hajin (SOHR, claimed)"."""
@@ -190,6 +214,8 @@ class Claim:
         for k, default in ((CUE, ""), (ATTRIBUTION_BASIS, ""), (OUTLET_BASIS, ""), (SENTENCE, ""), (MODALITY, "asserted"),
                            (ATTRIBUTED_TO, "outlet"), (SOURCE_KIND, "unknown"), (RULE, "")):
             kw[k] = kw[k] if kw[k] is not None else default
+        if kw[PRECISION] not in PRECISIONS:
+            kw[PRECISION] = None  # computed from the window
         for k in (PLACE_START, PLACE_END, SENTENCE_START, SENTENCE_END, START, END):
             kw[k] = int(kw[k] or 0)
         kw[CONFIDENCE] = float(kw[CONFIDENCE] or 0.0)

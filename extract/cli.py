@@ -31,7 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", type=Path, help="article files or folders (.txt .html .jsonl .csv)")
     p.add_argument("--manifest", type=Path, help="CSV with file,outlet,published,url for plain files")
     p.add_argument("--year", type=int, help="publication year where the text leaves it open")
-    p.add_argument("--period", type=_period, help="publication window hint, YYYY-MM-DD..YYYY-MM-DD")
+    p.add_argument("--period", type=_period, help="default publication window, YYYY-MM-DD..YYYY-MM-DD: bounds the "
+                   "date of articles that the manifest, address or text leave open")
     p.add_argument("-o", "--output", type=Path, required=True, help="claims.jsonl to write (never one of the inputs)")
     p.add_argument("--time-budget", type=float, default=20.0, metavar="SECONDS",
                    help="seconds one article may take before it is skipped (default 20)")

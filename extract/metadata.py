@@ -8,14 +8,17 @@ without evidence the value stays None.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
-from extract.dates import infer_published
+from extract.anchors import claim_evidence, term_evidence
+from extract.claim import Claim
 from extract.lexicon import OUTLETS
+from extract.published import infer_published
 from extract.reader import Article
 from gazetteer import fold
 
-__all__ = ["complete", "infer_outlet"]
+__all__ = ["complete", "infer_outlet", "needs_refining", "refine"]
 
 _FOLDED_OUTLETS = sorted(((fold(k), v) for k, v in OUTLETS.items()), key=lambda kv: len(kv[0]), reverse=True)
 # Bylines and footers are short lines at the top or bottom of an article.
@@ -45,6 +48,10 @@ def infer_outlet(text: str) -> tuple[str | None, str]:
 def complete(article: Article, *, year: int | None = None, period: tuple[date, date] | None = None) -> Article:
     """Infer the outlet and publication window where they are missing.
 
+    The publication window comes from the address, the page and the text
+    (:mod:`extract.published`) and the period words the text uses
+    (:func:`extract.anchors.term_evidence`).
+
     Parameters
     ----------
     article : Article
@@ -57,5 +64,41 @@ def complete(article: Article, *, year: int | None = None, period: tuple[date, d
         article.outlet = outlet
         article.outlet_basis = how
     if not article.published.known:
-        article.published = infer_published(fold(article.text), year=year, period=period)
+        folded = fold(article.text)
+        article.published = infer_published(folded, year=year, period=period, url=article.url,
+                                            extra=term_evidence(folded))
     return article
+
+
+def needs_refining(article: Article) -> bool:
+    """True when the publication window is unknown or wider than a week, and was inferred (not given)."""
+    pub = article.published
+    inferred = pub.basis not in ("manifest", "row") and not pub.basis.startswith("html meta")
+    return inferred and (not pub.known or (pub.latest - pub.earliest).days >= REFINE_DAYS)
+
+
+REFINE_DAYS = 7
+
+
+def refine(article: Article, claims: Iterable[Claim], *, year: int | None = None,
+           period: tuple[date, date] | None = None) -> bool:
+    """Narrow an inferred publication window with what the article's claims say about the war.
+
+    The claims are read against the control history
+    (:func:`extract.anchors.claim_evidence`); the article is changed in place.
+
+    Returns
+    -------
+    bool
+        True when the window changed (the claims should then be dated again).
+    """
+    anchors = claim_evidence(claims)
+    if not anchors:
+        return False
+    folded = fold(article.text)
+    new = infer_published(folded, year=year, period=period, url=article.url,
+                          extra=term_evidence(folded) + anchors)
+    if new.known and (new.earliest, new.latest) != (article.published.earliest, article.published.latest):
+        article.published = new
+        return True
+    return False

@@ -13,7 +13,7 @@ from pathlib import Path
 from extract.budget import DEFAULT_SECONDS, Budget
 from extract.claim import Claim
 from extract.extractor import Extractor
-from extract.metadata import complete
+from extract.metadata import complete, needs_refining, refine
 from extract.reader import Article, Skip, check_hints, read_articles, sane_dates
 
 __all__ = ["Summary", "extract_paths"]
@@ -93,6 +93,9 @@ def extract_paths(paths: Iterable[str | Path], *, manifest: dict | None = None, 
             if not isinstance(item, Skip):
                 art: Article = complete(item, year=year, period=period)
                 item = budget.extract(art)
+                # Undated: what the claims say about the war can date the article; then date them again.
+                if not isinstance(item, Skip) and needs_refining(art) and refine(art, item, year=year, period=period):
+                    item = budget.extract(art)
             if isinstance(item, Skip):
                 summary.skipped.append(item)
                 if on_skip:

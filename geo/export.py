@@ -303,14 +303,13 @@ def events_table(claims: Iterable[Claim], *, gazetteer=None) -> pd.DataFrame:
         et, sub = _acled_types(c)
         place = gz.get(c.place)
         precision_m = place.precision_m if place else 10_000
-        span = (c.date.latest - c.date.earliest).days if c.date.earliest else 999
         source = "; ".join(dict.fromkeys(x for x in (c.outlet, source_of(c)) if x and x != "outlet"))
         rows.append({
             "event_date": c.date.latest.isoformat(), "event_type": et, "sub_event_type": sub,
             "actor1": ACLED_ACTORS.get(c.actor or "", ""), "actor2": "", "location": c.place_name,
             "latitude": c.lat, "longitude": c.lon,
             "geo_precision": 1 if precision_m <= 2000 else 2 if precision_m <= 10_000 else 3,
-            "time_precision": 1 if span == 0 else 2 if span <= 7 else 3,
+            "time_precision": {"day": 1, "week": 2}.get(c.precision or "", 3),
             "source": source,
             "notes": f"{c.summary()}. Frontline claim {c.id}" + ("" if c.kind == CONTROL else f" ({c.kind})")
                      + f". Quote: {c.quote}",

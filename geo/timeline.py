@@ -6,9 +6,12 @@ Claims in
     Only control claims (``kind == "control"``) set control; strikes and
     clashes are shown, never coloured. A claim is placed in time at the *end*
     of its date window (``date.latest``): a capture reported as "last week" is
-    on the map from the day the report makes it certain. Undated claims (no
-    publication date known) are listed but not placed. ``denied`` claims never
-    set control.
+    on the map from the day the report makes it certain. This holds at every
+    precision (``Claim.precision``: day, week, month, year): a claim known only
+    to a month is placed at the month's end, and says so wherever it is shown.
+    Undated claims (no window at all) are kept in :attr:`Timeline.undated`,
+    counted with their reasons (:meth:`Timeline.undated_reasons`), and listed,
+    never placed. ``denied`` claims never set control.
 
 Views
     ``consensus`` uses every claim. ``outlet:NAME`` uses the claims published by
@@ -58,13 +61,20 @@ same holder, status, extent and basis merge into one interval that keeps every
 claim behind it. The last interval of a place ends at :attr:`Timeline.until`,
 the day after the last evidence of the whole corpus (what came later is not in
 the sources); queries after it return the last known state.
+
+The date range shown
+    :func:`robust_range` is the span the evidence covers, without isolated
+    outliers: dates are cut into runs wherever :data:`RANGE_GAP_DAYS` pass
+    with no evidence, and runs holding less than :data:`RANGE_MIN_SHARE` of it
+    are left out (and counted), so one claim a year from the rest does not
+    stretch the slider.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -85,11 +95,13 @@ __all__ = [
     "SNAPSHOT_COLUMNS",
     "UNKNOWN",
     "WIKIPEDIA",
+    "DateRange",
     "Interval",
     "Timeline",
     "View",
     "is_party_claim",
     "parse_view",
+    "robust_range",
     "side_of",
     "source_of",
 ]
@@ -362,8 +374,27 @@ class Timeline:
     @property
     def dates(self) -> tuple[date, date] | None:
         """First and last dated evidence, events included."""
-        days = [c.date.latest for c in self.claims] + [c.date.latest for c in self.events if c.date.latest]
+        days = self.evidence_dates()
         return (min(days), max(days)) if days else None
+
+    def evidence_dates(self) -> list[date]:
+        """The date of every dated claim and event, where each is placed (``date.latest``)."""
+        return [c.date.latest for c in self.claims] + [c.date.latest for c in self.events if c.date.latest]
+
+    def date_range(self, **options) -> DateRange | None:
+        """The span the evidence covers without isolated outliers (:func:`robust_range`)."""
+        return robust_range(self.evidence_dates(), **options)
+
+    def undated_reasons(self) -> Counter:
+        """Why claims and events could not be placed in time: reason -> count.
+
+        Mostly the article's publication date: unknown, bounded on one side
+        only, or contradicted by its own evidence.
+        """
+        out: Counter = Counter()
+        for c in self.undated + [e for e in self.events if e.date.latest is None]:
+            out[_reason(c)] += 1
+        return out
 
     def intervals(self, view: View | str = CONSENSUS) -> dict[str, list[Interval]]:
         """Intervals per place id for one view (built once, then cached)."""
@@ -556,3 +587,84 @@ def _resolve(window: list[_Evidence], prev_holder: str | None):
     if withdrawn and prev_holder in withdrawn:
         return UNKNOWN, None, None, ()
     return None, None, None, ()
+
+
+def _reason(c: Claim) -> str:
+    """Why a claim has no window, as a short reason that can be counted."""
+    pub = c.published
+    if pub.known:
+        return c.date.basis.split(":")[0] or "no date evidence"
+    if "contradictory" in pub.basis:
+        return "the publication-date evidence contradicts itself"
+    if pub.earliest or pub.latest:
+        return "publication date only bounded on one side"
+    return "publication date unknown: nothing in the manifest, the address or the text dates the article"
+
+
+RANGE_GAP_DAYS = 60  # a stretch this long with no evidence separates runs of dates
+RANGE_MIN_SHARE = 0.05  # a run holding less of the evidence than this is an outlier
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """The span to show and what was left out of it.
+
+    Parameters
+    ----------
+    start, end : date
+        The robust span.
+    whole : tuple of date
+        First and last date of all the evidence.
+    outliers : int
+        Dates outside ``start..end``.
+    """
+
+    start: date
+    end: date
+    whole: tuple[date, date]
+    outliers: int
+
+
+def robust_range(days: Sequence[date], *, gap_days: int = RANGE_GAP_DAYS,
+                 min_share: float = RANGE_MIN_SHARE) -> DateRange | None:
+    """The span most of the evidence covers, leaving out isolated outliers.
+
+    Parameters
+    ----------
+    days : sequence of date
+        Where each claim or event is placed.
+    gap_days : int
+        Days with no evidence that separate two runs of dates.
+    min_share : float
+        Runs with less than this share of the dates (and at least 2 dates
+        below it) are outliers.
+
+    Returns
+    -------
+    DateRange or None
+        None for no dates. When no run is large enough, the whole range.
+
+    Examples
+    --------
+    >>> from datetime import timedelta
+    >>> days = [date(2018, 12, 1) + timedelta(k) for k in range(40)] + [date(2017, 12, 1)]
+    >>> r = robust_range(days)
+    >>> (r.start, r.end, r.outliers)
+    (datetime.date(2018, 12, 1), datetime.date(2019, 1, 9), 1)
+    """
+    if not days:
+        return None
+    ordered = sorted(days)
+    runs: list[list[date]] = [[ordered[0]]]
+    for d in ordered[1:]:
+        if (d - runs[-1][-1]).days > gap_days:
+            runs.append([])
+        runs[-1].append(d)
+    need = max(2, min_share * len(ordered))
+    kept = [r for r in runs if len(r) >= need]
+    whole = (ordered[0], ordered[-1])
+    if not kept:
+        return DateRange(whole[0], whole[1], whole, 0)
+    start, end = kept[0][0], kept[-1][-1]
+    outliers = sum(1 for d in ordered if d < start or d > end)
+    return DateRange(start, end, whole, outliers)

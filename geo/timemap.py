@@ -29,7 +29,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import itertools
 import json
 from collections import Counter
 from collections.abc import Mapping
@@ -47,7 +46,7 @@ from gazetteer.river import BASEMAP
 from geo import _vendor
 from geo._style import COLORS, EVENT_SHAPES, FRONTLINE, HOLDER_NAMES
 from geo.areas import stretches
-from geo.timeline import Timeline, View, is_party_claim, parse_view, source_of
+from geo.timeline import Timeline, View, is_party_claim, parse_view, robust_range, source_of
 from guard.text import replace_surrogates, show_bidi, web_link
 
 __all__ = ["OSM", "SATELLITE", "TimeControl", "core_range", "map_data", "time_map"]
@@ -66,29 +65,16 @@ _CONTEXT_KINDS = ("city", "town")  # gazetteer places labelled for orientation e
 
 
 # ------------------------------------------------------------------ data
-def core_range(days: list[date], *, gap_days: int = _GAP_DAYS, share: float = 0.1) -> tuple[date, date] | None:
-    """The stretch of dates that holds the evidence, without far outliers.
-
-    Dates are split where ``gap_days`` pass without evidence; stretches holding
-    at least ``share`` of the evidence (and the largest) are kept, with what lies
-    between them.
+def core_range(days: list[date]) -> tuple[date, date] | None:
+    """The stretch of dates that holds the evidence, without far outliers (:func:`geo.timeline.robust_range`).
 
     Examples
     --------
     >>> core_range([date(2017, 1, 1), date(2018, 12, 1), date(2018, 12, 4), date(2018, 12, 10)])
     (datetime.date(2018, 12, 1), datetime.date(2018, 12, 10))
     """
-    days = sorted(days)
-    if not days:
-        return None
-    groups = [[days[0]]]
-    for a, b in itertools.pairwise(days):
-        if (b - a).days > gap_days:
-            groups.append([])
-        groups[-1].append(b)
-    biggest = max(len(g) for g in groups)
-    kept = [g for g in groups if len(g) >= share * len(days) or len(g) == biggest]
-    return kept[0][0], kept[-1][-1]
+    r = robust_range(days)
+    return (r.start, r.end) if r is not None else None
 
 
 def _round_geojson(geom, digits: int = 5) -> dict:

@@ -7,19 +7,17 @@ Rules
     outskirts, أجزاء/بعض part, كامل/كل full (the first listed wins where words disagree).
 ``extent.site``
     A site inside a town (a hospital, a field) is ``part`` of it.
-``date.nearest``
-    The date expression nearest the cue in its sentence, resolved against the
-    publication window.
-``date.publication``
-    With none: ``holds`` is dated to the publication window, changes to the week before it.
+``date.*``
+    The date of a claim is the date expression of its own clause, resolved against the
+    publication window; background clauses keep theirs; with none, ``holds`` is dated to the
+    publication window and changes to the week up to it (:mod:`extract._scope`, rules S1-S7).
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
-
+from extract._scope import claim_date
 from extract.claim import CONTROL, Claim, DateWindow
-from extract.dates import Expression, find_expressions, resolve
+from extract.dates import find_expressions
 from extract.lexicon import EXTENT_WORDS
 from extract.rules.doc import Doc, with_clitics
 from extract.rules.params import WINDOW
@@ -57,26 +55,11 @@ def extent(doc: Doc, i0: int, i1: int, place_id: str) -> str | None:
 
 
 def date_for(doc: Doc, a: int, b: int, sent: Sentence, change: str | None) -> DateWindow:
-    """The window of a claim whose cue spans characters [a, b) of ``sent``."""
-    pub = doc.article.published
-    best: tuple[int, Expression] | None = None
+    """The window of a claim whose cue spans characters [a, b) of ``sent``: the date expression of
+    its own clause, resolved against the publication window (rules S1-S7 of :mod:`extract._scope`)."""
     if sent.start not in doc.dates:
         doc.dates[sent.start] = find_expressions(doc.s, sent.start, sent.end)
-    for x in doc.dates[sent.start]:
-        if x.end > sent.end or x.kind == "year":
-            continue
-        dist = max(0, a - x.end, x.start - b)
-        if best is None or dist < best[0]:
-            best = (dist, x)
-    if best is not None:
-        win = resolve(best[1], pub)
-        if win is not None:
-            return win
-    if not pub.known:
-        return DateWindow(None, None, "publication date unknown")
-    if change == "holds":
-        return DateWindow(pub.earliest, pub.latest, "as of publication")
-    return DateWindow(pub.earliest - timedelta(days=7), pub.latest, "week before publication")
+    return claim_date(doc.s, (sent.start, sent.end), (a, b), doc.article.published, change, doc.dates[sent.start])
 
 
 def make_claim(doc: Doc, sent: Sentence, *, kind: str, cue_span: tuple[int, int], k: int, actor: str | None,

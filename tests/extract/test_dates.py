@@ -86,3 +86,45 @@ def test_contradictory_evidence_widens_the_window():
 def test_no_evidence_says_so():
     pub = infer_published(fold("اشتباكات في المنطقة"))
     assert pub.earliest is None and "no dated evidence" in pub.basis
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("في التاسع من تشرين الثاني الجاري", (date(2018, 11, 9),) * 2),
+    ("يوم الحادي والعشرين من أيار", (date(2018, 5, 21),) * 2),
+    ("18 يناير، 2019", (date(2019, 1, 18),) * 2),
+    ("24 يناير(كانون الثاني) 2019", (date(2019, 1, 24),) * 2),
+    ("الـ 25 من أيار / مايو الجاري من العام 2017", (date(2017, 5, 25),) * 2),
+    ("2018-12-14", (date(2018, 12, 14),) * 2),
+    ("في 12 جوان", (date(2018, 6, 12),) * 2),  # Maghrebi month names
+    ("قبل أسبوع", (date(2018, 12, 2), date(2018, 12, 6))),
+    ("منذ أكثر من ثلاث سنوات", (date(2015, 9, 13), date(2018, 12, 11))),  # since then, up to now
+    ("قبل ساعات", (date(2018, 12, 10), date(2018, 12, 11))),
+    ("خلال الساعات الـ 24 الماضية", (date(2018, 12, 10), date(2018, 12, 11))),
+    ("أواخر الشهر الماضي", (date(2018, 11, 20), date(2018, 11, 30))),
+    ("مطلع أيلول الماضي", (date(2018, 9, 1), date(2018, 9, 10))),
+    ("في شهر أكتوبر", (date(2018, 10, 1), date(2018, 10, 31))),
+    ("كانون الثاني 2019", (date(2019, 1, 1), date(2019, 1, 31))),
+    ("الخميس الماضي", (date(2018, 12, 6),) * 2),
+    ("العام الجاري", (date(2018, 1, 1), date(2018, 12, 11))),
+])
+def test_more_expressions(text, expected):
+    assert window(text) == expected
+
+
+def test_hijri_expression():
+    (x,) = [e for e in find_expressions(fold("الأحد - 16 صفر 1439 هـ")) if e.kind == "hijri"]
+    w = resolve(x, DateWindow())
+    assert w.earliest <= date(2017, 11, 5) <= w.latest and (w.latest - w.earliest).days == 4
+
+
+@pytest.mark.parametrize("text", ["قبل يومين من إعلان الهدنة", "قناة روسيا اليوم", "مسافة الصفر", "الجيب الأخير"])
+def test_not_dates(text):
+    assert [e for e in find_expressions(fold(text)) if e.kind != "weekday"] == []
+
+
+def test_a_wide_publication_window_widens_relative_dates():
+    # Published some time in 2018-2019: «22 October» is the one of 2017 or of 2018.
+    wide = DateWindow(date(2018, 1, 18), date(2019, 1, 31))
+    (x,) = find_expressions(fold("يوم 22 أكتوبر"))
+    w = resolve(x, wide)
+    assert (w.earliest, w.latest) == (date(2017, 10, 22), date(2018, 10, 22))

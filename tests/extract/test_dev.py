@@ -7,6 +7,11 @@ First contact (before any rule was written against this set), with the manifest:
 P 0.695, R 0.348, F1 0.464 (48 of 138 required claims found), attribution 0.50 strict / 0.56 by
 family. Of the found claims, 31% had a window containing the gold window and 4% one within 7 days;
 with ``published`` blanked, F1 0.464 and 0% / 0%.
+
+After the dates work (address, datelines, scope rules, anchors in the war's history): 75% / 42%, with the
+manifest and with ``published`` blanked alike (36 and 20 of 48). What caps the 7-day figure: 14 of the 48
+gold windows are themselves wider than 7 days; several gold claims of one article are scored against the
+same extracted claim (chosen by attribution, not date); undated articles the text does not anchor.
 """
 
 from __future__ import annotations
@@ -67,13 +72,16 @@ def test_dev_claims(with_manifest):
 def test_dev_dates_with_the_manifest(with_manifest):
     d = with_manifest.to_dict()
     print(f"\nwith manifest: contains {d['date_contains_rate']}, within 7 days {d['date_week_rate']}")
-    assert d["date_contains_rate"] >= 0.25  # a ratio over found claims: it moves as recall grows
+    assert d["date_contains_rate"] >= 0.75
+    assert d["date_week_rate"] >= 0.4
 
 
 def test_dev_dates_without_publication_dates(without_dates):
     d = without_dates.to_dict()
     print(f"\npublished blanked: F1 {d['f1']}, contains {d['date_contains_rate']}, within 7 days {d['date_week_rate']}")
     assert d["f1"] >= 0.4
+    assert d["date_contains_rate"] >= 0.75
+    assert d["date_week_rate"] >= 0.4
 
 
 def test_dev_construction_groups():

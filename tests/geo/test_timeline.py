@@ -1,5 +1,6 @@
 """The timeline rules, on hand-made claims and on the real sample."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -169,3 +170,59 @@ def test_abu_kamal_stays_with_the_army(sample_timeline):
         iv = sample_timeline.state_at("abu_kamal", day)
         assert iv is None or iv.holder == "SAA"
         day += timedelta(days=1)
+
+
+# ------------------------------------------------------------- time, precision and range
+def test_a_lone_date_a_year_away_does_not_stretch_the_range():
+    from geo.timeline import robust_range
+
+    days = [D + timedelta(k) for k in range(0, 60, 2)] + [D - timedelta(400)]
+    r = robust_range(days)
+    assert (r.start, r.end, r.outliers) == (D, D + timedelta(58), 1)
+    assert r.whole == (D - timedelta(400), D + timedelta(58))
+
+
+def test_two_real_campaigns_keep_the_whole_range():
+    from geo.timeline import robust_range
+
+    days = [D + timedelta(k) for k in range(20)] + [D + timedelta(300 + k) for k in range(20)]
+    r = robust_range(days)
+    assert (r.start, r.end, r.outliers) == (D, D + timedelta(319), 0)
+
+
+def test_all_scattered_dates_give_the_whole_range():
+    from geo.timeline import robust_range
+
+    r = robust_range([D, D + timedelta(200), D + timedelta(400)])
+    assert (r.start, r.end, r.outliers) == (D, D + timedelta(400), 0)
+    assert robust_range([]) is None
+
+
+def test_wide_claims_are_placed_at_the_end_of_their_window_and_say_their_precision():
+    wide = replace(claim(actor="SDF", change="captured"), date=DateWindow(D, D + timedelta(30)), precision=None)
+    assert wide.precision == "month"
+    tl = Timeline([claim(actor="ISIS"), wide])
+    assert state(tl, D + timedelta(29)) == ("held", "ISIS")
+    assert state(tl, D + timedelta(30)) == ("held", "SDF")
+
+
+def test_undated_claims_are_counted_with_their_reasons():
+    undated = replace(claim(actor="SDF", change="captured"), date=DateWindow(None, None, "S7 (publication date unknown)"),
+                      published=DateWindow(None, None, "no dated evidence"), precision=None)
+    assert undated.precision is None
+    tl = Timeline([claim(), undated])
+    assert tl.undated == [undated]
+    ((reason, n),) = tl.undated_reasons().items()
+    assert n == 1 and reason.startswith("publication date unknown")
+
+
+def test_the_map_lists_undated_claims_under_their_place():
+    from geo.report import map_data
+
+    undated = replace(claim(actor="SDF", change="captured"), id="u1", date=DateWindow(),
+                      published=DateWindow(None, None, "no dated evidence"), precision=None)
+    data = map_data(Timeline([claim(), undated]))
+    (hajin,) = [p for p in data["places"] if p["id"] == "hajin"]
+    assert [data["undated"][k]["id"] for k in hajin["undated"]] == ["u1"]
+    assert data["undated"][0]["date"] is None and data["undated"][0]["date_text"].startswith("undated")
+    assert data["claims"][0]["precision"] == "day"

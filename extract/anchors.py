@@ -1,0 +1,200 @@
+"""What an analyst knows about the war, as evidence of when an article was written.
+
+Two tables, each row with an id, its dates and a public source:
+
+- ``data/era_terms.csv``: words that only appear from (or until) a date: «قسد»
+  (the SDF, from October 2015), «عاصفة الجزيرة» (from 9 September 2017),
+  «الرئيس الأمريكي دونالد ترامب» (from 20 January 2017), «طلال سلو» as SDF
+  spokesman (until November 2017). :func:`term_evidence` turns the ones a text
+  uses into bounds on its publication date.
+- ``data/control_history.csv``: who held the main places, from when to when
+  (ISIS held Hajin until 14 December 2018; the army retook Abu Kamal on 19
+  November 2017). :func:`claim_evidence` reads the claims extracted from an
+  article against it:
+
+  ``A1 holds``
+      «ISIS holds Hajin» was written while ISIS held Hajin (or within
+      :data:`LAG_DAYS` of its fall: reports lag).
+  ``A2 event``
+      «the army took all of Abu Kamal yesterday» (a capture of all of a
+      place) matches a capture in the table: publication is that day plus
+      what the claim's own date says (yesterday: one day; no date: up to a
+      week; background: up to half a year; a weekday name must be the weekday
+      of the capture). Every matching capture is a possible reading.
+  ``A3 approach``
+      An advance into a place, or a capture whose extent is partial or
+      unsaid, comes with the full capture or in the weeks before it: up to
+      :data:`APPROACH_DAYS` before it.
+
+Nothing here guesses a date for a claim directly: the evidence only bounds the
+publication window (:func:`extract.published.infer_published`), against which
+the claims are then dated as usual.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+from extract.claim import CONTROL, Claim
+from extract.dates import WEEKDAYS
+from extract.published import Evidence
+from gazetteer import Gazetteer, fold, load
+
+__all__ = ["APPROACH_DAYS", "LAG_DAYS", "ControlPeriod", "Term", "claim_evidence", "control_history",
+           "era_terms", "term_evidence"]
+
+DATA = Path(__file__).resolve().parent / "data"
+W_TERM, W_EVENT, W_HOLDS, W_APPROACH = 1.0, 2.0, 1.0, 1.0
+LAG_DAYS = 3  # a report of who holds a place can lag its fall by a few days
+APPROACH_DAYS = 60  # fighting inside a place precedes its capture by up to two months
+_FULL = (None, "full", "most")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or phrase of a period (one row of ``era_terms.csv``)."""
+
+    id: str
+    pattern: re.Pattern
+    earliest: date | None
+    latest: date | None
+    note: str
+
+
+@dataclass(frozen=True)
+class ControlPeriod:
+    """Who held a place, from when to when (one row of ``control_history.csv``)."""
+
+    id: str
+    place: str
+    actor: str
+    start: date
+    end: date | None
+    start_is_event: bool  # the start is a dated capture, not just "since some time in 2014"
+    note: str
+
+
+def _day(text: str) -> date | None:
+    return date.fromisoformat(text) if text.strip() else None
+
+
+@lru_cache(maxsize=1)
+def era_terms() -> tuple[Term, ...]:
+    """The rows of ``data/era_terms.csv``, patterns folded and compiled."""
+    with open(DATA / "era_terms.csv", encoding="utf-8", newline="") as f:
+        return tuple(Term(r["id"], re.compile(r"(?<!\w)(?:" + fold(r["pattern"]) + r")(?!\w)"), _day(r["earliest"]),
+                          _day(r["latest"]), r["note"]) for r in csv.DictReader(f))
+
+
+@lru_cache(maxsize=1)
+def control_history() -> dict[str, tuple[ControlPeriod, ...]]:
+    """The rows of ``data/control_history.csv`` by place id, in date order."""
+    out: dict[str, list[ControlPeriod]] = {}
+    with open(DATA / "control_history.csv", encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            out.setdefault(r["place"], []).append(ControlPeriod(
+                r["id"], r["place"], r["actor"], date.fromisoformat(r["start"]), _day(r["end"]),
+                r["start_is_event"].strip() == "yes", r["note"]))
+    return {k: tuple(sorted(v, key=lambda p: p.start)) for k, v in out.items()}
+
+
+def term_evidence(folded: str) -> list[Evidence]:
+    """Bounds from the period words a (folded) text uses, one piece of evidence per term."""
+    out = []
+    for t in era_terms():
+        m = t.pattern.search(folded)
+        if m:
+            out.append(Evidence(((t.earliest, t.latest),), f"{t.id} term «{m.group()}»: {t.note}", W_TERM,
+                                kind="term"))
+    return out
+
+
+# How long after the event a claim's own wording puts publication: (min days, max days), by rule and expression.
+_LAGS = {"today": (0, 0), "yesterday": (1, 1), "before_yesterday": (2, 2), "hours": (0, 1), "weekday": (0, 6),
+         "recent_days": (0, 7), "last_week": (1, 13), "this_week": (0, 6), "duration": (1, 10)}
+_RULE_LAGS = {"S2": (0, 186), "S3": (0, 13), "S7": (0, 6)}
+
+
+def _lag(basis: str) -> tuple[int, int, int | None] | None:
+    """(min, max) days from the event to publication, and the event's weekday if named, from a date basis."""
+    rule = basis[:2]
+    if rule in _RULE_LAGS:
+        return (*_RULE_LAGS[rule], None)
+    if rule in ("S1", "S4"):
+        m = re.match(r"S[14] [^:]*: (\w+): (.*?)(?: \(publication date unknown\))?$", basis)
+        if not m or m[1] not in _LAGS:
+            return None
+        wd = next((WEEKDAYS[w] for w in m[2].split() if w in WEEKDAYS), None) if m[1] == "weekday" else None
+        return (*_LAGS[m[1]], wd)
+    return None
+
+
+def claim_evidence(claims: Iterable[Claim], *, gazetteer: Gazetteer | None = None) -> list[Evidence]:
+    """Bounds on an article's publication from its claims read against the control history.
+
+    Only claims that are not denied count; each (place, actor, change, extent)
+    counts once, however often the article repeats it. A place the table does
+    not list is read as a part of the nearest place that it does (Baghuz
+    Fawqani in Baghuz): holding or taking a part, never all of the whole.
+    """
+    history = control_history()
+    gz = gazetteer or load()
+    out: dict[tuple, Evidence] = {}
+    for c in claims:
+        if c.kind != CONTROL or c.modality == "denied":
+            continue
+        place, extent = c.place, c.extent
+        if place not in history:
+            place = next((p for p in (gz.ancestors(c.place) if c.place in gz else ()) if p in history), None)
+            extent = "part"
+        if place is None:
+            continue
+        periods = [p for p in history[place] if p.actor == c.actor]
+        key = (place, c.actor, c.change, extent)
+        if not periods or key in out:
+            continue
+        ev = _evidence_for(c, periods, extent)
+        if ev is not None:
+            out[key] = ev
+    return list(out.values())
+
+
+def _evidence_for(c: Claim, periods: list[ControlPeriod], extent: str | None) -> Evidence | None:
+    who = f"{c.actor} {c.change} {c.place}" + (f" ({extent})" if extent else "")
+    if c.change == "holds":
+        if extent in _FULL:
+            windows = tuple((p.start, p.end + timedelta(LAG_DAYS) if p.end else None) for p in periods)
+        else:
+            # A part can be held before the whole, and for a few weeks after losing it (the last streets).
+            windows = tuple((None, p.end + timedelta(APPROACH_DAYS // 2)) for p in periods if p.end)
+        if not windows:
+            return None
+        return Evidence(windows, f"A1 holds: {who} ({', '.join(p.id for p in periods)})", W_HOLDS, kind="anchor")
+    events = [p for p in periods if p.start_is_event]
+    if not events:
+        return None
+    if c.change == "captured":
+        lag = _lag(c.date.basis)
+        lo, hi, wd = lag if lag is not None else (0, 7, None)  # still under way (S5): before the capture
+        if extent == "full" and lag is not None:  # the capture itself: its day, and the claim's weekday must fit it
+            fits = [p for p in events if wd is None or p.start.weekday() == wd]
+            if not fits:
+                return None
+            windows = tuple((p.start + timedelta(lo), p.start + timedelta(hi)) for p in fits)
+            return Evidence(windows, f"A2 event: {who} ({', '.join(p.id + ' ' + str(p.start) for p in fits)})",
+                            W_EVENT, kind="anchor")
+        # Extent unsaid or partial: this capture or one in the weeks before it.
+        windows = tuple((p.start - timedelta(APPROACH_DAYS), p.start + timedelta(hi)) for p in events)
+        return Evidence(windows, f"A3 approach: {who} before {', '.join(p.id for p in events)}", W_APPROACH,
+                        kind="anchor")
+    if c.change == "advanced":
+        windows = tuple((p.start - timedelta(APPROACH_DAYS), p.start + timedelta(7)) for p in events)
+        return Evidence(windows, f"A3 approach: {who} before {', '.join(p.id for p in events)}", W_APPROACH,
+                        kind="anchor")
+    return None

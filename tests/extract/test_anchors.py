@@ -1,0 +1,129 @@
+"""Period words and the control history as evidence of publication (rules A1-A3 of ``extract.anchors``).
+
+Every table row is checked; the rules run on hand-made claims and on articles we wrote.
+"""
+
+import itertools
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from extract import Article, Claim, DateWindow, extract_paths
+from extract.anchors import APPROACH_DAYS, claim_evidence, control_history, era_terms, term_evidence
+from extract.claim import ACTORS
+from extract.published import combine
+from gazetteer import fold
+
+
+# ------------------------------------------------------------------ the tables
+@pytest.mark.parametrize("term", era_terms(), ids=lambda t: t.id)
+def test_every_term_row(term):
+    assert term.earliest or term.latest
+    assert not (term.earliest and term.latest) or term.earliest < term.latest
+    assert term.note
+
+
+def test_term_ids_are_unique():
+    ids = [t.id for t in era_terms()]
+    assert len(ids) == len(set(ids))
+
+
+def test_every_control_row(gazetteer):
+    rows = [p for periods in control_history().values() for p in periods]
+    assert len({p.id for p in rows}) == len(rows)
+    for p in rows:
+        assert p.place in gazetteer, p.id
+        assert p.actor in ACTORS, p.id
+        assert p.end is None or p.start < p.end, p.id
+    for periods in control_history().values():  # one holder at a time
+        for a, b in itertools.pairwise(periods):
+            assert a.end is None or a.end <= b.start or a.actor != b.actor, (a.id, b.id)
+
+
+def test_terms_found_in_text():
+    found = {e.why.split()[0] for e in term_evidence(fold("قالت قسد إن عملية عاصفة الجزيرة مستمرة، وقال الرئيس الأمريكي دونالد ترامب ..."))}
+    assert found == {"T01", "T02", "T06"}
+    assert term_evidence(fold("قال ترامب المرشح إن ...")) == []  # a president only with the title
+
+
+# ------------------------------------------------------------------ the rules
+def claim(place, actor, change, *, extent=None, basis="S7 the week up to publication (publication date unknown)",
+          modality="asserted"):
+    return Claim(id="c", article="a", kind="control", place=place, place_name=place, surface=place, lat=0, lon=0,
+                 actor=actor, change=change, extent=extent, modality=modality, attributed_to="outlet", outlet=None,
+                 published=DateWindow(), date=DateWindow(None, None, basis), quote="q", start=0, end=1,
+                 confidence=0.8)
+
+
+def window(evidence):
+    w = combine(evidence)
+    return w.earliest, w.latest
+
+
+def test_a1_holds_bounds_by_the_holders_period():
+    (ev,) = claim_evidence([claim("hajin", "ISIS", "holds")])
+    assert ev.why.startswith("A1") and window([ev])[1] == date(2018, 12, 17)  # fell 14 December, reports lag
+
+
+def test_a2_a_full_capture_yesterday_with_a_weekday():
+    # «The army took all of Abu Kamal yesterday (Sunday)»: 9 Nov 2017 was a Thursday, 19 Nov a Sunday.
+    ev = claim_evidence([claim("abu_kamal", "SAA", "captured", extent="full", basis="S1 own clause: yesterday: امس")])
+    assert window(ev) != (None, None)
+    assert ev[0].windows == ((date(2017, 11, 10), date(2017, 11, 10)), (date(2017, 11, 20), date(2017, 11, 20)))
+    ev = claim_evidence([claim("abu_kamal", "SAA", "captured", extent="full",
+                               basis="S1 own clause: weekday: الاحد (publication date unknown)")])
+    assert ev[0].windows == ((date(2017, 11, 19), date(2017, 11, 25)),)  # only the Sunday capture fits
+
+
+def test_a3_partial_or_unsaid_captures_come_before_the_full_one():
+    (ev,) = claim_evidence([claim("mayadin", "SAA", "captured", extent="part")])
+    lo, hi = window([ev])
+    assert ev.why.startswith("A3") and (date(2017, 10, 14) - lo).days == APPROACH_DAYS and hi == date(2017, 10, 20)
+
+
+def test_a_part_of_a_listed_place_counts_for_it():
+    (ev,) = claim_evidence([claim("baghuz_fawqani", "ISIS", "holds")])
+    assert "baghuz" in ev.why and window([ev])[1] > date(2019, 3, 23)
+
+
+def test_denied_and_unknown_claims_say_nothing():
+    assert claim_evidence([claim("hajin", "ISIS", "holds", modality="denied")]) == []
+    assert claim_evidence([claim("shajla", "SDF", "captured", extent="full")]) == []  # no history for it
+
+
+
+def test_a_capture_still_under_way_comes_before_the_full_capture():
+    (ev,) = claim_evidence([claim("hajin", "SDF", "captured", extent="full", basis="S5 ongoing at publication")])
+    assert ev.why.startswith("A3") and window([ev]) == (date(2018, 10, 15), date(2018, 12, 21))
+
+
+def test_holding_a_part_only_bounds_from_above():
+    (ev,) = claim_evidence([claim("hajin", "ISIS", "holds", extent="part")])
+    assert ev.windows == ((None, date(2019, 1, 13)),)
+    assert claim_evidence([claim("raqqa", "SDF", "holds", extent="part")]) == []  # still held: no bound
+
+
+def test_repeated_claims_count_once():
+    c = claim("hajin", "ISIS", "holds")
+    assert len(claim_evidence([c, replace(c, id="c2")])) == 1
+
+
+# --------------------------------------------------------------- end to end
+def test_an_undated_article_is_dated_by_the_war_it_reports(tmp_path):
+    # No date in the address, the page or the text, but «yesterday (Sunday)» and all of Abu Kamal retaken.
+    text = ("سيطر الجيش السوري وحلفاؤه مجددا أمس (الأحد)، على كامل مدينة البوكمال بعد معارك عنيفة مع تنظيم داعش.\n"
+            "وقال مصدر عسكري إن وحدات الهندسة تعمل على إزالة الألغام في المدينة.")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (c, *_) = [c for c in extract_paths([tmp_path], progress=False) if c.kind == "control"]
+    assert (c.published.earliest, c.published.latest) == (date(2017, 11, 20), date(2017, 11, 20))
+    assert "A2" in c.published.basis
+    assert (c.date.earliest, c.date.latest) == (date(2017, 11, 19), date(2017, 11, 19))
+
+
+def test_a_dated_article_is_left_alone(tmp_path):
+    text = "سيطر الجيش أمس على كامل مدينة البوكمال."
+    art = Article("a", text, "a.txt", published=DateWindow(date(2017, 11, 10), date(2017, 11, 10), "manifest"))
+    from extract.metadata import needs_refining
+
+    assert not needs_refining(art)
