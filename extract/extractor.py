@@ -105,7 +105,7 @@ def _claims(doc: Doc) -> list[Claim]:
             if cue is None or blocked(doc, cue, sent):
                 continue
             for claim in _claims_for(doc, cue, sent, fr, prev, last_source, prev_effective, next_speaker,
-                                     prev_according):
+                                     prev_according, seen):
                 key = (sent.start, claim.place, claim.kind, claim.actor, claim.change)
                 if key in seen:
                     continue
@@ -126,7 +126,9 @@ def _claims(doc: Doc) -> list[Claim]:
 
 
 def _claims_for(doc: Doc, cue: Cue, sent: Sentence, fr, prev: Sentence | None, last_source,
-                prev_effective: str, next_speaker: str | None, prev_according: bool) -> list[Claim]:
+                prev_effective: str, next_speaker: str | None, prev_according: bool,
+                seen: set[tuple]) -> list[Claim]:
+    """The claims one cue makes, leaving out those its sentence has made already (``seen``)."""
     reading = read(doc, cue, sent, prev)
     if reading is None:
         return []
@@ -144,6 +146,9 @@ def _claims_for(doc: Doc, cue: Cue, sent: Sentence, fr, prev: Sentence | None, l
     out = []
     for actor, change, rule in deeds:
         for k in reading.targets:
+            place = doc.ex.gazetteer[doc.mentions[k].place].id
+            if (sent.start, place, CONTROL, actor.key, change) in seen:
+                continue  # said already in this sentence: don't build it again
             out.append(make_claim(
                 doc, sent, kind=CONTROL, cue_span=cue_span, k=k, actor=actor.key, change=change,
                 extent_=extent(doc, *reading.extent_span, doc.mentions[k].place), modality=mod,

@@ -71,13 +71,19 @@ def complete(article: Article, *, year: int | None = None, period: tuple[date, d
 
 
 def needs_refining(article: Article) -> bool:
-    """True when the publication window is unknown or wider than a week, and was inferred (not given)."""
+    """True when the publication window is unknown or wider than a week, and was inferred (not given).
+
+    Refining reads the article a second time, so an article longer than :data:`REFINE_MAX_CHARS`
+    (no news report is) keeps the window its text gave: one pass over a megabyte is enough.
+    """
     pub = article.published
     inferred = pub.basis not in ("manifest", "row") and not pub.basis.startswith("html meta")
-    return inferred and (not pub.known or (pub.latest - pub.earliest).days >= REFINE_DAYS)
+    return inferred and len(article.text) <= REFINE_MAX_CHARS and (
+        not pub.known or (pub.latest - pub.earliest).days >= REFINE_DAYS)
 
 
 REFINE_DAYS = 7
+REFINE_MAX_CHARS = 100_000
 
 
 def refine(article: Article, claims: Iterable[Claim], *, year: int | None = None,

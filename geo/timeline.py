@@ -104,6 +104,7 @@ __all__ = [
     "robust_range",
     "side_of",
     "source_of",
+    "undated_reason",
 ]
 
 CONSENSUS, WIKIPEDIA = "consensus", "wikipedia"
@@ -393,7 +394,7 @@ class Timeline:
         """
         out: Counter = Counter()
         for c in self.undated + [e for e in self.events if e.date.latest is None]:
-            out[_reason(c)] += 1
+            out[undated_reason(c)] += 1
         return out
 
     def intervals(self, view: View | str = CONSENSUS) -> dict[str, list[Interval]]:
@@ -589,7 +590,7 @@ def _resolve(window: list[_Evidence], prev_holder: str | None):
     return None, None, None, ()
 
 
-def _reason(c: Claim) -> str:
+def undated_reason(c: Claim) -> str:
     """Why a claim has no window, as a short reason that can be counted."""
     pub = c.published
     if pub.known:
@@ -602,7 +603,7 @@ def _reason(c: Claim) -> str:
 
 
 RANGE_GAP_DAYS = 60  # a stretch this long with no evidence separates runs of dates
-RANGE_MIN_SHARE = 0.05  # a run holding less of the evidence than this is an outlier
+RANGE_MIN_SHARE = 0.1  # a run holding less of the evidence than this is an outlier
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ from gazetteer.river import BASEMAP
 from geo import _vendor
 from geo._style import COLORS, EVENT_SHAPES, FRONTLINE, HOLDER_NAMES
 from geo.areas import stretches
-from geo.timeline import Timeline, View, is_party_claim, parse_view, robust_range, source_of
+from geo.timeline import Timeline, View, is_party_claim, parse_view, robust_range, source_of, undated_reason
 from guard.text import replace_surrogates, show_bidi, web_link
 
 __all__ = ["OSM", "SATELLITE", "TimeControl", "core_range", "map_data", "time_map"]
@@ -58,7 +58,6 @@ SATELLITE = ("Satellite (Esri World Imagery)",
              "https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
              "Tiles &copy; Esri &mdash; Source: Esri, Maxar, Earthstar Geographics, and the GIS User Community")
 _SIMPLIFY_M = 120.0
-_GAP_DAYS = 120       # evidence this far from the rest is an outlier for the opening range
 _SENTENCE_MAX = 1500  # characters of a sentence shown in the story
 _ARTICLES_MAX = 1_500_000  # characters of article text embedded for "open the article"
 _CONTEXT_KINDS = ("city", "town")  # gazetteer places labelled for orientation even without evidence
@@ -106,8 +105,9 @@ def _fc(gdf, props: list[str]) -> dict:
 def _date_text(c: Claim) -> str:
     e, la = c.date.earliest, c.date.latest
     if e is None or la is None:
-        return "date unknown"
-    return e.isoformat() if e == la else f"{e.isoformat()} – {la.isoformat()}"
+        return f"undated: {undated_reason(c)}"
+    text = e.isoformat() if e == la else f"{e.isoformat()} – {la.isoformat()}"
+    return text if c.precision in (None, "day") else f"{text} ({c.precision})"
 
 
 def _sentence(c: Claim, articles: Mapping[str, str]) -> tuple[str, list[list]]:
@@ -223,14 +223,22 @@ def map_data(tl: Timeline, *, view: View | str = "consensus", start: date | None
                        "date": c.date.latest.isoformat(), "summary": c.summary(), "claim": index[c.id],
                        "slot": slots[c.place] % 8})
         slots[c.place] += 1
-    rows = []
-    for c in claims:
+    def row(c: Claim) -> dict:
         sentence, marks = _sentence(c, articles)
-        rows.append({"id": c.id, "summary": c.summary(), "quote": c.quote, "sentence": sentence, "marks": marks,
-                     "date": c.date.latest.isoformat(), "date_text": _date_text(c), "outlet": c.outlet,
-                     "source": source_of(c), "modality": c.modality, "party": is_party_claim(c), "url": c.url,
-                     "article": c.article, "kind": c.kind, "place": c.place_name, "place_id": c.place,
-                     "lat": c.lat, "lon": c.lon, "actor": c.actor, "change": c.change, "extent": c.extent})
+        return {"id": c.id, "summary": c.summary(), "quote": c.quote, "sentence": sentence, "marks": marks,
+                "date": c.date.latest.isoformat() if c.date.latest else None, "date_text": _date_text(c),
+                "precision": c.precision, "outlet": c.outlet, "source": source_of(c), "modality": c.modality,
+                "party": is_party_claim(c), "url": c.url, "article": c.article, "kind": c.kind,
+                "place": c.place_name, "place_id": c.place, "lat": c.lat, "lon": c.lon, "actor": c.actor,
+                "change": c.change, "extent": c.extent}
+
+    rows = [row(c) for c in claims]
+    # Claims that cannot be placed in time are kept, counted and listed under their place, never dropped.
+    undated_claims = [c for c in tl.undated if view.admits(c)]
+    undated = [row(c) for c in undated_claims]
+    for p in places:
+        p["undated"] = [k for k, c in enumerate(undated_claims)
+                        if c.place == p["id"] or p["id"] in tl.gazetteer.ancestors(c.place)]
     texts, budget = {}, _ARTICLES_MAX
     for art in sorted({c.article for c in claims}):
         text = articles.get(art)
@@ -246,8 +254,8 @@ def map_data(tl: Timeline, *, view: View | str = "consensus", start: date | None
     # Article and manifest text is untrusted: no lone surrogates anywhere; names and labels show their bidi
     # controls (an outlet "\u202eRHOS" must not read as SOHR); sentences keep their length (marks index them);
     # only http(s) addresses are links.
-    rows = [{k: (web_link(v) if k == "url" else _label(v) if k in _LABELS else _text(v)) for k, v in r.items()}
-            for r in rows]
+    rows, undated = ([{k: (web_link(v) if k == "url" else _label(v) if k in _LABELS else _text(v)) for k, v in r.items()}
+                      for r in rs] for rs in (rows, undated))
     for p in places:
         p["history"] = [{**h, "source": _label(h["source"])} for h in p["history"]]
     texts = {k: _text(v) for k, v in texts.items()}
@@ -260,7 +268,7 @@ def map_data(tl: Timeline, *, view: View | str = "consensus", start: date | None
         "whole_end": whole[1].isoformat(), "initial": min(max(initial or end, start), end).isoformat(),
         "fade_days": tl.fade_days, "colors": COLORS, "holder_names": HOLDER_NAMES, "holders": holders,
         "frontline": FRONTLINE, "event_shapes": EVENT_SHAPES, "places": places, "context": context,
-        "claims": rows, "articles": texts, "areas": areas, "events": events, "basemap": _basemap(),
+        "claims": rows, "undated": undated, "articles": texts, "areas": areas, "events": events, "basemap": _basemap(),
         "sources": [{"name": k, "claims": n} for k, n in sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))],
         "outlets": [{"name": k, "claims": n} for k, n in sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))],
         "bounds": [min(lons) - 0.08, min(lats) - 0.05, max(lons) + 0.08, max(lats) + 0.05],

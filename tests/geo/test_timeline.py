@@ -217,7 +217,7 @@ def test_undated_claims_are_counted_with_their_reasons():
 
 
 def test_the_map_lists_undated_claims_under_their_place():
-    from geo.report import map_data
+    from geo.timemap import map_data
 
     undated = replace(claim(actor="SDF", change="captured"), id="u1", date=DateWindow(),
                       published=DateWindow(None, None, "no dated evidence"), precision=None)
