@@ -602,7 +602,7 @@ def undated_reason(c: Claim) -> str:
     return "publication date unknown: nothing in the manifest, the address or the text dates the article"
 
 
-RANGE_GAP_DAYS = 60  # a stretch this long with no evidence separates runs of dates
+RANGE_GAP_DAYS = 120  # a stretch this long with no evidence separates runs of dates
 RANGE_MIN_SHARE = 0.1  # a run holding less of the evidence than this is an outlier
 
 
