@@ -7,10 +7,16 @@ quote, its offsets in the original article text, and who said it.
 
 Field names are module constants; :data:`FIELDS` is the column order of
 ``claims.jsonl`` and of every table built from it.
+
+A claim's :attr:`Claim.key` is its identity across runs: the article's
+content hash, the quote's span, the place and the kind (:func:`claim_key`), so
+an analyst's review of it (:mod:`review`) survives re-extraction with better
+rules. ``review_state`` and ``reviewed_by`` say what the review made of it.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass
 from datetime import date
 
@@ -24,9 +30,13 @@ __all__ = [
     "KINDS",
     "MODALITIES",
     "PRECISIONS",
+    "REVIEW_STATES",
     "SOURCE_KINDS",
+    "UNREVIEWED",
     "Claim",
     "DateWindow",
+    "article_sha",
+    "claim_key",
     "precision_of",
 ]
 
@@ -48,16 +58,20 @@ URL, CUE, PLACE_START, PLACE_END, ATTRIBUTION_BASIS = "url", "cue", "place_start
 OUTLET_BASIS, PRECISION = "outlet_basis", "precision"
 RULE, SOURCE_KIND = "rule", "source_kind"
 SENTENCE_START, SENTENCE_END, SENTENCE = "sentence_start", "sentence_end", "sentence"
+KEY, REVIEW_STATE, REVIEWED_BY = "key", "review_state", "reviewed_by"
 
 FIELDS = (
     ID, ARTICLE, KIND, PLACE, PLACE_NAME, SURFACE, LAT, LON, ACTOR, CHANGE, EXTENT, MODALITY,
     ATTRIBUTED_TO, OUTLET, PUBLISHED, DATE, PRECISION, QUOTE, START, END, CONFIDENCE,
     URL, CUE, PLACE_START, PLACE_END, SENTENCE_START, SENTENCE_END, ATTRIBUTION_BASIS, OUTLET_BASIS, SENTENCE,
-    SOURCE_KIND, RULE,
+    SOURCE_KIND, RULE, KEY, REVIEW_STATE, REVIEWED_BY,
 )
 # What kind of source said it (see extract.sources): a party to the conflict or its media, a monitor,
 # a news agency, an outlet speaking in its own voice, local sources.
 SOURCE_KINDS = ("party", "monitor", "agency", "outlet", "local", "unknown")
+# What an analyst's review made of a claim (see the review package): rejected claims leave the map.
+UNREVIEWED = "unreviewed"
+REVIEW_STATES = (UNREVIEWED, "confirmed", "edited", "added", "rejected")
 
 
 @dataclass(frozen=True)
@@ -89,6 +103,33 @@ class DateWindow:
         e, la = d.get("earliest"), d.get("latest")
         return cls(date.fromisoformat(e) if e else None, date.fromisoformat(la) if la else None,
                    d.get("basis") or "")
+
+
+def article_sha(text: str) -> str:
+    """The first 16 hex digits of the SHA-256 of an article's text: its identity whatever its file is called.
+
+    Examples
+    --------
+    >>> article_sha("سيطرت قسد على هجين")
+    'f2d807253ed7450b'
+    """
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def claim_key(claim: Claim, article_text_sha: str) -> str:
+    """A claim's identity across runs: ``<article sha>:<start>-<end>:<place>:<kind>``.
+
+    Unlike :attr:`Claim.id` it does not depend on the article's file name or on
+    how the rules read the change, so a review stays attached when the same
+    articles are extracted again (``review.apply`` re-attaches it when better
+    rules move the quote within its sentence).
+
+    Examples
+    --------
+    >>> claim_key(claim, article_sha(text))                 # doctest: +SKIP
+    'f2d807253ed7450b:0-18:hajin:control'
+    """
+    return f"{article_text_sha}:{claim.start}-{claim.end}:{claim.place}:{claim.kind}"
 
 
 def precision_of(window: DateWindow) -> str | None:
@@ -144,6 +185,13 @@ class Claim:
         One of :data:`PRECISIONS`: how exactly ``date`` places the claim; by
         default computed from the window (:func:`precision_of`), None when
         the claim has no window.
+    key : str
+        Identity across runs (:func:`claim_key`), set by the extraction pipeline;
+        by default built from the article id instead of its content hash.
+    review_state : str
+        One of :data:`REVIEW_STATES` (set by ``review.apply_review``).
+    reviewed_by : str
+        Who confirmed, edited, added or rejected it, comma-separated.
     """
 
     id: str
@@ -178,10 +226,15 @@ class Claim:
     source_kind: str = "unknown"
     rule: str = ""
     precision: str | None = None
+    key: str = ""
+    review_state: str = UNREVIEWED
+    reviewed_by: str = ""
 
     def __post_init__(self) -> None:
         if self.precision is None:  # frozen: set the default the way dataclasses do
             object.__setattr__(self, PRECISION, precision_of(self.date))
+        if not self.key:  # no article text at hand: its id stands in for its content hash
+            object.__setattr__(self, KEY, f"{self.article}:{self.start}-{self.end}:{self.place}:{self.kind}")
 
     def summary(self) -> str:
         """The claim in one English sentence, e.g. "SDF captured half of Hajin (SOHR, claimed)"."""
@@ -212,10 +265,13 @@ class Claim:
         kw[PUBLISHED] = DateWindow.from_dict(d.get(PUBLISHED))
         kw[DATE] = DateWindow.from_dict(d.get(DATE))
         for k, default in ((CUE, ""), (ATTRIBUTION_BASIS, ""), (OUTLET_BASIS, ""), (SENTENCE, ""), (MODALITY, "asserted"),
-                           (ATTRIBUTED_TO, "outlet"), (SOURCE_KIND, "unknown"), (RULE, "")):
+                           (ATTRIBUTED_TO, "outlet"), (SOURCE_KIND, "unknown"), (RULE, ""), (KEY, ""), (REVIEW_STATE, UNREVIEWED),
+                           (REVIEWED_BY, "")):
             kw[k] = kw[k] if kw[k] is not None else default
         if kw[PRECISION] not in PRECISIONS:
             kw[PRECISION] = None  # computed from the window
+        if kw[REVIEW_STATE] not in REVIEW_STATES:
+            kw[REVIEW_STATE] = UNREVIEWED
         for k in (PLACE_START, PLACE_END, SENTENCE_START, SENTENCE_END, START, END):
             kw[k] = int(kw[k] or 0)
         kw[CONFIDENCE] = float(kw[CONFIDENCE] or 0.0)

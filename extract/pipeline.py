@@ -6,12 +6,12 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from extract.budget import DEFAULT_SECONDS, Budget
-from extract.claim import Claim
+from extract.claim import Claim, article_sha, claim_key
 from extract.extractor import Extractor
 from extract.metadata import complete, needs_refining, refine
 from extract.reader import Article, Skip, check_hints, read_articles, sane_dates
@@ -37,6 +37,15 @@ class Summary:
         out += [f"warning: {w}" for w in self.warnings]
         out += [f"skipped {s}" for s in self.skipped]
         return out
+
+
+def _unique(key: str, seen: set[str]) -> str:
+    out, n = key, 1
+    while out in seen:
+        n += 1
+        out = f"{key}~{n}"
+    seen.add(out)
+    return out
 
 
 class _Progress:
@@ -82,11 +91,17 @@ def extract_paths(paths: Iterable[str | Path], *, manifest: dict | None = None, 
     time_budget : float or None, optional
         Seconds one article may take (see :mod:`extract.budget`); an article
         over it is skipped and reported. None: no limit.
+
+    Each claim gets its :attr:`~extract.claim.Claim.key` from the article's
+    text (:func:`~extract.claim.claim_key`); a key that repeats in one batch
+    (the same text twice, the same span read twice) gets ``~2``, ``~3`` in
+    reading order, so every key of a batch is unique.
     """
     check_hints(year=year, period=period)
     budget = Budget(extractor or Extractor(), seconds=time_budget)
     summary = summary if summary is not None else Summary()
     bar = _Progress() if progress else None
+    keys: set[str] = set()
     t0 = time.perf_counter()
     try:
         for item in read_articles(paths, manifest=manifest):
@@ -106,9 +121,10 @@ def extract_paths(paths: Iterable[str | Path], *, manifest: dict | None = None, 
             summary.warnings += art.warnings + notes
             if on_article:
                 on_article(art)
+            sha = article_sha(art.text)
             for claim in claims:
                 summary.kinds[claim.kind] += 1
-                yield claim
+                yield replace(claim, key=_unique(claim_key(claim, sha), keys))
             if bar:
                 bar.update(summary.read, len(summary.skipped))
     finally:
