@@ -93,9 +93,11 @@ def extract_paths(paths: Iterable[str | Path], *, manifest: dict | None = None, 
         over it is skipped and reported. None: no limit.
 
     Each claim gets its :attr:`~extract.claim.Claim.key` from the article's
-    text (:func:`~extract.claim.claim_key`); a key that repeats in one batch
-    (the same text twice, the same span read twice) gets ``~2``, ``~3`` in
-    reading order, so every key of a batch is unique.
+    text (:func:`~extract.claim.claim_key`). Two readings of one span (ISIS
+    holds, the SDF advanced) are told apart by actor and change
+    (``...:control~SDF-advanced``); a key that still repeats in one batch (the
+    same text twice) gets ``~2``, ``~3`` in reading order, so every key of a
+    batch is unique.
     """
     check_hints(year=year, period=period)
     budget = Budget(extractor or Extractor(), seconds=time_budget)
@@ -122,9 +124,13 @@ def extract_paths(paths: Iterable[str | Path], *, manifest: dict | None = None, 
             if on_article:
                 on_article(art)
             sha = article_sha(art.text)
-            for claim in claims:
+            base = [claim_key(c, sha) for c in claims]
+            shared = Counter(base)
+            for claim, key in zip(claims, base, strict=True):
                 summary.kinds[claim.kind] += 1
-                yield replace(claim, key=_unique(claim_key(claim, sha), keys))
+                if shared[key] > 1:  # two readings of one span: told apart by what they say, not by their order
+                    key += f"~{claim.actor or 'none'}-{claim.change or claim.kind}"
+                yield replace(claim, key=_unique(key, keys))
             if bar:
                 bar.update(summary.read, len(summary.skipped))
     finally:

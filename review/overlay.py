@@ -42,7 +42,7 @@ __all__ = ["ADDED", "CONFIRMED", "EDITED", "REJECTED", "REVIEWED", "ClaimReview"
 
 CONFIRMED, EDITED, ADDED, REJECTED = "confirmed", "edited", "added", "rejected"
 REVIEWED = (CONFIRMED, EDITED, ADDED)  # what "reviewed only" keeps
-_KEY = re.compile(r"^(?P<article>.+):(?P<start>\d+)-(?P<end>\d+):(?P<place>[^:]+):(?P<kind>[a-z]+)(?:~\d+)?$")
+_KEY = re.compile(r"^(?P<article>.+):(?P<start>\d+)-(?P<end>\d+):(?P<place>[^:~]+):(?P<kind>[a-z]+)(?:~[\w-]+)*$")
 _NEAR = 200  # characters: without sentence bounds, a moved quote is looked for this close to where it was
 
 
@@ -155,6 +155,8 @@ def _reattach(key: str, group: list[Action], index: dict[tuple, list[Claim]]) ->
     s0, s1 = int(snap.get("sentence_start") or 0), int(snap.get("sentence_end") or 0)
     best = None
     for c in index.get((article, place, kind), []):
+        if snap and (c.actor, c.change) != (snap.get("actor"), snap.get("change")):
+            continue  # another reading of the sentence, not this claim moved
         if c.sentence_end > c.sentence_start:
             near = c.sentence_start <= start < c.sentence_end or c.sentence_start < end <= c.sentence_end
         else:
