@@ -94,7 +94,7 @@ def test_reviewed_only_keeps_what_an_analyst_vouched_for(store, sample):
     assert str(view) == "consensus (reviewed only)"
     assert tl.places(view) == ["baghuz", "baghuz_fawqani"]  # Baghuz Fawqani is part of Baghuz
     assert by_key(tl.claims, ADVANCE).review_state == "confirmed"
-    assert by_key(tl.claims, sample[0].key).review_state == "unreviewed"  # a note decides nothing
+    assert by_key(tl.events, sample[0].key).review_state == "unreviewed"  # a note decides nothing
 
 
 def test_rejection_stays_attached_when_the_same_folder_is_extracted_again(tmp_path, store, sample):
