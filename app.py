@@ -472,7 +472,8 @@ def _timeline(path: Path) -> tuple[Timeline, str]:
 
 
 tl, tl_key = _timeline(review_path)
-message = _review_bridge(key="review_bridge", on_action_change=lambda: None, height=0).action
+with st.sidebar:  # it draws nothing: out of the way of the page
+    message = _review_bridge(key="review_bridge", on_action_change=lambda: None, height=0).action
 if message and _record(message, tl, review_path, reviewer):
     tl, tl_key = _timeline(review_path)
 

@@ -16,7 +16,7 @@ from tests.review.conftest import ADVANCE, SAMPLE, extract_sample
 LAST = date(2019, 3, 23)  # the sample's last day
 
 
-def status(tl: Timeline, place: str, day: date = LAST, view=View()) -> str | None:
+def status(tl: Timeline, place: str, day: date = LAST, view: View | str = "consensus") -> str | None:
     iv = tl.state_at(place, day, view)
     return None if iv is None else iv.holder if iv.status == "held" else iv.status
 
