@@ -207,6 +207,18 @@ def _review_path() -> Path:
     return Path(os.environ.get(REVIEW_ENV) or REVIEW_DEFAULT).absolute()
 
 
+def _chosen_review_path(text: str) -> Path:
+    """A review store a visitor named: a ``.sqlite`` file in a folder inside the allowed roots (like articles)."""
+    roots = _allowed_roots()
+    p = Path(text.strip())
+    if p.suffix.lower() not in (".sqlite", ".sqlite3", ".db"):
+        raise BadInput(f"{p.name or text!r}: a review store is a .sqlite file")
+    folder = resolve_inside(p.parent if str(p.parent) not in ("", ".") else roots[0] if roots else p.parent,
+                            roots, deny=[UPLOADS])
+    path = folder / p.name
+    return resolve_inside(path, roots, deny=[UPLOADS]) if path.exists() else path
+
+
 def _review_store(path: Path, *, create: bool = False) -> ReviewStore | None:
     """The store at ``path``; None until someone records an action there (reading never creates it)."""
     if not create and not path.is_file():
@@ -366,7 +378,7 @@ def _review_sidebar(timeline: Timeline, path: Path, who: str) -> None:
         r = timeline.review
         if r is not None:
             states = [x.state for x in r.reviews.values()]
-            st.caption(f"Review store {path}: {len(states) - states.count('unreviewed')} claims reviewed, "
+            st.caption(f"{len(states) - states.count('unreviewed')} claims reviewed, "
                        f"{states.count('rejected')} rejected.")
             if r.orphans:
                 with st.expander(f"{sum(map(len, r.orphans.values()))} review actions on claims not in these "
@@ -455,6 +467,15 @@ with st.sidebar:
     reviewer = st.text_input("Your name (recorded with each review action)", key="reviewer",
                              value=st.query_params.get("reviewer", "")).strip()[:100]
     review_path = _review_path()
+    if folders_on:
+        chosen = st.text_input("Review store (a .sqlite file in an allowed folder)", placeholder=str(review_path))
+        if chosen.strip():
+            try:
+                review_path = _chosen_review_path(chosen)
+            except BadInput as exc:
+                st.error("This review store cannot be used; the default one is.")
+                st.text(_plain(exc))
+    st.text("Review store: " + for_display(str(review_path)))  # a path is text, never Markdown
 
 view = View(kinds[kind], name, asserted_only, reviewed_only)
 if view.kind != "consensus" and not name:
