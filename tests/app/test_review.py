@@ -152,3 +152,16 @@ def test_two_sessions_review_at_once_and_undo_and_edit(browser, tmp_path):
         for c in contexts:
             c.close()
         next(server, None)
+
+
+def test_a_visitor_may_choose_a_review_store_only_inside_the_allowed_folders(page, folder_app_url, tmp_path):
+    page.goto(folder_app_url)
+    map_frame(page)
+    box = page.get_by_role("textbox", name="Review store (a .sqlite file in an allowed folder)")
+    box.fill(str(tmp_path / "team.sqlite"))
+    box.press("Enter")
+    page.get_by_text(str(tmp_path / "team.sqlite")).wait_for()
+    box.fill("/etc/team.sqlite")
+    box.press("Enter")
+    page.get_by_text("This review store cannot be used; the default one is.").wait_for()
+    assert not page.get_by_text("/etc/team.sqlite", exact=False).filter(has_text="Review store:").count()
