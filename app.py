@@ -494,7 +494,8 @@ def _timeline(path: Path) -> tuple[Timeline, str]:
 
 tl, tl_key = _timeline(review_path)
 with st.sidebar:  # it draws nothing: out of the way of the page
-    message = _review_bridge(key="review_bridge", on_action_change=lambda: None, height=0).action
+    bridge = _review_bridge(key="review_bridge", on_action_change=lambda: None, height=0)
+    message = getattr(bridge, "action", None)  # only in the run a message triggered
 if message and _record(message, tl, review_path, reviewer):
     tl, tl_key = _timeline(review_path)
 

@@ -15,6 +15,12 @@ Article text is untrusted: it travels as JSON inside ``<script
 type="application/json">`` with ``<``, ``>`` and ``&`` escaped, and the page
 writes it only with ``textContent``.
 
+Review (:mod:`review`): each claim row carries its ``key``, ``review_state``,
+``reviewed_by``, its history (``review_log``) and, when edited, the claim as
+extracted (``original``); rejected claims are listed under their place
+(``rejected``), never drawn. With ``reviewing=True`` (the app) the story
+offers confirm, reject, edit, note and undo, posted to the parent window.
+
 Examples
 --------
 >>> import folium
