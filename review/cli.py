@@ -60,7 +60,7 @@ def _act_args(p: argparse.ArgumentParser, *, claim: bool = True) -> None:
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``review`` and its commands to a parser."""
     r = sub.add_parser("review", help="correct, confirm or add claims; corrections persist in a SQLite store",
-                       description=__doc__.split("\n\n", 1)[1], formatter_class=argparse.RawDescriptionHelpFormatter)
+                       description=__doc__.split("\n\n", 1)[1].replace("``", ""), formatter_class=argparse.RawDescriptionHelpFormatter)
     rsub = r.add_subparsers(dest="review_command", required=True)
 
     ls = rsub.add_parser("list", help="reviewed claims: state, key, reviewers, summary; orphans last")
@@ -141,7 +141,8 @@ def _field_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--change", choices=CHANGES)
     p.add_argument("--extent", choices=(*EXTENTS, "none"))
     p.add_argument("--modality", choices=MODALITIES)
-    p.add_argument("--source", dest="attributed_to", help="who said it ('outlet' for the outlet's own voice)")
+    p.add_argument("--source", dest="attributed_to", metavar="NAME",
+                   help="who said it ('outlet' for the outlet's own voice)")
     p.add_argument("--date", help="YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD")
 
 
