@@ -610,6 +610,7 @@
       box.appendChild(el("div", "fl-rv-state", reviewed ? "Review: " + c.review_state +
         (c.reviewed_by ? " by " + c.reviewed_by : "") : "Not reviewed"));
       if (c.original) box.appendChild(el("div", "fl-rv-original", "As extracted: " + c.original));
+      box.appendChild(el("div", "fl-rv-key", "key " + c.key));  // for frontline review on the command line
       if (c.review_log && c.review_log.length) {
         var log = el("ol", "fl-rv-log");
         c.review_log.forEach(function (a) {

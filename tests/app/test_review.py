@@ -63,7 +63,7 @@ def test_reject_from_the_story_changes_the_colour_and_survives_a_restart(browser
         assert place(frame, "baghuz_fawqani").get_attribute("fill").startswith("url(#fl-stripes-")
         frame = open_story(page, "baghuz_fawqani")
         claim = frame.locator(f"#story li[data-key='{ADVANCE}']")
-        assert "Not reviewed" in claim.inner_text()
+        assert "Not reviewed" in claim.inner_text() and f"key {ADVANCE}" in claim.inner_text()
         claim.locator(".fl-rv-reject").click()
         claim.locator(".fl-rv-text").fill("the local sources are a rumour")
         claim.locator(".fl-rv-send").click()
