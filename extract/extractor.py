@@ -26,7 +26,7 @@ from extract.rules.cues import Cue, blocked, cue_at, cue_word
 from extract.rules.doc import Doc
 from extract.rules.params import CONFIDENCE
 from extract.rules.readings import read
-from extract.rules.records import extent, make_claim
+from extract.rules.records import date_for, extent, make_claim
 from extract.rules.sentences import Sentence
 from extract.rules.targets import is_locator
 from extract.sources import source_kind
@@ -96,7 +96,9 @@ def _claims(doc: Doc) -> list[Claim]:
     for n, sent in enumerate(doc.sentences):
         fr = frames[n]
         nxt = doc.sentences[n + 1] if n + 1 < len(doc.sentences) else None
-        next_speaker = at.opening_speaker(doc, nxt, frames[n + 1]) if nxt and nxt.para - sent.para <= 1 else None
+        # Only a sentence after one with a source of its own can be "between two of the same source".
+        next_speaker = (at.opening_speaker(doc, nxt, frames[n + 1])
+                        if prev_effective != "outlet" and nxt and nxt.para - sent.para <= 1 else None)
         effective = None
         # A claim needs a place: here, or in the sentence before (an anaphor points back).
         near_place = placed[n] or (n > 0 and placed[n - 1])
@@ -144,7 +146,10 @@ def _claims_for(doc: Doc, cue: Cue, sent: Sentence, fr, prev: Sentence | None, l
     deeds += [(a, change, "+".join((cue.rule, *reading.rules, why, attribution.rule)))
               for a, change, why in reading.also]
     out = []
+    dates: dict[str | None, object] = {}  # one date per change: every target of a cue shares it
     for actor, change, rule in deeds:
+        if change not in dates:
+            dates[change] = date_for(doc, cue_span[0], cue_span[1], sent, change)
         for k in reading.targets:
             place = doc.ex.gazetteer[doc.mentions[k].place].id
             if (sent.start, place, CONTROL, actor.key, change) in seen:
@@ -152,7 +157,8 @@ def _claims_for(doc: Doc, cue: Cue, sent: Sentence, fr, prev: Sentence | None, l
             out.append(make_claim(
                 doc, sent, kind=CONTROL, cue_span=cue_span, k=k, actor=actor.key, change=change,
                 extent_=extent(doc, *reading.extent_span, doc.mentions[k].place), modality=mod,
-                attribution=attribution, confidence=reading.confidence, rule=rule, source_kind=kind_of_source))
+                attribution=attribution, confidence=reading.confidence, rule=rule, source_kind=kind_of_source,
+                date=dates[change]))
     return out
 
 
