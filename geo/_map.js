@@ -770,14 +770,15 @@
     var r0 = range();
     state.date = Math.max(r0[0], Math.min(r0[1], state.date));
     if (state.zoom && state.center) {
-      map.setView(state.center, state.zoom);
+      map.setView(state.center, state.zoom, { animate: false });
     } else {
       // Frame the places with evidence beside the legend, not under it.
       var b = DATA.bounds, lg = legend.getContainer(), pad = [12, 12];
       var spareW = container.clientWidth - lg.offsetWidth, spareH = container.clientHeight - lg.offsetHeight;
       if (lg.offsetWidth && spareW >= spareH) pad = [lg.offsetWidth + 16, 12];
       else if (lg.offsetHeight) pad = [12, lg.offsetHeight + 12];
-      map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { paddingTopLeft: [12, 12], paddingBottomRight: pad });
+      // No zoom animation: labels are decluttered, and the page is ready, at the final view.
+      map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { paddingTopLeft: [12, 12], paddingBottomRight: pad, animate: false });
     }
     if (state.base && state.base !== first && bases[state.base]) {
       Object.keys(bases).forEach(function (k) { if (map.hasLayer(bases[k])) map.removeLayer(bases[k]); });
