@@ -53,6 +53,7 @@ _SEPARATORS = re.compile(r"[\s،,؛;:\"'()\-–—/]*")
 _LOCATORS = with_clitics(lx.LOCATOR_WORDS)
 _TRIGGERS = with_clitics(TRIGGER_WORDS)
 _ANAPHOR_WORDS = with_clitics(lx.ANAPHORS) | with_clitics(lx.SITE_WORDS) | {"هذه"}
+_PLURAL_ANAPHORS = with_clitics(lx.word_set("المناطق الأحياء المواقع القرى البلدات الأسواق"))
 _PRONOUN_OBJECT = re.compile(r".+(?:ه|ها|هم|هما)$")
 _GAP_IGNORE = lx.RELATIVE | lx.LOCATOR_WORDS | TRIGGER_WORDS | lx.GAP_WORDS
 
@@ -222,7 +223,10 @@ def fallback_targets(doc: Doc, cue: Cue, sent: Sentence, prev_sent: Sentence | N
     zone_tok = bisect_left(doc.tstart, zone_end)
     zone = doc.tword[i + 1:min(sent.t1, i + WINDOW["anaphor_zone"], max(zone_tok, i + 3))]
     pronoun = any(z in lx.PRONOUN_OBJECTS for z in zone[:6])  # من سيطرة مقاتلي قسد عليها
-    anaphor = pronoun or not _ANAPHOR_WORDS.isdisjoint(zone)
+    # المدينة، هذه المناطق: an anaphor; a plural restricted by its clause («المناطق التي خسرها») is not the
+    # places named before (a singular one is: «داخل البلدة التي تمتد ستة كيلومترات»).
+    anaphor = pronoun or any(z in _ANAPHOR_WORDS and not (
+        z in _PLURAL_ANAPHORS and k + 1 < len(zone) and zone[k + 1] in lx.RELATIVE) for k, z in enumerate(zone))
     if anaphor:
         found = last_place_before(doc, i, sent, None if pronoun else prev_sent)
         if found is not None:  # انسحبت منها: the places just named together
