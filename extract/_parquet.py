@@ -15,7 +15,6 @@ and the objects are made in bulk (:mod:`extract.bulk`).
 from __future__ import annotations
 
 import os
-import re
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
@@ -50,7 +49,7 @@ from extract.claim import (
     arrow_schema,
 )
 
-__all__ = ["BATCH", "claims_from_table", "claims_table", "is_parquet", "iter_parquet", "parquet_files",
+__all__ = ["BATCH", "claims_from_table", "claims_table", "iter_parquet", "parquet_files",
            "read_parquet", "read_table", "write_parquet"]
 
 BATCH = 65_536  # claims per row group: large enough for fast columns, small enough to stream
@@ -63,27 +62,19 @@ _DEFAULTS = {CUE: "", ATTRIBUTION_BASIS: "", OUTLET_BASIS: "", MODALITY: "assert
 _EPOCH = date(1970, 1, 1)
 
 
-def is_parquet(path: str | Path) -> bool:
-    """True for a ``.parquet`` file or a folder (of Parquet partitions)."""
-    path = Path(path)
-    return path.suffix.lower() == SUFFIX or path.is_dir()
-
-
 def parquet_files(path: str | Path) -> list[Path]:
     """The Parquet files of a claims path: the file itself, or a folder's in partition order.
 
     Raises
     ------
     ValueError
-        When a folder holds no ``.parquet`` file.
+        When the path is a folder with other files than Parquet among its claims.
     """
-    path = Path(path)
-    if not path.is_dir():
-        return [path]
-    files = sorted((p for p in path.iterdir() if p.suffix.lower() == SUFFIX and not p.name.startswith(".")),
-                   key=lambda p: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", p.name)])
-    if not files:
-        raise ValueError(f"{path}: no .parquet files in this folder; produce it with 'frontline extract -o'")
+    from extract.io import claim_files
+
+    files = claim_files(path)
+    if any(f.suffix.lower() != SUFFIX for f in files):
+        raise ValueError(f"{path}: a folder of claims read as one table must hold only .parquet files")
     return files
 
 

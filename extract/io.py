@@ -1,18 +1,30 @@
-"""Claims on disk: ``claims.jsonl``, one JSON object per line."""
+"""Claims on disk: ``claims.jsonl`` (one JSON object per line), Parquet, or a folder of them.
+
+A path ending in ``.parquet`` is a Parquet file (:mod:`extract._parquet`); a
+folder holds ``.parquet`` and ``.jsonl`` files (the partitions of ``frontline
+extract --dask``), read in partition order. Everything else is JSON lines.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from extract.claim import Claim
 
-__all__ = ["iter_claims", "read_claims", "write_claims"]
+__all__ = ["claim_files", "iter_claims", "read_claims", "read_table", "write_claims"]
+
+PARQUET, JSONL = ".parquet", ".jsonl"
 
 
 def write_claims(claims: Iterable[Claim], path: str | Path) -> int:
-    """Write claims as JSON lines (UTF-8, Arabic unescaped). Returns how many."""
+    """Write claims as JSON lines (UTF-8, Arabic unescaped), or Parquet to a ``.parquet`` path. Returns how many."""
+    if _is_parquet(path):
+        from extract._parquet import write_parquet
+
+        return write_parquet(claims, path)
     n = 0
     with open(path, "w", encoding="utf-8") as f:
         for c in claims:
@@ -30,6 +42,9 @@ def iter_claims(path: str | Path) -> Iterator[Claim]:
         Naming the file and line of a record that is not a claim.
     """
     path = Path(path)
+    if path.is_dir() or _is_parquet(path):
+        yield from _iter_files(path)
+        return
     try:
         f = open(path, encoding="utf-8-sig")
     except OSError as exc:
@@ -46,5 +61,49 @@ def iter_claims(path: str | Path) -> Iterator[Claim]:
 
 
 def read_claims(path: str | Path) -> list[Claim]:
-    """All claims of a ``claims.jsonl`` file."""
+    """All claims of a claims file or folder (JSON lines, Parquet)."""
+    files = claim_files(path)
+    if files and all(_is_parquet(f) for f in files):
+        from extract._parquet import read_parquet
+
+        return read_parquet(path)  # column-wise: 1M claims in seconds, not tens of seconds
     return list(iter_claims(path))
+
+
+def _is_parquet(path: str | Path) -> bool:
+    return Path(path).suffix.lower() == PARQUET
+
+
+def claim_files(path: str | Path) -> list[Path]:
+    """The files a claims path stands for: itself, or a folder's ``.parquet``/``.jsonl`` files in partition order.
+
+    Raises
+    ------
+    ValueError
+        When a folder holds none.
+    """
+    path = Path(path)
+    if not path.is_dir():
+        return [path]
+    files = sorted((p for p in path.iterdir() if p.suffix.lower() in (PARQUET, JSONL) and not p.name.startswith(".")),
+                   key=lambda p: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", p.name)])
+    if not files:
+        raise ValueError(f"{path}: no .parquet or .jsonl claims in this folder; produce them with 'frontline extract'")
+    return files
+
+
+def _iter_files(path: Path) -> Iterator[Claim]:
+    from extract._parquet import iter_parquet
+
+    for f in claim_files(path):
+        yield from iter_parquet(f) if _is_parquet(f) else iter_claims(f)
+
+
+def read_table(path: str | Path):
+    """The claims of a Parquet file or folder as one Arrow table (:func:`extract.claim.arrow_schema` columns).
+
+    For column-wise work without Claim objects (``table.to_pandas()``, DuckDB, Polars).
+    """
+    from extract._parquet import read_table as _read_table
+
+    return _read_table(path)

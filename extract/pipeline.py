@@ -39,10 +39,10 @@ class Summary:
 class _Progress:
     """A one-line progress counter on stderr, only for long batches on a terminal."""
 
-    def __init__(self, stream=sys.stderr, *, every: float = 0.2) -> None:
-        self.stream, self.every = stream, every
+    def __init__(self, stream=None, *, every: float = 0.2) -> None:
+        self.stream, self.every = stream or sys.stderr, every  # stderr now, not at import: it may be replaced
         self.t0 = self.last = time.perf_counter()
-        self.active = stream.isatty()
+        self.active = self.stream.isatty()
 
     def update(self, n: int, skipped: int) -> None:
         now = time.perf_counter()
