@@ -127,15 +127,24 @@ def read_table(path: str | Path, *, columns: Sequence[str] | None = None) -> pa.
 
 
 def _read_file(path: Path, columns: Sequence[str] | None) -> pa.Table:
+    pf, present = _open(path)
     try:
-        pf = pq.ParquetFile(path, read_dictionary=_DICTIONARY)
-        present = set(pf.schema_arrow.names)
-        table = pf.read(columns=[c for c in (columns or COLUMNS) if c in present])
+        return pf.read(columns=[c for c in (columns or COLUMNS) if c in present])
     except (OSError, pa.ArrowException) as exc:
         raise ValueError(f"{path}: cannot read as Parquet claims ({exc})") from None
-    if ID not in present:
+
+
+def _open(path: Path) -> tuple[pq.ParquetFile, list[str]]:
+    """The file, and which claim columns it has (repeated strings to be read as dictionaries)."""
+    try:
+        names = set(pq.read_schema(path).names)
+        present = [c for c in COLUMNS if c in names]
+        pf = pq.ParquetFile(path, read_dictionary=[c for c in _DICTIONARY if c in names])
+    except (OSError, pa.ArrowException) as exc:
+        raise ValueError(f"{path}: cannot read as Parquet claims ({exc})") from None
+    if ID not in names:
         raise ValueError(f"{path}: not a claims table (no {ID!r} column); produce it with 'frontline extract'")
-    return table
+    return pf, present
 
 
 def _pylist(col: pa.ChunkedArray) -> list:
@@ -202,14 +211,6 @@ def read_parquet(path: str | Path) -> list[Claim]:
 def iter_parquet(path: str | Path, *, batch: int = BATCH) -> Iterator[Claim]:
     """Claims of a Parquet file or folder, ``batch`` at a time (memory stays flat)."""
     for p in parquet_files(path):
-        try:
-            pf = pq.ParquetFile(p, read_dictionary=_DICTIONARY)
-            present = set(pf.schema_arrow.names)
-            batches = pf.iter_batches(batch_size=batch, columns=[c for c in COLUMNS if c in present])
-        except (OSError, pa.ArrowException) as exc:
-            raise ValueError(f"{p}: cannot read as Parquet claims ({exc})") from None
-        if ID not in present:
-            raise ValueError(f"{p}: not a claims table (no {ID!r} column); produce it with 'frontline extract'")
-        for rb in batches:
+        pf, present = _open(p)
+        for rb in pf.iter_batches(batch_size=batch, columns=present):
             yield from claims_from_table(pa.Table.from_batches([rb]))
-

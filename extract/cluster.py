@@ -56,8 +56,9 @@ def local_cluster(n_workers: int | None = None, **kwargs):
 
     from extract.parallel import cores
 
+    # The dashboard on any free port: 8787 may be another cluster's.
     kw = dict(n_workers=n_workers or cores(), threads_per_worker=1, processes=True, host="127.0.0.1",
-              dashboard_address=None)
+              dashboard_address=":0")
     return LocalCluster(**(kw | kwargs))
 
 
