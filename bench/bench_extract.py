@@ -4,7 +4,12 @@ Writes N generated articles to a .jsonl file, streams them through the
 extractor, and prints articles/s and peak memory for two batch sizes, so a
 growth in memory with the number of articles would show.
 
-    python bench/bench_extract.py [--articles 2000]
+With ``--jobs N``, times what ``frontline extract -o claims.jsonl`` does
+(read, extract, write) with one process and with N, in alternating rounds
+(the machine may be shared: only rounds run side by side compare), prints
+articles/s, the ratio, and whether the two files are identical.
+
+    python bench/bench_extract.py [--articles 2000] [--jobs 2 --rounds 3]
 """
 
 from __future__ import annotations
@@ -23,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from datetime import date
 
 from bench._corpus import article
-from extract import Article, DateWindow, Extractor, extract_paths
+from extract import Article, DateWindow, Extractor, extract_paths, write_claims
+from extract.parallel import extract_parallel
 
 
 def _write(path: Path, n: int) -> int:
@@ -60,10 +66,44 @@ def _real_sample(ex: Extractor, n: int) -> None:
     print(f"real sample texts ({size / 1000:.1f} kB each), {n} articles: {n / dt:.0f} articles/s, {records} records")
 
 
+def _jobs(jobs: int, n: int, rounds: int) -> None:
+    """``frontline extract`` end to end, one process against ``jobs``, in alternating rounds."""
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs = {"generated": Path(tmp) / "generated.jsonl"}
+        _write(inputs["generated"], n)
+        corpus = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+        texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+        if texts:  # the real sample's texts, over and over: fewer claims per article than generated ones
+            inputs["real texts"] = Path(tmp) / "real.jsonl"
+            with open(inputs["real texts"], "w", encoding="utf-8") as f:
+                for i in range(n):
+                    f.write(json.dumps({"id": f"r{i}", "published": "2018-12-01", "text": texts[i % len(texts)]},
+                                       ensure_ascii=False) + "\n")
+        for name, path in inputs.items():
+            rates: dict[int, list[float]] = {1: [], jobs: []}
+            for _ in range(rounds):
+                for j in (1, jobs):
+                    t0 = time.perf_counter()
+                    write_claims(extract_parallel([path], jobs=j, progress=False), Path(tmp) / f"out{j}.jsonl")
+                    rates[j].append(n / (time.perf_counter() - t0))
+            same = (Path(tmp) / "out1.jsonl").read_bytes() == (Path(tmp) / f"out{jobs}.jsonl").read_bytes()
+            ratios = sorted(b / a for a, b in zip(rates[1], rates[jobs], strict=True))
+            print(f"{name}, {n} articles, read+extract+write .jsonl: 1 job "
+                  f"{' '.join(f'{r:.0f}' for r in rates[1])} articles/s; {jobs} jobs "
+                  f"{' '.join(f'{r:.0f}' for r in rates[jobs])} articles/s; ratio per round "
+                  f"{' '.join(f'{r:.2f}' for r in ratios)} (median {ratios[len(ratios) // 2]:.2f}); "
+                  f"output identical: {same}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--jobs", type=int, help="compare one process with this many")
+    ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
+    if args.jobs:
+        _jobs(args.jobs, args.articles, args.rounds)
+        return
     ex = Extractor()
     _real_sample(ex, 1000)
     with tempfile.TemporaryDirectory() as tmp:

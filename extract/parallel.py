@@ -20,9 +20,11 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
-from extract.claim import Claim, DateWindow
+from extract.bulk import claims_from_columns
+from extract.claim import FIELDS, Claim, DateWindow
 from extract.extractor import Extractor
 from extract.metadata import complete
 from extract.pipeline import Summary, _Progress, extract_paths
@@ -49,14 +51,21 @@ def _init(extractor: Extractor | None, year: int | None, period: tuple[date, dat
     _worker.update(ex=extractor or Extractor(), year=year, period=period)
 
 
-def _work(articles: list[Article]) -> list[tuple[str | None, str, DateWindow, list[Claim]]]:
-    """Complete and extract a chunk; per article what ``complete`` found, and its claims."""
+def _work(articles: list[Article]) -> tuple[list[tuple[str | None, str, DateWindow, int]], list[list]]:
+    """Complete and extract a chunk.
+
+    Returns, per article, what ``complete`` found and how many claims it has;
+    and the claims of the chunk as columns (:data:`~extract.claim.FIELDS`
+    order), which cross the pipe in half the time of Claim objects.
+    """
     ex, year, period = _worker["ex"], _worker["year"], _worker["period"]
-    out = []
+    meta, claims = [], []
     for art in articles:
         art = complete(art, year=year, period=period)
-        out.append((art.outlet, art.outlet_basis, art.published, ex.extract(art)))
-    return out
+        found = ex.extract(art)
+        meta.append((art.outlet, art.outlet_basis, art.published, len(found)))
+        claims += found
+    return meta, [[getattr(c, f) for c in claims] for f in FIELDS]
 
 
 def extract_parallel(paths: Iterable[str | Path], *, jobs: int | None = None, manifest: dict | None = None,
@@ -141,12 +150,14 @@ def _pooled(first: list, rest: Iterator, *, jobs: int, chunk: int, extractor: Ex
 
     def results() -> Iterator[Claim]:
         arts, fut = pending.popleft()
-        for art, (outlet, basis, published, claims) in zip(arts, fut.result(), strict=True):
+        meta, columns = fut.result()
+        claims = iter(claims_from_columns(columns))
+        for art, (outlet, basis, published, n) in zip(arts, meta, strict=True):
             art.outlet, art.outlet_basis, art.published = outlet, basis, published
             summary.read += 1
             if on_article:
                 on_article(art)
-            for claim in claims:
+            for claim in islice(claims, n):
                 summary.kinds[claim.kind] += 1
                 yield claim
         if bar:
