@@ -7,7 +7,9 @@ growth in memory with the number of articles would show.
 With ``--jobs N``, times what ``frontline extract -o claims.jsonl`` does
 (read, extract, write) with one process and with N, in alternating rounds
 (the machine may be shared: only rounds run side by side compare), prints
-articles/s, the ratio, and whether the two files are identical.
+articles/s, the ratio, and whether the two files are identical. For scale,
+each round also times N independent processes over 1/N of the batch each:
+what the machine gives at that moment.
 
     python bench/bench_extract.py [--articles 2000] [--jobs 2 --rounds 3]
 """
@@ -16,8 +18,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing as mp
 import random
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -80,19 +84,40 @@ def _jobs(jobs: int, n: int, rounds: int) -> None:
                     f.write(json.dumps({"id": f"r{i}", "published": "2018-12-01", "text": texts[i % len(texts)]},
                                        ensure_ascii=False) + "\n")
         for name, path in inputs.items():
-            rates: dict[int, list[float]] = {1: [], jobs: []}
+            lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+            parts = [Path(tmp) / f"part{k}.jsonl" for k in range(jobs)]
+            for k, part in enumerate(parts):
+                part.write_text("".join(lines[k::jobs]), encoding="utf-8")
+            rates: dict[str, list[float]] = {"1": [], "N": [], "parts": []}
             for _ in range(rounds):
-                for j in (1, jobs):
+                for mode in rates:
                     t0 = time.perf_counter()
-                    write_claims(extract_parallel([path], jobs=j, progress=False), Path(tmp) / f"out{j}.jsonl")
-                    rates[j].append(n / (time.perf_counter() - t0))
-            same = (Path(tmp) / "out1.jsonl").read_bytes() == (Path(tmp) / f"out{jobs}.jsonl").read_bytes()
-            ratios = sorted(b / a for a, b in zip(rates[1], rates[jobs], strict=True))
-            print(f"{name}, {n} articles, read+extract+write .jsonl: 1 job "
-                  f"{' '.join(f'{r:.0f}' for r in rates[1])} articles/s; {jobs} jobs "
-                  f"{' '.join(f'{r:.0f}' for r in rates[jobs])} articles/s; ratio per round "
-                  f"{' '.join(f'{r:.2f}' for r in ratios)} (median {ratios[len(ratios) // 2]:.2f}); "
-                  f"output identical: {same}")
+                    if mode == "parts":
+                        procs = [mp.get_context("fork").Process(target=_extract_to, args=(p, p.with_suffix(".out")))
+                                 for p in parts]
+                        for proc in procs:
+                            proc.start()
+                        for proc in procs:
+                            proc.join()
+                    else:
+                        j = 1 if mode == "1" else jobs
+                        write_claims(extract_parallel([path], jobs=j, progress=False), Path(tmp) / f"out{mode}.jsonl")
+                    rates[mode].append(n / (time.perf_counter() - t0))
+            same = (Path(tmp) / "out1.jsonl").read_bytes() == (Path(tmp) / "outN.jsonl").read_bytes()
+
+            def fmt(xs):
+                return " ".join(f"{x:.0f}" for x in xs)
+
+            ratio = [b / a for a, b in zip(rates["1"], rates["N"], strict=True)]
+            ceiling = [b / a for a, b in zip(rates["1"], rates["parts"], strict=True)]
+            print(f"{name}, {n} articles, read+extract+write .jsonl, articles/s per round: 1 job {fmt(rates['1'])}; "
+                  f"--jobs {jobs} {fmt(rates['N'])}; ratio {' '.join(f'{r:.2f}' for r in ratio)} "
+                  f"(median {statistics.median(ratio):.2f}); output identical: {same}. For scale, {jobs} independent "
+                  f"processes over 1/{jobs} each: ratio {' '.join(f'{r:.2f}' for r in ceiling)}")
+
+
+def _extract_to(path: Path, out: Path) -> None:
+    write_claims(extract_paths([path], progress=False), out)
 
 
 def main() -> None:

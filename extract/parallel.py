@@ -11,6 +11,7 @@ large the batch.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import sys
@@ -49,6 +50,9 @@ def cores() -> int:
 
 def _init(extractor: Extractor | None, year: int | None, period: tuple[date, date] | None) -> None:
     _worker.update(ex=extractor or Extractor(), year=year, period=period)
+    # What the worker starts with lives as long as it does: keep the collector off it (and, after a
+    # fork, off the parent's pages, which its scans would otherwise copy).
+    gc.freeze()
 
 
 def _work(articles: list[Article]) -> tuple[list[tuple[str | None, str, DateWindow, int]], list[list]]:
