@@ -94,50 +94,25 @@ def extract_parallel(paths: Iterable[str | Path], *, jobs: int | None = None, ma
     extractor : Extractor, optional
         Sent once to each worker; by default each builds its own.
     chunk : int
-        Articles per task. A batch smaller than one chunk per worker is done
+        Articles per task. A batch of at most one chunk per worker is done
         in this process: starting the pool would cost more than it saves.
     """
     jobs = cores() if jobs is None else jobs
     if jobs < 1 or chunk < 1:
         raise ValueError("jobs and chunk must be at least 1")
+    paths = list(paths)
     summary = summary if summary is not None else Summary()
-    kw = dict(year=year, period=period, summary=summary, extractor=extractor, on_skip=on_skip,
-              on_article=on_article)
-    if jobs == 1:
-        yield from extract_paths(paths, manifest=manifest, progress=progress, **kw)
-        return
-    t0 = time.perf_counter()
-    items = read_articles(paths, manifest=manifest)
-    first: list[Article | Skip] = []
-    n_articles = 0
-    for item in items:
-        first.append(item)
-        n_articles += isinstance(item, Article)
-        if n_articles >= jobs * chunk:
-            break
-    else:  # the whole batch was read: small enough for this process
-        yield from _in_process(first, t0=t0, **kw)
-        return
-    yield from _pooled(first, items, jobs=jobs, chunk=chunk, progress=progress, t0=t0, **kw)
+    kw = dict(manifest=manifest, year=year, period=period, summary=summary, extractor=extractor,
+              progress=progress, on_skip=on_skip, on_article=on_article)
+    if jobs > 1 and _more_than(jobs * chunk, read_articles(paths, manifest=manifest)):
+        yield from _pooled(paths, jobs=jobs, chunk=chunk, **kw)
+    else:  # one process asked for, or a batch too small to pay for starting a pool
+        yield from extract_paths(paths, **kw)
 
 
-def _in_process(items: list[Article | Skip], *, extractor: Extractor | None, summary: Summary, year, period,
-                on_skip, on_article, t0: float) -> Iterator[Claim]:
-    ex = extractor or Extractor()
-    try:
-        for item in items:
-            if isinstance(item, Skip):
-                _skipped(item, summary, on_skip)
-                continue
-            art = complete(item, year=year, period=period)
-            summary.read += 1
-            if on_article:
-                on_article(art)
-            for claim in ex.extract(art):
-                summary.kinds[claim.kind] += 1
-                yield claim
-    finally:
-        summary.seconds = time.perf_counter() - t0
+def _more_than(n: int, items: Iterator[Article | Skip]) -> bool:
+    """True when ``items`` hold more than ``n`` articles (reads no further than that)."""
+    return sum(1 for _ in islice((i for i in items if isinstance(i, Article)), n + 1)) > n
 
 
 def _skipped(skip: Skip, summary: Summary, on_skip) -> None:
@@ -146,8 +121,9 @@ def _skipped(skip: Skip, summary: Summary, on_skip) -> None:
         on_skip(skip)
 
 
-def _pooled(first: list, rest: Iterator, *, jobs: int, chunk: int, extractor: Extractor | None, summary: Summary,
-            year, period, progress: bool, on_skip, on_article, t0: float) -> Iterator[Claim]:
+def _pooled(paths: list, *, jobs: int, chunk: int, manifest: dict | None, extractor: Extractor | None,
+            summary: Summary, year, period, progress: bool, on_skip, on_article) -> Iterator[Claim]:
+    t0 = time.perf_counter()
     bar = _Progress() if progress else None
     pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init, initargs=(extractor, year, period))
     pending: deque[tuple[list[Article], Future]] = deque()
@@ -169,7 +145,7 @@ def _pooled(first: list, rest: Iterator, *, jobs: int, chunk: int, extractor: Ex
 
     try:
         batch: list[Article] = []
-        for item in _chain(first, rest):
+        for item in read_articles(paths, manifest=manifest):
             if isinstance(item, Skip):
                 _skipped(item, summary, on_skip)
                 continue
@@ -200,8 +176,3 @@ def _context() -> mp.context.BaseContext:
     if sys.platform.startswith("linux") and threading.active_count() == 1 and "fork" in methods:
         return mp.get_context("fork")
     return mp.get_context("forkserver" if "forkserver" in methods else "spawn")
-
-
-def _chain(first: list, rest: Iterator) -> Iterator:
-    yield from first
-    yield from rest
