@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import distributed  # in the dev extra: this test always runs
 import pytest
 
 from extract import Summary, extract_paths, read_claims, read_manifest
 from frontline import main
 from tests.conftest import CORPUS, ROOT, SHARED
-
-distributed = pytest.importorskip("distributed")
 
 pytestmark = pytest.mark.slow
 SAMPLE = ROOT / "assets" / "sample"
