@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ _FLOATS = (LAT, LON, CONFIDENCE)
 _DATES = (PUBLISHED_EARLIEST, PUBLISHED_LATEST, DATE_EARLIEST, DATE_LATEST)
 
 
+@cache
 def arrow_schema() -> pa.Schema:
     """The claim record as an Arrow schema, in :data:`COLUMNS` order.
 

@@ -24,12 +24,16 @@ import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extract._parquet import write_parquet
 from extract.extractor import Extractor
 from extract.io import JSONL, PARQUET
 from extract.pipeline import Summary, extract_paths
 from extract.reader import Skip, _expand
+
+if TYPE_CHECKING:
+    from distributed import Client, LocalCluster
 
 __all__ = ["LOCAL", "extract_dask", "local_cluster"]
 
@@ -50,7 +54,7 @@ def _worker_extractor() -> Extractor:
         return _extractor
 
 
-def local_cluster(n_workers: int | None = None, **kwargs):
+def local_cluster(n_workers: int | None = None, **kwargs) -> LocalCluster:
     """A ``LocalCluster`` of single-threaded worker processes, one per core by default."""
     from distributed import LocalCluster
 
@@ -62,7 +66,7 @@ def local_cluster(n_workers: int | None = None, **kwargs):
     return LocalCluster(**(kw | kwargs))
 
 
-def extract_dask(paths: Iterable[str | Path], output: str | Path, *, client, manifest: dict | None = None,
+def extract_dask(paths: Iterable[str | Path], output: str | Path, *, client: Client, manifest: dict | None = None,
                  year: int | None = None, period: tuple[date, date] | None = None, npartitions: int | None = None,
                  summary: Summary | None = None) -> int:
     """Extract the articles under ``paths`` on a Dask cluster into a folder of Parquet partitions.

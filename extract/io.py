@@ -11,9 +11,13 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extract.bulk import no_gc
 from extract.claim import Claim
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 __all__ = ["claim_files", "iter_claims", "read_claims", "read_table", "write_claims"]
 
@@ -101,7 +105,7 @@ def _iter_files(path: Path) -> Iterator[Claim]:
         yield from iter_parquet(f) if _is_parquet(f) else iter_claims(f)
 
 
-def read_table(path: str | Path):
+def read_table(path: str | Path) -> pa.Table:
     """The claims of a Parquet file or folder as one Arrow table (:func:`extract.claim.arrow_schema` columns).
 
     For column-wise work without Claim objects (``table.to_pandas()``, DuckDB, Polars).
