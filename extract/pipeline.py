@@ -16,7 +16,7 @@ from extract.extractor import Extractor
 from extract.metadata import complete, needs_refining, refine
 from extract.reader import Article, Skip, check_hints, read_articles, sane_dates
 
-__all__ = ["Summary", "extract_paths"]
+__all__ = ["Summary", "extract_paths", "process_article"]
 
 
 @dataclass
@@ -61,6 +61,25 @@ class _Progress:
             self.stream.write("\n")
 
 
+def process_article(article: Article, budget: Budget, *, year: int | None = None,
+                    period: tuple[date, date] | None = None) -> tuple[Article, list[Claim] | Skip, list[str]]:
+    """One article's way through: metadata completed, claims extracted within the budget, dated again
+    from what they say when nothing else dated the article, dates outside 1900-2100 left out.
+
+    Returns the completed article, its claims (or the Skip saying why there are none) and its warnings.
+    Every batch path (this module, :mod:`extract.parallel`, :mod:`extract.cluster`) goes through it.
+    """
+    art: Article = complete(article, year=year, period=period)
+    found = budget.extract(art)
+    # Undated: what the claims say about the war can date the article; then date them again.
+    if not isinstance(found, Skip) and needs_refining(art) and refine(art, found, year=year, period=period):
+        found = budget.extract(art)
+    if isinstance(found, Skip):
+        return art, found, []
+    claims, notes = sane_dates(found, art)
+    return art, claims, art.warnings + notes
+
+
 def extract_paths(paths: Iterable[str | Path], *, manifest: dict | None = None, year: int | None = None,
                   period: tuple[date, date] | None = None, summary: Summary | None = None,
                   extractor: Extractor | None = None, progress: bool = True,
@@ -91,19 +110,15 @@ def extract_paths(paths: Iterable[str | Path], *, manifest: dict | None = None, 
     try:
         for item in read_articles(paths, manifest=manifest):
             if not isinstance(item, Skip):
-                art: Article = complete(item, year=year, period=period)
-                item = budget.extract(art)
-                # Undated: what the claims say about the war can date the article; then date them again.
-                if not isinstance(item, Skip) and needs_refining(art) and refine(art, item, year=year, period=period):
-                    item = budget.extract(art)
+                art, item, notes = process_article(item, budget, year=year, period=period)
             if isinstance(item, Skip):
                 summary.skipped.append(item)
                 if on_skip:
                     on_skip(item)
                 continue
-            claims, notes = sane_dates(item, art)
+            claims = item
             summary.read += 1
-            summary.warnings += art.warnings + notes
+            summary.warnings += notes
             if on_article:
                 on_article(art)
             for claim in claims:
