@@ -41,14 +41,18 @@ from extract.claim import (
     OUTLET_BASIS,
     PLACE_END,
     PLACE_START,
+    RULE,
+    SENTENCE,
     SENTENCE_END,
     SENTENCE_START,
+    SOURCE_KIND,
     START,
     WINDOWS,
     Claim,
     DateWindow,
     arrow_schema,
 )
+from guard.errors import BadInput
 
 __all__ = ["BATCH", "claims_from_table", "claims_table", "iter_parquet", "parquet_files",
            "read_parquet", "read_table", "write_parquet"]
@@ -59,6 +63,7 @@ SUFFIX = ".parquet"
 _DICTIONARY = [c for c, t in zip(COLUMNS, arrow_schema().types, strict=True) if t == pa.string() and c != ID]
 # What Claim.from_dict puts in place of a missing value, so both formats read alike.
 _DEFAULTS = {CUE: "", ATTRIBUTION_BASIS: "", OUTLET_BASIS: "", MODALITY: "asserted", ATTRIBUTED_TO: "outlet",
+             SENTENCE: "", SOURCE_KIND: "unknown", RULE: "",
              START: 0, END: 0, PLACE_START: 0, PLACE_END: 0, SENTENCE_START: 0, SENTENCE_END: 0, CONFIDENCE: 0.0}
 _EPOCH = date(1970, 1, 1)
 _FIELD_GETTER = attrgetter(*FIELDS)
@@ -76,7 +81,7 @@ def parquet_files(path: str | Path) -> list[Path]:
 
     files = claim_files(path)
     if any(f.suffix.lower() != SUFFIX for f in files):
-        raise ValueError(f"{path}: a folder of claims read as one table must hold only .parquet files")
+        raise BadInput(f"{path}: a folder of claims read as one table must hold only .parquet files")
     return files
 
 
@@ -134,7 +139,7 @@ def _read_file(path: Path, columns: Sequence[str] | None) -> pa.Table:
     try:
         return pf.read(columns=[c for c in (columns or COLUMNS) if c in present])
     except (OSError, pa.ArrowException) as exc:
-        raise ValueError(f"{path}: cannot read as Parquet claims ({exc})") from None
+        raise BadInput(f"{path}: cannot read as Parquet claims ({exc})") from None
 
 
 def _open(path: Path) -> tuple[pq.ParquetFile, list[str]]:
@@ -144,9 +149,9 @@ def _open(path: Path) -> tuple[pq.ParquetFile, list[str]]:
         present = [c for c in COLUMNS if c in names]
         pf = pq.ParquetFile(path, read_dictionary=[c for c in _DICTIONARY if c in names])
     except (OSError, pa.ArrowException) as exc:
-        raise ValueError(f"{path}: cannot read as Parquet claims ({exc})") from None
+        raise BadInput(f"{path}: cannot read as Parquet claims ({exc})") from None
     if ID not in names:
-        raise ValueError(f"{path}: not a claims table (no {ID!r} column); produce it with 'frontline extract'")
+        raise BadInput(f"{path}: not a claims table (no {ID!r} column); produce it with 'frontline extract'")
     return pf, present
 
 

@@ -31,6 +31,7 @@ from extract.extractor import Extractor
 from extract.io import JSONL, PARQUET
 from extract.pipeline import Summary, extract_paths
 from extract.reader import Skip, _expand
+from guard.errors import BadInput
 
 if TYPE_CHECKING:
     from distributed import Client, LocalCluster
@@ -127,11 +128,11 @@ def extract_dask(paths: Iterable[str | Path], output: str | Path, *, client: Cli
 
 def _check_output(output: Path) -> None:
     if output.suffix.lower() in (PARQUET, JSONL) or (output.exists() and not output.is_dir()):
-        raise ValueError(f"{output}: --dask writes a folder of Parquet partitions; give a folder, e.g. -o claims/")
+        raise BadInput(f"{output}: --dask writes a folder of Parquet partitions; give a folder, e.g. -o claims/")
     if output.is_dir():
         other = [p.name for p in output.iterdir() if p.suffix.lower() not in (PARQUET, JSONL)]
         if other:
-            raise ValueError(f"{output}: the folder holds other files than claims ({', '.join(sorted(other)[:3])}); "
+            raise BadInput(f"{output}: the folder holds other files than claims ({', '.join(sorted(other)[:3])}); "
                              "it would be replaced: give a new folder")
 
 
