@@ -14,7 +14,9 @@ Rules, each with its id (``DateWindow.basis`` starts with it):
     A clause of background (وكان ... قد، كانت قد، بعد أن، بعدما، منذ أن، قبل أن)
     with no date of its own happened before the sentence's news: up to
     :data:`BACKGROUND_DAYS` before the date of the main clause (or before
-    publication). Its dates never date other clauses.
+    publication). Its dates never date other clauses. «كان آخرها، كان أبرزها،
+    كان من بينها» (the last / most notable of which was) name an item of the
+    news they follow: not background.
 ``S3 shortly before``
     A claim right after بعد، عقب، إثر (بعد طرد داعش منها) is part of the news it
     explains: the week up to the main clause's date.
@@ -31,6 +33,12 @@ Rules, each with its id (``DateWindow.basis`` starts with it):
 ``S7 recent``
     Any other claim with no date: the week up to publication (seven days,
     publication day included).
+``S8 during the operation``
+    A sentence that opens with «خلال العملية، أثناء المعركة، منذ بدء الحملة»
+    (during the operation, since the battle began) and has no date of its own
+    points back to the operation the article dated before: from the last date
+    in the preceding :data:`DURING_REACH` characters to the news (or
+    publication). With no such date it is background (S2).
 
 Relative dates (أمس، فجر الجمعة، قبل يومين) resolve against the publication
 window; absolute ones (``15/1/2019``) need none.
@@ -45,19 +53,25 @@ from datetime import timedelta
 from functools import lru_cache
 
 from extract.claim import DateWindow
-from extract.dates import Expression, resolve
+from extract.dates import Expression, find_expressions, resolve
 
-__all__ = ["BACKGROUND_DAYS", "RECENT_DAYS", "UNKNOWN", "Clause", "claim_date", "clause_of"]
+__all__ = ["BACKGROUND_DAYS", "DURING_REACH", "RECENT_DAYS", "UNKNOWN", "Clause", "claim_date", "clause_of"]
 
 RECENT_DAYS = 7  # S7: a report of a change covers the week up to publication, publication day included
 BACKGROUND_DAYS = 180  # S2: how far back an undated background clause may reach
 _SHORTLY_DAYS = 7  # S3
+DURING_REACH = 600  # S8: how far back the operation's date may be (a sentence or two)
 
 _PUNCT = re.compile(r"[،,؛;:()\[\]\"«»]|\s[-–—]\s")
 _OPENERS = re.compile(
     r"(?<!\w)(?:و|ف)?(?:حيث|بينما|فيما|في\s+حين|اذ|كما|لكن|لكنه|لكنها|غير\s+ان|الا\s+ان|بعد\s+ان|بعدما|قبل\s+ان"
     r"|منذ\s+ان|كان|كانت|كانوا|التي|الذي|الذين|اللتين)(?!\w)")
 _BACKGROUND_START = re.compile(r"^\W*(?:و|ف)?(?:كان|كانت|كانوا|بعد\s+ان|بعدما|قبل\s+ان|منذ\s+ان)(?!\w)")
+# «كان آخرها سيطرة ...»: the last (most notable, one) of the things just said; an item of the news.
+_ITEM_OF_NEWS = re.compile(r"^\W*(?:و|ف)?(?:كان|كانت)\s+(?:اخرها|ابرزها|اهمها|اولها|احدثها|من\s+بينها|منها)(?!\w)")
+# S8: the sentence is about the operation named before it.
+_DURING = re.compile(r"\W*(?:و|ف)?(?:خلال|اثناء|طيله|طوال|منذ\s+(?:بدء|بدايه|انطلاق))\s+(?:هذه\s+|تلك\s+)?"
+                     r"(?:ال)?(?:عمليه|معركه|حمله|هجوم|معارك|عمليات|المعركه|العمليه|الحمله)(?!\w)")
 _SINCE_START = re.compile(r"^\W*(?:و|ف)?منذ(?!\w)")
 _RELATIVE_START = re.compile(r"^\W*(?:التي|الذي|الذين|اللتين)(?!\w)")
 _PLUPERFECT = re.compile(r"(?<!\w)(?:كان|كانت|كانوا)(?!\w)[^،,؛;]{0,60}(?<!\w)قد(?!\w)")
@@ -111,7 +125,7 @@ def _clause(text: str, a: int, b: int, cue0: int, cue1: int, spans: tuple[tuple[
     head = text[start:cue0]
     if _AFTER_CUE.search(head):
         kind = "after"
-    elif _BACKGROUND_START.search(head) or _PLUPERFECT.search(head):
+    elif (_BACKGROUND_START.search(head) or _PLUPERFECT.search(head)) and not _ITEM_OF_NEWS.search(head):
         kind = "background"
     elif _SINCE_START.search(head):
         kind = "since"
@@ -194,6 +208,8 @@ def claim_date(text: str, sentence: tuple[int, int], cue: tuple[int, int], publi
         return DateWindow(None, None, f"S1 own clause: {own.kind}: {own.text.strip()} {UNKNOWN}")
     main = _main_expr(text, sentence, cue, expressions) if expressions else None
     ref = resolve(main, published, since=False) if main is not None else None
+    if main is None and _DURING.match(text, sentence[0], cue[0]):
+        return _during(text, sentence, published)
     if clause.kind in ("background", "after", "since"):
         ref = ref or _recent(published)
         if ref is None:
@@ -216,6 +232,19 @@ def claim_date(text: str, sentence: tuple[int, int], cue: tuple[int, int], publi
     if not published.known:
         return DateWindow(None, None, f"S7 the week up to publication {UNKNOWN}")
     return DateWindow(published.earliest - timedelta(RECENT_DAYS - 1), published.latest, "S7 the week up to publication")
+
+
+def _during(text: str, sentence: tuple[int, int], published: DateWindow) -> DateWindow:
+    """S8: from the operation's date (the last date before the sentence) to publication."""
+    before = [x for x in find_expressions(text, max(0, sentence[0] - DURING_REACH), sentence[0])
+              if x.kind not in _FRAMES]
+    start = resolve(before[-1], published, since=False) if before else None
+    if not published.known:
+        return DateWindow(None, None, f"S8 during the operation {UNKNOWN}")
+    if start is None or start.earliest > published.latest:
+        return DateWindow(published.earliest - timedelta(BACKGROUND_DAYS), published.latest,
+                          "S8 during the operation (S2 background, before the news)")
+    return DateWindow(start.earliest, published.latest, f"S8 during the operation, since {start.basis}")
 
 
 _BG_RULE = {"background": "S2 background", "since": "S2 background", "after": "S3 shortly before the news"}

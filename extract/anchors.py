@@ -25,6 +25,12 @@ Two tables, each row with an id, its dates and a public source:
       An advance into a place, or a capture whose extent is partial or
       unsaid, comes with the full capture or in the weeks before it: up to
       :data:`APPROACH_DAYS` before it.
+  ``A4 territory``
+      Rows for the place ``*`` say when an actor held territory anywhere in
+      the region (ISIS from April 2013 until it lost al-Baghuz on 23 March
+      2019). Any claim of that actor holding, taking, losing or defending a
+      place, dated relative to the article (not «in 2014»), was written while
+      it held territory: an upper bound for articles no other row dates.
 
 Nothing here guesses a date for a claim directly: the evidence only bounds the
 publication window (:func:`extract.published.infer_published`), against which
@@ -46,7 +52,7 @@ from extract.dates import WEEKDAYS
 from extract.published import Evidence
 from gazetteer import Gazetteer, fold, load
 
-__all__ = ["APPROACH_DAYS", "LAG_DAYS", "ControlPeriod", "Term", "claim_evidence", "control_history",
+__all__ = ["ANYWHERE", "APPROACH_DAYS", "LAG_DAYS", "ControlPeriod", "Term", "claim_evidence", "control_history",
            "era_terms", "term_evidence"]
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -54,6 +60,7 @@ W_TERM, W_EVENT, W_HOLDS, W_APPROACH = 1.0, 2.0, 1.0, 1.0
 LAG_DAYS = 3  # a report of who holds a place can lag its fall by a few days
 APPROACH_DAYS = 60  # fighting inside a place precedes its capture by up to two months
 _FULL = (None, "full", "most")
+ANYWHERE = "*"  # the place of A4 rows: territory anywhere in the region
 
 
 @dataclass(frozen=True)
@@ -117,8 +124,11 @@ def term_evidence(folded: str) -> list[Evidence]:
 
 # How long after the event a claim's own wording puts publication: (min days, max days), by rule and expression.
 _LAGS = {"today": (0, 0), "yesterday": (1, 1), "before_yesterday": (2, 2), "hours": (0, 1), "weekday": (0, 6),
-         "recent_days": (0, 7), "last_week": (1, 13), "this_week": (0, 6), "duration": (1, 10)}
-_RULE_LAGS = {"S2": (0, 186), "S3": (0, 13), "S7": (0, 6)}
+         "recent_days": (0, 7), "last_week": (1, 13), "this_week": (0, 6), "duration": (1, 10),
+         # Month-level wording (الشهر الجاري، في وقت سابق من شهر أكتوبر الجاري) puts it up to a month later.
+         "this_month": (0, 31), "day_this_month": (0, 31), "month_rel": (0, 61), "last_month": (1, 62)}
+_RULE_LAGS = {"S2": (0, 186), "S3": (0, 13), "S7": (0, 6), "S8": (0, 186)}
+_AS_OF = ("S5", "S6", "S1 held since")  # ongoing or held at publication
 
 
 def _lag(basis: str) -> tuple[int, int, int | None] | None:
@@ -149,6 +159,9 @@ def claim_evidence(claims: Iterable[Claim], *, gazetteer: Gazetteer | None = Non
     for c in claims:
         if c.kind != CONTROL or c.modality == "denied":
             continue
+        territory = [p for p in history.get(ANYWHERE, ()) if p.actor == c.actor]
+        if territory and (c.actor,) not in out and (ev := _territory(c, territory)) is not None:
+            out[(c.actor,)] = ev
         place, extent = c.place, c.extent
         if place not in history:
             place = next((p for p in (gz.ancestors(c.place) if c.place in gz else ()) if p in history), None)
@@ -163,6 +176,16 @@ def claim_evidence(claims: Iterable[Claim], *, gazetteer: Gazetteer | None = Non
         if ev is not None:
             out[key] = ev
     return list(out.values())
+
+
+def _territory(c: Claim, periods: list[ControlPeriod]) -> Evidence | None:
+    """A4: the actor held territory when the article was written (the claim's own date is relative)."""
+    lag = (0, 1, None) if c.date.basis.startswith(_AS_OF) else _lag(c.date.basis)
+    if lag is None:
+        return None
+    windows = tuple((p.start, p.end + timedelta(lag[1] + LAG_DAYS) if p.end else None) for p in periods)
+    return Evidence(windows, f"A4 territory: {c.actor} {c.change} {c.place} ({', '.join(p.id for p in periods)})",
+                    W_HOLDS, kind="anchor")
 
 
 def _evidence_for(c: Claim, periods: list[ControlPeriod], extent: str | None) -> Evidence | None:

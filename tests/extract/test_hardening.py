@@ -109,7 +109,7 @@ def test_year_9999_in_the_text_leaves_the_claim_undated(tmp_path, capsys):
     src = tmp_path / "in.jsonl"
     jsonl(src, json.dumps({"id": "x", "published": "2018-10-12", "text": text}))
     out = tmp_path / "c.jsonl"
-    rc, err = run(capsys, "extract", src, "-o", out)
+    rc, _err = run(capsys, "extract", src, "-o", out)
     assert rc == 0
     (rec,) = records(out)
     # The date reader ignores a year outside 1900-2100, so the claim falls back on its publication date.

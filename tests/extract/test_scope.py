@@ -1,4 +1,4 @@
-"""Which date dates which claim (rules S1-S7 of ``extract._scope``), through the extractor and directly.
+"""Which date dates which claim (rules S1-S8 of ``extract._scope``), through the extractor and directly.
 
 Sentences are our own. Publication: Tuesday 11 December 2018.
 """
@@ -72,6 +72,33 @@ def test_s2_a_background_date_dates_its_own_clause():
     w = direct("وكان الجيش أعلن في التاسع من تشرين الثاني الجاري استعادة البوكمال.", "استعادة",
                pub=DateWindow(date(2017, 11, 20), date(2017, 11, 20)))
     assert (w.earliest, w.latest) == (date(2017, 11, 9), date(2017, 11, 9))
+
+
+def test_s2_the_last_of_which_is_an_item_of_the_news_not_background():
+    # «..., the last of which was the capture of al-Shajla»: dated by the main clause (the past few hours).
+    w = direct("وشهدت الساعات القليلة الماضية تقدما سريعا للقوات، كان آخرها سيطرتها على قرية الشجلة.", "سيطرتها")
+    assert w.basis.startswith("S4") and (w.earliest, w.latest) == (date(2018, 12, 10), date(2018, 12, 11))
+    w = direct("وتقدمت القوات أمس نحو هجين، وكانت قد سيطرت على بلدة السوسة.", "سيطرت")
+    assert w.basis.startswith("S2")  # a plain pluperfect stays background
+
+
+def test_s8_during_the_operation_points_back_to_its_date(ex):
+    text = ("وفي الثالث من أيلول الماضي أطلقت القوات حملة عسكرية على المنطقة.\n"
+            "وخلال الحملة، سيطرت قسد على قرية الشجلة لكنها انسحبت منها لاحقا.")
+    d = dates(ex, text)
+    assert d["shajla", "captured"] == (date(2018, 9, 3), date(2018, 12, 11), "S8")
+    assert d["shajla", "withdrew"] == (date(2018, 9, 3), date(2018, 12, 11), "S8")
+
+
+def test_s8_with_no_earlier_date_is_background(ex):
+    d = dates(ex, "وخلال المعارك، سيطرت قسد على قرية الشجلة.")
+    lo, hi, rule = d["shajla", "captured"]
+    assert rule == "S8" and hi == date(2018, 12, 11) and (hi - lo).days == 180
+
+
+def test_s8_needs_the_operation_at_the_head_of_the_sentence(ex):
+    d = dates(ex, "وفي الثالث من أيلول الماضي أطلقت القوات حملة.\nوسيطرت قسد على قرية الشجلة خلال الحملة.")
+    assert d["shajla", "captured"][2] == "S7"
 
 
 def test_s3_after_bad_is_shortly_before_the_news():
