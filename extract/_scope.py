@@ -10,6 +10,8 @@ Rules, each with its id (``DateWindow.basis`` starts with it):
     A date in the claim's own clause dates it; the nearest one wins. A frame
     coarser than the news (هذا العام، الشهر الجاري) counts only right beside
     the cue. A ``holds`` claim with منذ (يسيطر عليها منذ 3 سنوات) is held now.
+    A capture announced on a day (أعلن الجيش أمس سيطرته على ...) was made that
+    day or the day before.
 ``S2 background``
     A clause of background (وكان ... قد، كانت قد، بعد أن، بعدما، منذ أن، قبل أن)
     with no date of its own happened before the sentence's news: up to
@@ -19,7 +21,8 @@ Rules, each with its id (``DateWindow.basis`` starts with it):
     news they follow: not background.
 ``S3 shortly before``
     A claim right after بعد، عقب، إثر (بعد طرد داعش منها) is part of the news it
-    explains: the week up to the main clause's date.
+    explains: the week up to the main clause's date; when the main clause has
+    no date, the week up to publication (the news's own week).
 ``S4 main clause``
     A claim in a plain clause with no date takes the date of the sentence's
     main clause, when the sentence has one outside background and relative
@@ -138,6 +141,10 @@ def _clause(text: str, a: int, b: int, cue0: int, cue1: int, spans: tuple[tuple[
     return Clause(start, end, kind)
 
 
+# S1: an announcement (أعلن الجيش أمس سيطرته على ...) follows the fact by up to a day.
+_ANNOUNCED = re.compile(r"(?<!\w)(?:و|ف)?(?:اعلن|اعلنت|اعلنوا|يعلن|تعلن|يعلنون)(?!\w)")
+_DAYS = frozenset({"today", "yesterday", "before_yesterday", "weekday", "date", "iso", "numeric", "day_this_month"})
+
 # Frames coarser than the news (هذا العام، الشهر الجاري) date a claim only right beside its cue.
 _FRAMES = frozenset({"this_year", "this_month", "this_week", "year", "last_year"})
 _FRAME_REACH = 40
@@ -204,6 +211,9 @@ def claim_date(text: str, sentence: tuple[int, int], cue: tuple[int, int], publi
         if win is not None:
             if change == "holds" and own.since and published.known:  # held since then: held now
                 return DateWindow(published.earliest - timedelta(1), published.latest, "S1 held since " + win.basis)
+            if own.kind in _DAYS and _ANNOUNCED.search(text, clause.start, cue[0]):
+                # Announced on that day: taken that day or the day before.
+                return DateWindow(win.earliest - timedelta(1), win.latest, "S1 own clause, announced: " + win.basis)
             return DateWindow(win.earliest, win.latest, "S1 own clause: " + win.basis)
         return DateWindow(None, None, f"S1 own clause: {own.kind}: {own.text.strip()} {UNKNOWN}")
     main = _main_expr(text, sentence, cue, expressions) if expressions else None
@@ -215,6 +225,9 @@ def claim_date(text: str, sentence: tuple[int, int], cue: tuple[int, int], publi
         if ref is None:
             return DateWindow(None, None, f"{_BG_RULE[clause.kind]} {UNKNOWN}")
         if clause.kind == "after":
+            if ref.basis == _RECENT_BASIS:
+                # The news itself is undated (the week up to publication): what explains it is part of that week.
+                return DateWindow(ref.earliest, ref.latest, f"S3 shortly before the news ({ref.basis})")
             return DateWindow(ref.earliest - timedelta(_SHORTLY_DAYS - 1), ref.latest,
                               f"S3 shortly before the news ({ref.basis})")
         if change == "holds" and clause.kind == "since":
@@ -259,4 +272,7 @@ def _as_of(published: DateWindow, why: str) -> DateWindow:
 def _recent(published: DateWindow) -> DateWindow | None:
     if not published.known:
         return None
-    return DateWindow(published.earliest - timedelta(RECENT_DAYS - 1), published.latest, "the week up to publication")
+    return DateWindow(published.earliest - timedelta(RECENT_DAYS - 1), published.latest, _RECENT_BASIS)
+
+
+_RECENT_BASIS = "the week up to publication"

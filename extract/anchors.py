@@ -141,7 +141,8 @@ def _lag(basis: str) -> tuple[int, int, int | None] | None:
         if not m or m[1] not in _LAGS:
             return None
         wd = next((WEEKDAYS[w] for w in m[2].split() if w in WEEKDAYS), None) if m[1] == "weekday" else None
-        return (*_LAGS[m[1]], wd)
+        lo, hi = _LAGS[m[1]]
+        return lo, hi + (1 if ", announced" in basis else 0), wd  # announced: taken up to a day before
     return None
 
 

@@ -81,6 +81,12 @@ def test_a2_a_full_capture_yesterday_with_a_weekday():
     assert ev[0].windows == ((date(2017, 11, 19), date(2017, 11, 25)),)  # only the Sunday capture fits
 
 
+def test_a2_an_announced_capture_may_be_a_day_older():
+    ev = by_place([claim("abu_kamal", "SAA", "captured", extent="full",
+                         basis="S1 own clause, announced: yesterday: امس (publication date unknown)")])
+    assert ev[0].windows == ((date(2017, 11, 10), date(2017, 11, 11)), (date(2017, 11, 20), date(2017, 11, 21)))
+
+
 def test_a3_partial_or_unsaid_captures_come_before_the_full_one():
     (ev,) = claim_evidence([claim("mayadin", "SAA", "captured", extent="part")])
     lo, hi = window([ev])

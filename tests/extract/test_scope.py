@@ -51,6 +51,15 @@ def test_s1_held_since_is_held_now(ex):
     assert d["hajin", "holds"] == (date(2018, 12, 10), date(2018, 12, 11), "S1")
 
 
+def test_s1_an_announced_capture_was_made_that_day_or_the_day_before():
+    w = direct("وكان الجيش قد أعلن أمس سيطرته على معظم المدينة.", "سيطرته")
+    assert (w.earliest, w.latest) == (date(2018, 12, 9), date(2018, 12, 10)) and "announced" in w.basis
+    w = direct("وسيطر الجيش أمس على معظم المدينة.", "سيطر")  # told, not announced: the day itself
+    assert (w.earliest, w.latest) == (date(2018, 12, 10), date(2018, 12, 10))
+    w = direct("وأعلن الجيش في الشهر الجاري سيطرته على المدينة.", "سيطرته")  # a month: no day to widen
+    assert "announced" not in w.basis
+
+
 def test_s1_a_frame_far_from_the_cue_does_not_date_it():
     # «هذا العام» belongs to the second half of the headline, not to the capture.
     w = direct("قسد تسيطر على كامل بلدة السوسة بدير الزور وفرنسا تؤكد بقاء قواتها في سوريا هذا العام", "تسيطر")
@@ -69,9 +78,12 @@ def test_s2_an_undated_background_clause_happened_before_the_news():
 
 
 def test_s2_a_background_date_dates_its_own_clause():
-    w = direct("وكان الجيش أعلن في التاسع من تشرين الثاني الجاري استعادة البوكمال.", "استعادة",
+    w = direct("وكان الجيش استعاد في التاسع من تشرين الثاني الجاري مدينة البوكمال.", "استعاد",
                pub=DateWindow(date(2017, 11, 20), date(2017, 11, 20)))
     assert (w.earliest, w.latest) == (date(2017, 11, 9), date(2017, 11, 9))
+    w = direct("وكان الجيش أعلن في التاسع من تشرين الثاني الجاري استعادة البوكمال.", "استعادة",
+               pub=DateWindow(date(2017, 11, 20), date(2017, 11, 20)))
+    assert (w.earliest, w.latest) == (date(2017, 11, 8), date(2017, 11, 9))  # announced (S1)
 
 
 def test_s2_the_last_of_which_is_an_item_of_the_news_not_background():
