@@ -56,7 +56,9 @@ __all__ = ["ANYWHERE", "APPROACH_DAYS", "LAG_DAYS", "ControlPeriod", "Term", "cl
            "era_terms", "term_evidence"]
 
 DATA = Path(__file__).resolve().parent / "data"
-W_TERM, W_EVENT, W_HOLDS, W_APPROACH = 1.0, 2.0, 1.0, 1.0
+# A3 is the loosest reading (a capture somewhere in the two months before the full one): the text's own
+# clues (a date this month, a weekday with its day) outweigh it.
+W_TERM, W_EVENT, W_HOLDS, W_APPROACH = 1.0, 2.0, 1.0, 0.75
 LAG_DAYS = 3  # a report of who holds a place can lag its fall by a few days
 APPROACH_DAYS = 60  # fighting inside a place precedes its capture by up to two months
 _FULL = (None, "full", "most")

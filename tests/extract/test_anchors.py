@@ -12,7 +12,7 @@ import pytest
 from extract import Article, Claim, DateWindow, extract_paths
 from extract.anchors import ANYWHERE, APPROACH_DAYS, claim_evidence, control_history, era_terms, term_evidence
 from extract.claim import ACTORS
-from extract.published import combine
+from extract.published import W_MONTH, Evidence, combine
 from gazetteer import fold
 
 
@@ -97,6 +97,13 @@ def test_a3_month_level_wording_reaches_a_month_or_two_after():
     # «which the army took earlier this month»: publication up to two months after the capture, not a week.
     (ev,) = claim_evidence([claim("mayadin", "SAA", "captured", basis="S1 own clause: month_rel: شهر اكتوبر الجاري")])
     assert window([ev]) == (date(2017, 8, 15), date(2017, 12, 14))
+
+
+def test_a3_gives_way_to_the_text_s_own_clue():
+    # «Tuesday 21 February» read in 2017 (a week after it) against a capture of Raqqa «approaching» in the autumn.
+    (a3,) = by_place([claim("raqqa", "SDF", "captured")])
+    text = Evidence(((date(2017, 2, 21), date(2017, 2, 28)),), "recent: الثلاثاء 21 فبراير", W_MONTH)
+    assert window([a3, text]) == (date(2017, 2, 21), date(2017, 2, 28))
 
 
 def test_a_part_of_a_listed_place_counts_for_it():
