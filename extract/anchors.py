@@ -6,7 +6,17 @@ Two tables, each row with an id, its dates and a public source:
   (the SDF, from October 2015), «عاصفة الجزيرة» (from 9 September 2017),
   «الرئيس الأمريكي دونالد ترامب» (from 20 January 2017), «طلال سلو» as SDF
   spokesman (until November 2017). :func:`term_evidence` turns the ones a text
-  uses into bounds on its publication date.
+  uses into bounds on its publication date. Some rows name a dated event
+  (``event`` column: ``named``, the words are the event, «فك الحصار عن دير
+  الزور»; ``launch``, an operation whose launch the text must state, «إطلاق
+  عملية عاصفة الجزيرة»):
+
+  ``A5 event``
+      A dated event told with a relative date beside it («فك الحصار ...
+      اليوم الثلاثاء», «أطلقت، مساء السبت، معركتها الأخيرة») puts publication
+      that many days after the event (a weekday named must be the event's);
+      a launch may be dated a day late. Told without one, the event only
+      bounds from below, as any term.
 - ``data/control_history.csv``: who held the main places, from when to when
   (ISIS held Hajin until 14 December 2018; the army retook Abu Kamal on 19
   November 2017). :func:`claim_evidence` reads the claims extracted from an
@@ -48,7 +58,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extract.claim import CONTROL, Claim
-from extract.dates import WEEKDAYS
+from extract.dates import WEEKDAYS, find_expressions
 from extract.published import Evidence
 from gazetteer import Gazetteer, fold, load
 
@@ -74,6 +84,7 @@ class Term:
     earliest: date | None
     latest: date | None
     note: str
+    event: str = ""  # "named" or "launch": the term names an event of the day ``earliest``
 
 
 @dataclass(frozen=True)
@@ -98,7 +109,7 @@ def era_terms() -> tuple[Term, ...]:
     """The rows of ``data/era_terms.csv``, patterns folded and compiled."""
     with open(DATA / "era_terms.csv", encoding="utf-8", newline="") as f:
         return tuple(Term(r["id"], re.compile(r"(?<!\w)(?:" + fold(r["pattern"]) + r")(?!\w)"), _day(r["earliest"]),
-                          _day(r["latest"]), r["note"]) for r in csv.DictReader(f))
+                          _day(r["latest"]), r["note"], r["event"].strip()) for r in csv.DictReader(f))
 
 
 @lru_cache(maxsize=1)
@@ -114,14 +125,54 @@ def control_history() -> dict[str, tuple[ControlPeriod, ...]]:
 
 
 def term_evidence(folded: str) -> list[Evidence]:
-    """Bounds from the period words a (folded) text uses, one piece of evidence per term."""
+    """Bounds from the period words a (folded) text uses, one piece of evidence per term (A5 for events)."""
     out = []
     for t in era_terms():
         m = t.pattern.search(folded)
-        if m:
-            out.append(Evidence(((t.earliest, t.latest),), f"{t.id} term «{m.group()}»: {t.note}", W_TERM,
-                                kind="term"))
+        if not m:
+            continue
+        event = next((ev for x in t.pattern.finditer(folded) if (ev := _event(folded, t, x)) is not None), None) \
+            if t.event else None
+        out.append(event or Evidence(((t.earliest, t.latest),), f"{t.id} term «{m.group()}»: {t.note}", W_TERM,
+                                     kind="term"))
     return out
+
+
+# «أطلقت قسد اليوم عملية ...»: a launch word, a few words (the subject, a date; no later «phase»), the name.
+_LAUNCH = re.compile(r"(?<!\w)(?:و|ف)?(?:اطلاق|انطلاق|بدء|بدايه|اطلقت|اطلق|بدات|بدا|انطلقت)"
+                     r"(?:\s+(?!(?:ال)?مرحله|(?:ال)?مراحل)[^\s]+){0,4}?"
+                     r"(?:\s+(?:عمليه|معركه|حمله|عمليتها|معركتها|حملتها))?[\s«\"“”(]*$")
+_SENTENCE_END = re.compile(r"[.!؟?\n]")
+_EVENT_REACH = 60  # how far from the event's words its relative date may stand
+
+
+def _event(folded: str, t: Term, m: re.Match) -> Evidence | None:
+    """A5: publication from an event told with a relative date beside it, or None."""
+    if t.earliest is None or (t.event == "launch" and not _LAUNCH.search(folded, max(0, m.start() - 70), m.start())):
+        return None
+    a = max((x.end() for x in _SENTENCE_END.finditer(folded, max(0, m.start() - 400), m.start())),
+            default=max(0, m.start() - 400))
+    b = e.start() if (e := _SENTENCE_END.search(folded, m.end())) else len(folded)
+    near = [x for x in find_expressions(folded, a, b)
+            if x.kind in _LAGS and max(x.start - m.end(), m.start() - x.end) <= _EVENT_REACH]
+    # «اليوم الثلاثاء»: «اليوم» says how long ago, the weekday right after it which day it was.
+    plain = [x for x in near if x.kind != "weekday"]
+    x = min(plain or near, key=lambda x: abs(x.start - m.start()), default=None)
+    if x is None:
+        return None
+    lo, hi = _LAGS[x.kind]
+    if x.kind == "weekday" and x.groups.get("rel"):
+        lo, hi = lo + 1, hi + 7
+    named = [w for w in near if w.kind == "weekday" and (w is x or 0 <= w.start - x.end <= 3)]
+    late = 1 if t.event == "launch" else 0  # a launch may be announced (and dated) the day after
+    days = [t.earliest + timedelta(k) for k in range(late + 1)]
+    if named:
+        wd = WEEKDAYS[named[0].groups["wd"]]
+        days = [d for d in days if d.weekday() == wd]
+        if not days:
+            return None  # another event of that name, or a misreading: the term's bound only
+    return Evidence(((days[0] + timedelta(lo), days[-1] + timedelta(hi)),),
+                    f"A5 event: {t.id} «{m.group()}» {x.text.strip()}: {t.note}", W_EVENT, kind="event")
 
 
 # How long after the event a claim's own wording puts publication: (min days, max days), by rule and expression.

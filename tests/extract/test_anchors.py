@@ -3,14 +3,16 @@
 Every table row is checked; the rules run on hand-made claims and on articles we wrote.
 """
 
+import csv
 import itertools
+import re
 from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from extract import Article, Claim, DateWindow, extract_paths
-from extract.anchors import ANYWHERE, APPROACH_DAYS, claim_evidence, control_history, era_terms, term_evidence
+from extract.anchors import ANYWHERE, APPROACH_DAYS, DATA, claim_evidence, control_history, era_terms, term_evidence
 from extract.claim import ACTORS
 from extract.published import W_MONTH, Evidence, combine
 from gazetteer import fold
@@ -22,6 +24,16 @@ def test_every_term_row(term):
     assert term.earliest or term.latest
     assert not (term.earliest and term.latest) or term.earliest < term.latest
     assert term.note
+
+
+def test_term_patterns_survive_folding():
+    # Patterns are folded like the text, which lowercases: «\\S» would become «\\s».
+    with open(DATA / "era_terms.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for r in rows:
+        assert not re.search(r"\\[A-Z]", r["pattern"]), r["id"]
+        assert r["event"] in ("", "named", "launch"), r["id"]
+        assert not r["event"] or r["earliest"], r["id"]  # an event has its day
 
 
 def test_term_ids_are_unique():
@@ -45,6 +57,41 @@ def test_terms_found_in_text():
     found = {e.why.split()[0] for e in term_evidence(fold("قالت قسد إن عملية عاصفة الجزيرة مستمرة، وقال الرئيس الأمريكي دونالد ترامب ..."))}
     assert found == {"T01", "T02", "T06"}
     assert term_evidence(fold("قال ترامب المرشح إن ...")) == []  # a president only with the title
+
+
+def events(text):
+    return [e for e in term_evidence(fold(text)) if e.why.startswith("A5")]
+
+
+def test_a5_an_event_told_with_today_pins_publication():
+    (ev,) = events("أعلن الجيش اليوم الثلاثاء فك الحصار المفروض على أحياء مدينة دير الزور منذ سنوات.")
+    assert ev.windows == ((date(2017, 9, 5), date(2017, 9, 5)),) and "T20" in ev.why
+    (ev,) = events("وقالت مصادر إن الجيش تمكن أمس من فك الحصار عن مطار دير الزور العسكري.")
+    assert ev.windows == ((date(2017, 9, 10), date(2017, 9, 10)),) and "T21" in ev.why  # the air base, not the city
+
+
+def test_a5_a_weekday_must_be_the_event_s():
+    (ev,) = events("وكانت قسد قد أعلنت، مساء السبت، معركتها الأخيرة ضد التنظيم في ريف دير الزور.")
+    assert ev.windows == ((date(2019, 2, 9), date(2019, 2, 15)),)  # 9 February 2019 was a Saturday
+    assert events("وكانت قسد قد أعلنت، مساء الأحد، معركتها الأخيرة ضد التنظيم.") == []  # not that event
+
+
+def test_a5_an_event_without_a_relative_date_only_bounds_from_below():
+    assert events("بعد فك الحصار عن مدينة دير الزور عادت بعض العائلات إلى أحيائها.") == []
+    (ev,) = term_evidence(fold("بعد فك الحصار عن مدينة دير الزور عادت بعض العائلات إلى أحيائها."))
+    assert ev.windows == ((date(2017, 9, 5), None),)
+
+
+def test_a5_a_launch_must_be_told_as_a_launch():
+    # «launched today»: the operation's first day, or the next (a launch may be announced a day late).
+    (ev,) = events("أطلقت قوات سوريا الديمقراطية اليوم عملية عاصفة الجزيرة لطرد التنظيم من ريف دير الزور.")
+    assert ev.windows == ((date(2017, 9, 9), date(2017, 9, 10)),)
+    # The name alone, or a later phase of it, is no launch.
+    assert events("وتواصل قسد اليوم عملية عاصفة الجزيرة في ريف دير الزور.") == []
+    assert events("وأعلنت القوات أمس بدء المرحلة الأخيرة من معركة دحر الإرهاب.") == []
+    assert events("وأعلنت قسد اليوم أن عملية عاصفة الجزيرة حققت أهدافها.") == []
+    (ev,) = events("وأعلنت قسد أمس بدء عملية عاصفة الجزيرة.")
+    assert ev.windows == ((date(2017, 9, 10), date(2017, 9, 11)),)
 
 
 # ------------------------------------------------------------------ the rules
