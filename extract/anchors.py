@@ -34,7 +34,9 @@ Two tables, each row with an id, its dates and a public source:
   ``A3 approach``
       An advance into a place, or a capture whose extent is partial or
       unsaid, comes with the full capture or in the weeks before it: up to
-      :data:`APPROACH_DAYS` before it.
+      :data:`APPROACH_DAYS` before it. Not where the actor held part of the
+      place before (a row of its ending the day the capture starts): fighting
+      inside a city held in part for years can be of any date.
   ``A4 territory``
       Rows for the place ``*`` say when an actor held territory anywhere in
       the region (ISIS from April 2013 until it lost al-Baghuz on 23 March
@@ -245,11 +247,14 @@ def _territory(c: Claim, periods: list[ControlPeriod]) -> Evidence | None:
 def _evidence_for(c: Claim, periods: list[ControlPeriod], extent: str | None) -> Evidence | None:
     who = f"{c.actor} {c.change} {c.place}" + (f" ({extent})" if extent else "")
     if c.change == "holds":
+        spans = _merged(periods)  # part of a city, then all of it: one stretch of holding
         if extent in _FULL:
-            windows = tuple((p.start, p.end + timedelta(LAG_DAYS) if p.end else None) for p in periods)
+            windows = tuple((a, b + timedelta(LAG_DAYS) if b else None) for a, b in spans)
         else:
             # A part can be held before the whole, and for a few weeks after losing it (the last streets).
-            windows = tuple((None, p.end + timedelta(APPROACH_DAYS // 2)) for p in periods if p.end)
+            windows = tuple((None, b + timedelta(APPROACH_DAYS // 2)) for _, b in spans if b)
+            if any(b is None for _, b in spans):
+                return None  # still held: no bound
         if not windows:
             return None
         return Evidence(windows, f"A1 holds: {who} ({', '.join(p.id for p in periods)})", W_HOLDS, kind="anchor")
@@ -267,11 +272,35 @@ def _evidence_for(c: Claim, periods: list[ControlPeriod], extent: str | None) ->
             return Evidence(windows, f"A2 event: {who} ({', '.join(p.id + ' ' + str(p.start) for p in fits)})",
                             W_EVENT, kind="anchor")
         # Extent unsaid or partial: this capture or one in the weeks before it.
+        events = _approached(events, periods)
+        if not events:
+            return None
         windows = tuple((p.start - timedelta(APPROACH_DAYS), p.start + timedelta(hi)) for p in events)
         return Evidence(windows, f"A3 approach: {who} before {', '.join(p.id for p in events)}", W_APPROACH,
                         kind="anchor")
     if c.change == "advanced":
+        events = _approached(events, periods)
+        if not events:
+            return None
         windows = tuple((p.start - timedelta(APPROACH_DAYS), p.start + timedelta(7)) for p in events)
         return Evidence(windows, f"A3 approach: {who} before {', '.join(p.id for p in events)}", W_APPROACH,
                         kind="anchor")
     return None
+
+
+def _merged(periods: list[ControlPeriod]) -> list[tuple[date, date | None]]:
+    """One actor's periods (in date order) with those that follow on from each other joined."""
+    spans: list[tuple[date, date | None]] = []
+    for p in periods:
+        if spans and spans[-1][1] == p.start:
+            spans[-1] = (spans[-1][0], p.end)
+        else:
+            spans.append((p.start, p.end))
+    return spans
+
+
+def _approached(events: list[ControlPeriod], periods: list[ControlPeriod]) -> list[ControlPeriod]:
+    """The captures an actor approached from outside: not those of a place it already held part of
+    (the army in Deir ez-Zor through the siege), where fighting inside says nothing of the date."""
+    ends = {p.end for p in periods if p.end}
+    return [p for p in events if p.start not in ends]

@@ -153,6 +153,21 @@ def test_a3_gives_way_to_the_text_s_own_clue():
     assert window([a3, text]) == (date(2017, 2, 21), date(2017, 2, 28))
 
 
+def test_a3_says_nothing_inside_a_city_the_actor_already_held_in_part():
+    # The army held part of Deir ez-Zor for years before taking all of it (C33, then C17).
+    assert by_place([claim("deir_ez_zor", "SAA", "advanced")]) == []
+    assert by_place([claim("deir_ez_zor", "SAA", "captured", extent="part")]) == []
+    (ev,) = by_place([claim("deir_ez_zor", "SAA", "captured", extent="full", basis="S1 own clause: yesterday: امس")])
+    assert ev.why.startswith("A2")  # all of the city: that day
+
+
+def test_a1_joins_periods_that_follow_on():
+    # Part of Deir ez-Zor, then all of it: the army «holds part of the city» bounds nothing.
+    assert by_place([claim("deir_ez_zor", "SAA", "holds", extent="part")]) == []
+    (ev,) = by_place([claim("deir_ez_zor", "SAA", "holds")])
+    assert ev.windows == ((date(2011, 3, 15), None),)
+
+
 def test_a_part_of_a_listed_place_counts_for_it():
     (ev,) = by_place([claim("baghuz_fawqani", "ISIS", "holds")])
     assert "baghuz" in ev.why and window([ev])[1] > date(2019, 3, 23)
