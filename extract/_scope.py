@@ -27,6 +27,9 @@ Rules, each with its id (``DateWindow.basis`` starts with it):
     A claim in a plain clause with no date takes the date of the sentence's
     main clause, when the sentence has one outside background and relative
     clauses (الذي نجح في الاستيلاء عليها قبل أسبوع dates only its own clause).
+    A clause that says what the dated action went on to achieve («...
+    الخميس الماضي، وتمكنت من دفع التنظيم إلى التراجع») happened that day or
+    after it, up to publication.
 ``S5 ongoing``
     Present, continuing wording (تستمر بالتقدم، لا تزال تسيطر) with no date:
     as of publication or the day before.
@@ -72,6 +75,8 @@ _OPENERS = re.compile(
 _BACKGROUND_START = re.compile(r"^\W*(?:و|ف)?(?:كان|كانت|كانوا|بعد\s+ان|بعدما|قبل\s+ان|منذ\s+ان)(?!\w)")
 # «كان آخرها سيطرة ...»: the last (most notable, one) of the things just said; an item of the news.
 _ITEM_OF_NEWS = re.compile(r"^\W*(?:و|ف)?(?:كان|كانت)\s+(?:اخرها|ابرزها|اهمها|اولها|احدثها|من\s+بينها|منها)(?!\w)")
+# S4: what a dated action went on to achieve (وتمكنت من، ونجحت في): that day or after.
+_RESULT = re.compile(r"(?<!\w)(?:و|ف|ثم\s+)(?:تمكنت|تمكن|تمكنوا|استطاعت|استطاع|استطاعوا|نجحت|نجح|نجحوا)(?!\w)")
 # S8: the sentence is about the operation named before it.
 _DURING = re.compile(r"\W*(?:و|ف)?(?:خلال|اثناء|طيله|طوال|منذ\s+(?:بدء|بدايه|انطلاق))\s+(?:هذه\s+|تلك\s+)?"
                      r"(?:ال)?(?:عمليه|معركه|حمله|هجوم|معارك|عمليات|المعركه|العمليه|الحمله)(?!\w)")
@@ -235,6 +240,10 @@ def claim_date(text: str, sentence: tuple[int, int], cue: tuple[int, int], publi
         return DateWindow(ref.earliest - timedelta(BACKGROUND_DAYS), ref.latest,
                           f"S2 background, before the news ({ref.basis})")
     if clause.kind == "main" and main is not None:
+        if ref is not None and published.latest is not None and main.end <= cue[0] \
+                and _RESULT.search(text, main.end, cue[0]):
+            # «دخلت القوات المدينة الخميس، وتمكنت من دفع التنظيم إلى التراجع»: on or after that day.
+            return DateWindow(ref.earliest, max(ref.latest, published.latest), "S4 main clause, then: " + ref.basis)
         if ref is not None:
             return DateWindow(ref.earliest, ref.latest, "S4 main clause: " + ref.basis)
         return DateWindow(None, None, f"S4 main clause: {main.kind}: {main.text.strip()} {UNKNOWN}")
