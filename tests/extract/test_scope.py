@@ -124,10 +124,11 @@ def test_s4_a_plain_clause_takes_the_main_clause_date():
 
 
 def test_s4_what_the_dated_action_went_on_to_achieve_is_that_day_or_after():
-    w = direct("ودخلت القوات المدينة يوم الخميس، وتمكنت من دفع التنظيم إلى التراجع نحو أطرافها.", "التراجع",
+    w = direct("ودخلت القوات يوم الخميس إلى المدينة، وتمكنت من دفع التنظيم إلى التراجع نحو أطرافها.", "التراجع",
                change="withdrew")
     assert w.basis.startswith("S4 main clause, then") and (w.earliest, w.latest) == (date(2018, 12, 6), date(2018, 12, 11))
-    w = direct("ودخلت القوات المدينة يوم الخميس، ودفعت التنظيم إلى التراجع نحو أطرافها.", "التراجع", change="withdrew")
+    w = direct("ودخلت القوات يوم الخميس إلى المدينة، ودفعت التنظيم إلى التراجع نحو أطرافها.", "التراجع",
+               change="withdrew")
     assert (w.earliest, w.latest) == (date(2018, 12, 6), date(2018, 12, 6))  # told as one action: that day
 
 
