@@ -39,6 +39,10 @@ Rules, each with its id (``DateWindow.basis`` starts with it):
 ``S7 recent``
     Any other claim with no date: the week up to publication (seven days,
     publication day included).
+``S9 added to the report``
+    A sentence that goes on with the report before it («وأضاف المصدر أن ...»,
+    «كما قالت إن ...») and has no date of its own takes the news date of the
+    sentence before (its main clause's date), as S4 does within a sentence.
 ``S8 during the operation``
     A sentence that opens with «خلال العملية، أثناء المعركة، منذ بدء الحملة»
     (during the operation, since the battle began) and has no date of its own
@@ -77,6 +81,10 @@ _BACKGROUND_START = re.compile(r"^\W*(?:و|ف)?(?:كان|كانت|كانوا|ب�
 _ITEM_OF_NEWS = re.compile(r"^\W*(?:و|ف)?(?:كان|كانت)\s+(?:اخرها|ابرزها|اهمها|اولها|احدثها|من\s+بينها|منها)(?!\w)")
 # S4: what a dated action went on to achieve (وتمكنت من، ونجحت في): that day or after.
 _RESULT = re.compile(r"(?<!\w)(?:و|ف|ثم\s+)(?:تمكنت|تمكن|تمكنوا|استطاعت|استطاع|استطاعوا|نجحت|نجح|نجحوا)(?!\w)")
+# S9: «وأضاف المصدر أن ...، كما قالت إن ...»: the speaker goes on with the report of the sentence before.
+_ADDED = re.compile(r"\W*(?:و|ف)?(?:(?:كما\s+(?:و)?)?(?:اضاف|اضافت|اضافوا|تابع|تابعت|تابعوا)"
+                    r"|كما\s+(?:و)?(?:قال|قالت|قالوا|اكد|اكدت|افاد|افادت|ذكر|ذكرت))(?!\w)")
+_SENTENCE_END = re.compile(r"[.!؟?\n]")
 # S8: the sentence is about the operation named before it.
 _DURING = re.compile(r"\W*(?:و|ف)?(?:خلال|اثناء|طيله|طوال|منذ\s+(?:بدء|بدايه|انطلاق))\s+(?:هذه\s+|تلك\s+)?"
                      r"(?:ال)?(?:عمليه|معركه|حمله|هجوم|معارك|عمليات|المعركه|العمليه|الحمله)(?!\w)")
@@ -225,6 +233,12 @@ def claim_date(text: str, sentence: tuple[int, int], cue: tuple[int, int], publi
     ref = resolve(main, published, since=False) if main is not None else None
     if main is None and _DURING.match(text, sentence[0], cue[0]):
         return _during(text, sentence, published)
+    reported = _reported(text, sentence, published) if main is None and _ADDED.match(text, sentence[0], cue[0]) \
+        else None
+    if reported is not None:
+        ref = reported
+        if clause.kind == "main":
+            return reported
     if clause.kind in ("background", "after", "since"):
         ref = ref or _recent(published)
         if ref is None:
@@ -267,6 +281,24 @@ def _during(text: str, sentence: tuple[int, int], published: DateWindow) -> Date
         return DateWindow(published.earliest - timedelta(BACKGROUND_DAYS), published.latest,
                           "S8 during the operation (S2 background, before the news)")
     return DateWindow(start.earliest, published.latest, f"S8 during the operation, since {start.basis}")
+
+
+def _previous_sentence(text: str, start: int) -> tuple[int, int]:
+    """The sentence before the one starting at ``start`` (within :data:`DURING_REACH` characters)."""
+    lo = max(0, start - DURING_REACH)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    while ends and not text[ends[-1]:start].strip(" \n\"«»“”:.!؟"):
+        ends.pop()  # the end of the sentence before, not the break right before ours
+    return (ends[-1] if ends else lo), start
+
+
+def _reported(text: str, sentence: tuple[int, int], published: DateWindow) -> DateWindow | None:
+    """S9: the news date of the sentence before, which this one adds to."""
+    prev = _previous_sentence(text, sentence[0])
+    exprs = find_expressions(text, *prev)
+    main = _main_expr(text, prev, (prev[1], prev[1]), exprs) if exprs else None
+    ref = resolve(main, published, since=False) if main is not None else None
+    return None if ref is None else DateWindow(ref.earliest, ref.latest, "S9 added to the report: " + ref.basis)
 
 
 _BG_RULE = {"background": "S2 background", "since": "S2 background", "after": "S3 shortly before the news"}

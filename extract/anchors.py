@@ -191,8 +191,8 @@ def _lag(basis: str) -> tuple[int, int, int | None] | None:
     rule = basis[:2]
     if rule in _RULE_LAGS:
         return (*_RULE_LAGS[rule], None)
-    if rule in ("S1", "S4"):
-        m = re.match(r"S[14] [^:]*: (\w+): (.*?)(?: \(publication date unknown\))?$", basis)
+    if rule in ("S1", "S4", "S9"):
+        m = re.match(r"S[149] [^:]*: (\w+): (.*?)(?: \(publication date unknown\))?$", basis)
         if not m or m[1] not in _LAGS:
             return None
         wd = next((WEEKDAYS[w] for w in m[2].split() if w in WEEKDAYS), None) if m[1] == "weekday" else None

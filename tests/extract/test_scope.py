@@ -1,4 +1,4 @@
-"""Which date dates which claim (rules S1-S8 of ``extract._scope``), through the extractor and directly.
+"""Which date dates which claim (rules S1-S9 of ``extract._scope``), through the extractor and directly.
 
 Sentences are our own. Publication: Tuesday 11 December 2018.
 """
@@ -111,6 +111,22 @@ def test_s8_with_no_earlier_date_is_background(ex):
 def test_s8_needs_the_operation_at_the_head_of_the_sentence(ex):
     d = dates(ex, "وفي الثالث من أيلول الماضي أطلقت القوات حملة.\nوسيطرت قسد على قرية الشجلة خلال الحملة.")
     assert d["shajla", "captured"][2] == "S7"
+
+
+def test_s9_an_added_statement_goes_on_with_the_report_before_it(ex):
+    text = ("وقال مصدر عسكري إن القوات تقدمت يوم السبت في ريف المدينة الشرقي.\n"
+            "وأضاف المصدر أن قسد سيطرت على قرية الشجلة.")
+    assert dates(ex, text)["shajla", "captured"] == (date(2018, 12, 8), date(2018, 12, 8), "S9")
+    text = ("وقالت القناة إن القوات تقدمت أمس في ريف المدينة.\n"
+            "كما قالت إن قسد سيطرت على قرية الشجلة.")
+    assert dates(ex, text)["shajla", "captured"] == (date(2018, 12, 10), date(2018, 12, 10), "S9")
+
+
+def test_s9_needs_an_added_statement_and_a_dated_report(ex):
+    text = "وقال مصدر عسكري إن القوات تقدمت يوم السبت في ريف المدينة.\nوقال مصدر آخر إن قسد سيطرت على قرية الشجلة."
+    assert dates(ex, text)["shajla", "captured"][2] == "S7"  # another speaker, another report
+    text = "وقال مصدر عسكري إن القوات تقدمت في ريف المدينة.\nوأضاف أن قسد سيطرت على قرية الشجلة."
+    assert dates(ex, text)["shajla", "captured"][2] == "S7"  # nothing dated to go on with
 
 
 def test_s3_after_bad_is_shortly_before_the_news():
