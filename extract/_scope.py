@@ -39,16 +39,16 @@ Rules, each with its id (``DateWindow.basis`` starts with it):
 ``S7 recent``
     Any other claim with no date: the week up to publication (seven days,
     publication day included).
-``S9 added to the report``
-    A sentence that goes on with the report before it («وأضاف المصدر أن ...»,
-    «كما قالت إن ...») and has no date of its own takes the news date of the
-    sentence before (its main clause's date), as S4 does within a sentence.
 ``S8 during the operation``
     A sentence that opens with «خلال العملية، أثناء المعركة، منذ بدء الحملة»
     (during the operation, since the battle began) and has no date of its own
     points back to the operation the article dated before: from the last date
-    in the preceding :data:`DURING_REACH` characters to the news (or
-    publication). With no such date it is background (S2).
+    in the preceding :data:`DURING_REACH` characters to publication. With
+    no such date it is background (S2).
+``S9 added to the report``
+    A sentence that goes on with the report before it («وأضاف المصدر أن ...»,
+    «كما قالت إن ...») and has no date of its own takes the news date of the
+    sentence before (its main clause's date), as S4 does within a sentence.
 
 Relative dates (أمس، فجر الجمعة، قبل يومين) resolve against the publication
 window; absolute ones (``15/1/2019``) need none.
