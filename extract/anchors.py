@@ -204,16 +204,20 @@ def _lag(basis: str) -> tuple[int, int, int | None] | None:
 def claim_evidence(claims: Iterable[Claim], *, gazetteer: Gazetteer | None = None) -> list[Evidence]:
     """Bounds on an article's publication from its claims read against the control history.
 
-    Only claims that are not denied count; each (place, actor, change, extent)
-    counts once, however often the article repeats it. A place the table does
-    not list is read as a part of the nearest place that it does (Baghuz
-    Fawqani in Baghuz): holding or taking a part, never all of the whole.
+    Only claims that are not denied count, and none the article also reports
+    denied (a victory claimed early and denied is no event to date by); each
+    (place, actor, change, extent) counts once, however often the article
+    repeats it. A place the table does not list is read as a part of the
+    nearest place that it does (Baghuz Fawqani in Baghuz): holding or taking a
+    part, never all of the whole.
     """
     history = control_history()
     gz = gazetteer or load()
+    claims = [c for c in claims if c.kind == CONTROL]
+    contested = {(c.place, c.actor, c.change) for c in claims if c.modality == "denied"}
     out: dict[tuple, Evidence] = {}
     for c in claims:
-        if c.kind != CONTROL or c.modality == "denied":
+        if c.modality == "denied" or (c.place, c.actor, c.change) in contested:
             continue
         territory = [p for p in history.get(ANYWHERE, ()) if p.actor == c.actor]
         if territory and (c.actor,) not in out and (ev := _territory(c, territory)) is not None:

@@ -173,6 +173,13 @@ def test_a_part_of_a_listed_place_counts_for_it():
     assert "baghuz" in ev.why and window([ev])[1] > date(2019, 3, 23)
 
 
+def test_a_capture_the_article_also_reports_denied_is_no_event():
+    # «Hawar says all of al-Baghuz is taken; the SDF deny it»: the early claim dates nothing.
+    said = claim("baghuz", "SDF", "captured", extent="full", basis="S7 the week up to publication")
+    denied = replace(said, id="c2", modality="denied")
+    assert by_place([said]) and by_place([said, denied]) == []
+
+
 def test_denied_and_unknown_claims_say_nothing():
     assert claim_evidence([claim("hajin", "ISIS", "holds", modality="denied")]) == []
     assert claim_evidence([claim("shajla", "SDF", "captured", extent="full")]) == []  # no history for it
