@@ -27,7 +27,8 @@ Two tables, each row with an id, its dates and a public source:
       :data:`LAG_DAYS` of its fall: reports lag).
   ``A2 event``
       «the army took all of Abu Kamal yesterday» (a capture of all of a
-      place) matches a capture in the table: publication is that day plus
+      place, or of an oil field, a base or a camp, which are taken whole)
+      matches a capture in the table: publication is that day plus
       what the claim's own date says (yesterday: one day; no date: up to a
       week; background: up to half a year; a weekday name must be the weekday
       of the capture). Every matching capture is a possible reading.
@@ -74,6 +75,7 @@ W_TERM, W_EVENT, W_HOLDS, W_APPROACH = 1.0, 2.0, 1.0, 0.75
 LAG_DAYS = 3  # a report of who holds a place can lag its fall by a few days
 APPROACH_DAYS = 60  # fighting inside a place precedes its capture by up to two months
 _FULL = (None, "full", "most")
+_WHOLE_KINDS = frozenset({"base", "oil field", "site", "camp", "crossing", "hill"})
 ANYWHERE = "*"  # the place of A4 rows: territory anywhere in the region
 
 
@@ -223,6 +225,8 @@ def claim_evidence(claims: Iterable[Claim], *, gazetteer: Gazetteer | None = Non
         if territory and (c.actor,) not in out and (ev := _territory(c, territory)) is not None:
             out[(c.actor,)] = ev
         place, extent = c.place, c.extent
+        if extent is None and place in history and place in gz and gz[place].kind in _WHOLE_KINDS:
+            extent = "full"  # an oil field or a base is taken whole: «took the Conoco field» is its capture
         if place not in history:
             place = next((p for p in (gz.ancestors(c.place) if c.place in gz else ()) if p in history), None)
             extent = "part"

@@ -134,6 +134,12 @@ def test_a2_an_announced_capture_may_be_a_day_older():
     assert ev[0].windows == ((date(2017, 11, 10), date(2017, 11, 11)), (date(2017, 11, 20), date(2017, 11, 21)))
 
 
+def test_a2_an_oil_field_is_taken_whole():
+    # «The SDF took the Conoco field» (extent unsaid): its capture of 23 September 2017, plus up to a week.
+    (ev,) = by_place([claim("conoco_gas_plant", "SDF", "captured")])
+    assert ev.why.startswith("A2") and window([ev]) == (date(2017, 9, 23), date(2017, 9, 29))
+
+
 def test_a3_partial_or_unsaid_captures_come_before_the_full_one():
     (ev,) = claim_evidence([claim("mayadin", "SAA", "captured", extent="part")])
     lo, hi = window([ev])
