@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -75,6 +75,7 @@ W_TERM, W_EVENT, W_HOLDS, W_APPROACH = 1.0, 2.0, 1.0, 0.75
 LAG_DAYS = 3  # a report of who holds a place can lag its fall by a few days
 APPROACH_DAYS = 60  # fighting inside a place precedes its capture by up to two months
 _FULL = (None, "full", "most")
+_WORD = re.compile(r"\w")
 _WHOLE_KINDS = frozenset({"base", "oil field", "site", "camp", "crossing", "hill"})
 ANYWHERE = "*"  # the place of A4 rows: territory anywhere in the region
 
@@ -89,6 +90,20 @@ class Term:
     latest: date | None
     note: str
     event: str = ""  # "named" or "launch": the term names an event of the day ``earliest``
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """Whole-word matches in ``text``, in order.
+
+        The pattern has no look-behind: one at its start would keep the regex engine from
+        skipping ahead to where it can match, six times slower on a long article.
+        """
+        pos = 0
+        while (m := self.pattern.search(text, pos)) is not None:
+            if m.start() == 0 or not _WORD.match(text, m.start() - 1):
+                yield m
+                pos = max(m.end(), m.start() + 1)
+            else:
+                pos = m.start() + 1
 
 
 @dataclass(frozen=True)
@@ -112,7 +127,7 @@ def _day(text: str) -> date | None:
 def era_terms() -> tuple[Term, ...]:
     """The rows of ``data/era_terms.csv``, patterns folded and compiled."""
     with open(DATA / "era_terms.csv", encoding="utf-8", newline="") as f:
-        return tuple(Term(r["id"], re.compile(r"(?<!\w)(?:" + fold(r["pattern"]) + r")(?!\w)"), _day(r["earliest"]),
+        return tuple(Term(r["id"], re.compile(r"(?:" + fold(r["pattern"]) + r")(?!\w)"), _day(r["earliest"]),
                           _day(r["latest"]), r["note"], r["event"].strip()) for r in csv.DictReader(f))
 
 
@@ -132,10 +147,10 @@ def term_evidence(folded: str) -> list[Evidence]:
     """Bounds from the period words a (folded) text uses, one piece of evidence per term (A5 for events)."""
     out = []
     for t in era_terms():
-        m = t.pattern.search(folded)
+        m = next(t.finditer(folded), None)
         if not m:
             continue
-        event = next((ev for x in t.pattern.finditer(folded) if (ev := _event(folded, t, x)) is not None), None) \
+        event = next((ev for x in t.finditer(folded) if (ev := _event(folded, t, x)) is not None), None) \
             if t.event else None
         out.append(event or Evidence(((t.earliest, t.latest),), f"{t.id} term «{m.group()}»: {t.note}", W_TERM,
                                      kind="term"))

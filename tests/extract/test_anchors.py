@@ -57,6 +57,8 @@ def test_terms_found_in_text():
     found = {e.why.split()[0] for e in term_evidence(fold("قالت قسد إن عملية عاصفة الجزيرة مستمرة، وقال الرئيس الأمريكي دونالد ترامب ..."))}
     assert found == {"T01", "T02", "T06"}
     assert term_evidence(fold("قال ترامب المرشح إن ...")) == []  # a president only with the title
+    assert term_evidence(fold("كلمة مقسدة")) == []  # whole words only
+    assert [e.why[:3] for e in term_evidence(fold("مقسد ثم قسد"))] == ["T01"]
 
 
 def events(text):
