@@ -10,7 +10,7 @@ Rules
 ``date.*``
     The date of a claim is the date expression of its own clause, resolved against the
     publication window; background clauses keep theirs; with none, ``holds`` is dated to the
-    publication window and changes to the week up to it (:mod:`extract._scope`, rules S1-S7).
+    publication window and changes to the week up to it (:mod:`extract._scope`, rules S1-S9).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def extent(doc: Doc, i0: int, i1: int, place_id: str) -> str | None:
 
 def date_for(doc: Doc, a: int, b: int, sent: Sentence, change: str | None) -> DateWindow:
     """The window of a claim whose cue spans characters [a, b) of ``sent``: the date expression of
-    its own clause, resolved against the publication window (rules S1-S7 of :mod:`extract._scope`)."""
+    its own clause, resolved against the publication window (rules S1-S9 of :mod:`extract._scope`)."""
     if sent.start not in doc.dates:
         doc.dates[sent.start] = find_expressions(doc.s, sent.start, sent.end)
     return claim_date(doc.s, (sent.start, sent.end), (a, b), doc.article.published, change, doc.dates[sent.start])
