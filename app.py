@@ -6,6 +6,14 @@ map in place instead of re-running this script. The slider under the map is the
 one date of the page: the map, the claims table and the date's downloads all
 follow it. Click a place for its story.
 
+Review: each claim in a story can be confirmed, rejected, edited or annotated,
+and claims added (:mod:`review`). The map page cannot call Python: its buttons
+post a message to this window, where a small component (``_review_bridge``)
+hands it to the script, which records the action in the review store and
+redraws the map. Edits and additions are forms in the sidebar. The store is
+``$FRONTLINE_REVIEW`` (``frontline app --review PATH``) or
+``.frontline/review.sqlite``; several sessions can review at once.
+
 Visitors are untrusted: server folders are readable only inside roots the
 operator allowed (:mod:`guard.folders`), uploads are kept per session
 (:mod:`guard.uploads`), and text from articles and manifests is shown as plain
@@ -17,6 +25,8 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
+import re
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -24,7 +34,7 @@ from pathlib import Path
 import streamlit as st
 
 from extract import Skip, Summary, extract_paths, read_articles, read_manifest
-from extract.claim import CONTROL, Claim
+from extract.claim import ACTORS, CHANGES, CONTROL, EXTENTS, KINDS, MODALITIES, Claim
 from extract.reader import MAX_YEAR, MIN_YEAR, SUFFIXES
 from geo import Timeline, View, events_table, time_map, timeline_layers, to_geojson, write_layers
 from geo.report import lock_down
@@ -33,6 +43,8 @@ from guard.errors import BadInput
 from guard.folders import allowed_roots, list_files, resolve_inside
 from guard.text import csv_safe, for_display, replace_surrogates, show_bidi
 from guard.uploads import Quota, SessionStore, store_root
+from review import ReviewStore, new_claim
+from review.store import DEFAULT_PATH as REVIEW_DEFAULT
 
 ROOT = Path(__file__).resolve().parent
 SAMPLE = ROOT / "assets" / "sample"
@@ -167,6 +179,218 @@ def _undated_notice(timeline: Timeline, everything: list[Claim]) -> None:
                    "or a manifest with publication dates.")
 
 
+# ---------------------------------------------------------------- review
+REVIEW_ENV = "FRONTLINE_REVIEW"  # set by frontline app --review PATH
+_HEX32 = re.compile(r"^[0-9a-f]{32}$")
+# Hands the map page's review messages to the script. The page is our own srcdoc frame: only messages from a
+# frame of this document are taken, and Python checks every field again before anything is recorded.
+_BRIDGE_JS = """
+export default function (component) {
+  const { setTriggerValue } = component;
+  const fromOurFrame = (source) => Array.from(document.querySelectorAll("iframe")).some((f) => f.contentWindow === source);
+  const onMessage = (e) => {
+    const d = e.data;
+    if (!d || d.type !== "frontline:review" || typeof d.act !== "string" || !fromOurFrame(e.source)) return;
+    const text = (v) => (typeof v === "string" ? v.slice(0, 4000) : "");
+    setTriggerValue("action", { act: text(d.act), claim: text(d.claim), text: text(d.text), target: text(d.target),
+                                place: text(d.place), id: text(d.id) });
+  };
+  window.addEventListener("message", onMessage);
+  return () => window.removeEventListener("message", onMessage);
+}
+"""
+_review_bridge = st.components.v2.component("frontline_review_bridge", js=_BRIDGE_JS)
+
+
+def _review_path() -> Path:
+    """The review store: the operator's (``frontline app --review``), else ``.frontline/review.sqlite``."""
+    return Path(os.environ.get(REVIEW_ENV) or REVIEW_DEFAULT).absolute()
+
+
+def _chosen_review_path(text: str) -> Path:
+    """A review store a visitor named: a ``.sqlite`` file in a folder inside the allowed roots (like articles)."""
+    roots = _allowed_roots()
+    p = Path(text.strip())
+    if p.suffix.lower() not in (".sqlite", ".sqlite3", ".db"):
+        raise BadInput(f"{p.name or text!r}: a review store is a .sqlite file")
+    folder = resolve_inside(p.parent if str(p.parent) not in ("", ".") else roots[0] if roots else p.parent,
+                            roots, deny=[UPLOADS])
+    path = folder / p.name
+    return resolve_inside(path, roots, deny=[UPLOADS]) if path.exists() else path
+
+
+def _review_store(path: Path, *, create: bool = False) -> ReviewStore | None:
+    """The store at ``path``; None until someone records an action there (reading never creates it)."""
+    if not create and not path.is_file():
+        return None
+    return ReviewStore(path, create=create)
+
+
+def _claim_index(timeline: Timeline) -> dict[str, Claim]:
+    """Every claim a story can show, reviewed ones as reviewed, by key."""
+    every = timeline.claims + timeline.events + timeline.undated + timeline.rejected
+    return {c.key: c for c in every}
+
+
+def _as_extracted(timeline: Timeline, claim: Claim) -> Claim:
+    r = timeline.review.review_of(claim) if timeline.review is not None else None
+    return r.original if r is not None and r.original is not None else claim
+
+
+def _record(message: dict, timeline: Timeline, path: Path, who: str) -> bool:
+    """Record one action the map page posted; True when the store changed."""
+    act, key = message.get("act"), message.get("claim") or ""
+    if act == "edit":  # the form is in the sidebar
+        st.session_state["review_edit_key"] = key
+        return False
+    if act == "add":
+        st.session_state["review_add_place"] = message.get("place") or ""
+        return False
+    if act not in ("confirm", "reject", "note", "undo"):
+        return False
+    claim = _claim_index(timeline).get(key)
+    if claim is None:
+        st.error("That claim is not on this map any more; nothing was recorded.")
+        return False
+    if not who:
+        st.warning("Write your name under Review in the sidebar first: nothing was recorded.")
+        return False
+    aid = message.get("id") if _HEX32.match(message.get("id") or "") else None  # a repeated message adds nothing
+    store = _review_store(path, create=True)
+    try:
+        if act == "confirm":
+            store.confirm(_as_extracted(timeline, claim), who=who, id=aid)
+        elif act == "reject":
+            store.reject(_as_extracted(timeline, claim), message.get("text") or "", who=who, id=aid)
+        elif act == "note":
+            store.note(_as_extracted(timeline, claim), message.get("text") or "", who=who, id=aid)
+        else:
+            store.undo(message.get("target") or "", who=who, id=aid)
+    except BadInput as exc:
+        _refuse_action(exc)
+        return False
+    st.toast(f"Recorded: {act}. The map is redrawn with it.")  # no claim text: a toast is Markdown
+    return True
+
+
+def _refuse_action(exc: Exception) -> None:
+    st.error("The review action was not recorded.")
+    st.text(_plain(exc))
+
+
+_ADD_FIELDS = ("review_add_place", "add_source", "add_outlet", "add_url", "add_quote", "add_date", "add_why")
+
+
+def _edit_form(timeline: Timeline, path: Path, who: str) -> bool:
+    """The sidebar form that edits a claim (its key comes from the story's "edit" button)."""
+    if st.session_state.pop("_review_edited", False):  # cleared before its widget exists in this run
+        st.session_state["review_edit_key"] = ""
+    key = st.text_input("Claim key", key="review_edit_key", help="Press 'edit…' under a claim in a place's story")
+    claim = _claim_index(timeline).get(key.strip()) if key.strip() else None
+    if key.strip() and claim is None:
+        st.warning("No claim with this key on the map.")
+    if claim is None:
+        return False
+    st.text(_plain(claim.summary()))
+    k = claim.key
+    with st.form(f"edit-{k}"):
+        place = st.text_input("Place (gazetteer id)", value=claim.place)
+        actor = st.selectbox("Actor", ["none", *ACTORS], index=(["none", *ACTORS]).index(claim.actor or "none"))
+        change = st.selectbox("Change", ["", *CHANGES], index=(["", *CHANGES]).index(claim.change or ""),
+                              help="Control claims only")
+        extent = st.selectbox("Extent", ["none", *EXTENTS], index=(["none", *EXTENTS]).index(claim.extent or "none"))
+        modality = st.selectbox("Modality", MODALITIES, index=MODALITIES.index(claim.modality))
+        source = st.text_input("Source (who said it; 'outlet' for its own voice)", value=claim.attributed_to)
+        when = claim.date
+        window = f"{when.earliest}..{when.latest}" if when.known else ""
+        date_text = st.text_input("Date (YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD)", value=window)
+        why = st.text_input("Why")
+        if not st.form_submit_button("Save the edit"):
+            return False
+    new = {"place": place.strip(), "actor": actor, "change": change, "extent": extent, "modality": modality,
+           "attributed_to": source.strip(), "date": date_text.strip()}
+    old = {"place": claim.place, "actor": claim.actor or "none", "change": claim.change or "",
+           "extent": claim.extent or "none", "modality": claim.modality, "attributed_to": claim.attributed_to,
+           "date": window}
+    changes = {f: v for f, v in new.items() if v != old[f] and v != ""}
+    if not changes:
+        st.info("Nothing changed.")
+        return False
+    if not who:
+        st.warning("Write your name under Review first: nothing was recorded.")
+        return False
+    try:
+        _review_store(path, create=True).edit(_as_extracted(timeline, claim), changes, who=who, why=why)
+    except BadInput as exc:
+        _refuse_action(exc)
+        return False
+    return True
+
+
+def _add_form(timeline: Timeline, path: Path, who: str) -> bool:
+    """The sidebar form that adds a claim by hand, with its evidence."""
+    if st.session_state.pop("_review_added", False):  # a fresh form once the claim is in
+        for k in _ADD_FIELDS:
+            st.session_state[k] = ""
+    with st.form("add-claim"):
+        place = st.text_input("Place (gazetteer id or English name)", key="review_add_place")
+        kind_ = st.selectbox("Kind", KINDS)
+        actor = st.selectbox("Actor", ["none", *ACTORS])
+        change = st.selectbox("Change (control claims)", ["", *CHANGES])
+        extent = st.selectbox("Extent", ["none", *EXTENTS])
+        modality = st.selectbox("Modality", MODALITIES)
+        source = st.text_input("Source (who said it)", key="add_source")
+        outlet = st.text_input("Outlet (who published it)", key="add_outlet")
+        url = st.text_input("URL", key="add_url")
+        quote = st.text_area("Quote (the words that say it)", key="add_quote")
+        day = st.text_input("Date (YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD)", key="add_date")
+        why = st.text_input("Why it was missing", key="add_why")
+        if not st.form_submit_button("Add the claim"):
+            return False
+    if not who:
+        st.warning("Write your name under Review first: nothing was recorded.")
+        return False
+    try:
+        store = _review_store(path, create=True)
+        claim = new_claim(place=place, quote=quote, date=day, source=source, kind=kind_, actor=actor,
+                          change=change or None, extent=extent, modality=modality, outlet=outlet or None,
+                          url=url or None, gazetteer=timeline.gazetteer)
+        store.add(claim, who=who, why=why)
+    except BadInput as exc:
+        _refuse_action(exc)
+        return False
+    return True
+
+
+def _review_sidebar(timeline: Timeline, path: Path, who: str) -> None:
+    """Edit and add forms, and what the review store holds."""
+    with st.sidebar:
+        st.subheader("Edit a claim")
+        if _edit_form(timeline, path, who):
+            st.session_state["_review_edited"] = True
+            st.rerun()
+        # The label names the place the story asked for: a new expander, so it opens.
+        place = timeline.gazetteer.get(st.session_state.get("review_add_place") or "")
+        with st.expander(f"Add a claim about {place.name_en}" if place else "Add a claim", expanded=place is not None):
+            if _add_form(timeline, path, who):
+                st.session_state["_review_added"] = True
+                st.rerun()
+        r = timeline.review
+        if r is not None:
+            states = [x.state for x in r.reviews.values()]
+            st.caption(f"{len(states) - states.count('unreviewed')} claims reviewed, "
+                       f"{states.count('rejected')} rejected.")
+            if r.orphans:
+                with st.expander(f"{sum(map(len, r.orphans.values()))} review actions on claims not in these "
+                                 "articles"):
+                    st.caption("Their claims are not extracted from these articles (another corpus, or rules that "
+                               "no longer read them). They are kept.")
+                    for key, actions in r.orphans.items():
+                        last = actions[-1]
+                        st.text(_plain(f"{key}: {len(actions)} actions, last {last.action} by {last.who} "
+                                       f"{last.when}"))
+
+
 with st.sidebar:
     st.title("Frontline")
     st.caption("Who held what, when, according to whom.")
@@ -234,16 +458,46 @@ with st.sidebar:
     elif kind == "By source":
         name = st.selectbox("Source", sources, format_func=for_display) if sources else None
     asserted_only = st.toggle("Asserted only (leave out what is only claimed)", value=False)
+    reviewed_only = st.toggle("Reviewed only (what an analyst confirmed, edited or added)", value=False)
     fade_days = st.number_input("Fade after (days without new evidence)", min_value=1, max_value=365, value=30,
                                 help="A place keeps its last known holder; older evidence is drawn faded.")
 
-view = View(kinds[kind], name, asserted_only)
+    st.divider()
+    st.subheader("Review")
+    reviewer = st.text_input("Your name (recorded with each review action)", key="reviewer",
+                             value=st.query_params.get("reviewer", "")).strip()[:100]
+    review_path = _review_path()
+    if folders_on:
+        chosen = st.text_input("Review store (a .sqlite file in an allowed folder)", placeholder=str(review_path))
+        if chosen.strip():
+            try:
+                review_path = _chosen_review_path(chosen)
+            except BadInput as exc:
+                st.error("This review store cannot be used; the default one is.")
+                st.text(_plain(exc))
+    st.text("Review store: " + for_display(str(review_path)))  # a path is text, never Markdown
+
+view = View(kinds[kind], name, asserted_only, reviewed_only)
 if view.kind != "consensus" and not name:
     st.warning("No outlet or source to choose from yet.")
     st.stop()
 
-tl_key = f"tl:{digest}:{fade_days}"
-tl: Timeline = _memo("timeline", tl_key, lambda: Timeline(claims, fade_days=int(fade_days)))
+
+
+def _timeline(path: Path) -> tuple[Timeline, str]:
+    """The timeline of these claims under the review store as it is now (rebuilt when anyone records an action)."""
+    store = _review_store(path)
+    version = store.version() if store is not None else None
+    key = f"tl:{digest}:{fade_days}:{path}:{version}"
+    return _memo("timeline", key, lambda: Timeline(claims, fade_days=int(fade_days), review=store)), key
+
+
+tl, tl_key = _timeline(review_path)
+with st.sidebar:  # it draws nothing: out of the way of the page
+    bridge = _review_bridge(key="review_bridge", on_action_change=lambda: None, height=0)
+    message = getattr(bridge, "action", None)  # only in the run a message triggered
+if message and _record(message, tl, review_path, reviewer):
+    tl, tl_key = _timeline(review_path)
 
 # ------------------------------------------------------------------- map
 st.markdown(f"**{summary.read} articles** read, {len(summary.skipped)} skipped · "
@@ -282,7 +536,8 @@ def _map_pages(timeline: Timeline, v: View, articles: dict[str, str], key: str) 
     """
     def draw() -> tuple[str, str]:
         with st.spinner("Drawing the map…"):
-            page = lock_down(time_map(timeline, view=v, articles=articles, header=False)).get_root().render()
+            page = lock_down(time_map(timeline, view=v, articles=articles, header=False, reviewing=True)
+                             ).get_root().render()
             report = lock_down(time_map(timeline, view=v, articles=articles, title="Frontline report")
                                ).get_root().render()
             return page, report
@@ -321,4 +576,5 @@ st.iframe(map_html, height=940)
 st.subheader("Downloads")
 _downloads(tl, view, report_html, f"{tl_key}:{view}")
 with st.expander("Events in ACLED's columns"):
-    st.dataframe(events_table(claims).map(for_display), width="stretch", hide_index=True)
+    st.dataframe(events_table(tl.claims + tl.events).map(for_display), width="stretch", hide_index=True)
+_review_sidebar(tl, review_path, reviewer)

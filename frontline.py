@@ -4,6 +4,7 @@ Each package registers its own subcommands, so this file only wires them::
 
     frontline gazetteer check|export|link
     frontline extract / evaluate
+    frontline review list|history|confirm|reject|edit|add|note|undo|export|import|check
     frontline snapshot / timeline / events / report
     frontline app / uploads list|prune
 
@@ -26,10 +27,11 @@ def build_parser() -> argparse.ArgumentParser:
     from gazetteer import cli as gazetteer_cli
     from geo import cli as geo_cli
     from guard import cli as guard_cli
+    from review import cli as review_cli
 
     parser = argparse.ArgumentParser(prog="frontline", description="Arabic war reporting to maps of control.")
     sub = parser.add_subparsers(dest="command", required=True)
-    for module in (gazetteer_cli, extract_cli, geo_cli, guard_cli):
+    for module in (gazetteer_cli, extract_cli, review_cli, geo_cli, guard_cli):
         module.register(sub)
     return parser
 

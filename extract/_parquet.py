@@ -41,12 +41,15 @@ from extract.claim import (
     OUTLET_BASIS,
     PLACE_END,
     PLACE_START,
+    REVIEW_STATE,
+    REVIEWED_BY,
     RULE,
     SENTENCE,
     SENTENCE_END,
     SENTENCE_START,
     SOURCE_KIND,
     START,
+    UNREVIEWED,
     WINDOWS,
     Claim,
     DateWindow,
@@ -63,7 +66,7 @@ SUFFIX = ".parquet"
 _DICTIONARY = [c for c, t in zip(COLUMNS, arrow_schema().types, strict=True) if t == pa.string() and c != ID]
 # What Claim.from_dict puts in place of a missing value, so both formats read alike.
 _DEFAULTS = {CUE: "", ATTRIBUTION_BASIS: "", OUTLET_BASIS: "", MODALITY: "asserted", ATTRIBUTED_TO: "outlet",
-             SENTENCE: "", SOURCE_KIND: "unknown", RULE: "",
+             SENTENCE: "", SOURCE_KIND: "unknown", RULE: "", REVIEW_STATE: UNREVIEWED, REVIEWED_BY: "",
              START: 0, END: 0, PLACE_START: 0, PLACE_END: 0, SENTENCE_START: 0, SENTENCE_END: 0, CONFIDENCE: 0.0}
 _EPOCH = date(1970, 1, 1)
 _FIELD_GETTER = attrgetter(*FIELDS)

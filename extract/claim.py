@@ -8,10 +8,16 @@ quote, its offsets in the original article text, and who said it.
 Field names are module constants; :data:`FIELDS` is the column order of
 ``claims.jsonl`` and of every table built from it. :data:`COLUMNS` and
 :func:`arrow_schema` are the same record as flat columns, for Parquet.
+
+A claim's :attr:`Claim.key` is its identity across runs: the article's
+content hash, the quote's span, the place and the kind (:func:`claim_key`), so
+an analyst's review of it (:mod:`review`) survives re-extraction with better
+rules. ``review_state`` and ``reviewed_by`` say what the review made of it.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -31,10 +37,14 @@ __all__ = [
     "KINDS",
     "MODALITIES",
     "PRECISIONS",
+    "REVIEW_STATES",
     "SOURCE_KINDS",
+    "UNREVIEWED",
     "Claim",
     "DateWindow",
     "arrow_schema",
+    "article_sha",
+    "claim_key",
     "precision_of",
 ]
 
@@ -56,16 +66,20 @@ URL, CUE, PLACE_START, PLACE_END, ATTRIBUTION_BASIS = "url", "cue", "place_start
 OUTLET_BASIS, PRECISION = "outlet_basis", "precision"
 RULE, SOURCE_KIND = "rule", "source_kind"
 SENTENCE_START, SENTENCE_END, SENTENCE = "sentence_start", "sentence_end", "sentence"
+KEY, REVIEW_STATE, REVIEWED_BY = "key", "review_state", "reviewed_by"
 
 FIELDS = (
     ID, ARTICLE, KIND, PLACE, PLACE_NAME, SURFACE, LAT, LON, ACTOR, CHANGE, EXTENT, MODALITY,
     ATTRIBUTED_TO, OUTLET, PUBLISHED, DATE, PRECISION, QUOTE, START, END, CONFIDENCE,
     URL, CUE, PLACE_START, PLACE_END, SENTENCE_START, SENTENCE_END, ATTRIBUTION_BASIS, OUTLET_BASIS, SENTENCE,
-    SOURCE_KIND, RULE,
+    SOURCE_KIND, RULE, KEY, REVIEW_STATE, REVIEWED_BY,
 )
 # What kind of source said it (see extract.sources): a party to the conflict or its media, a monitor,
 # a news agency, an outlet speaking in its own voice, local sources.
 SOURCE_KINDS = ("party", "monitor", "agency", "outlet", "local", "unknown")
+# What an analyst's review made of a claim (see the review package): rejected claims leave the map.
+UNREVIEWED = "unreviewed"
+REVIEW_STATES = (UNREVIEWED, "confirmed", "edited", "added", "rejected")
 
 # Parquet keeps the record flat: each date window is three columns in its place
 # (``date_earliest``, ``date_latest``, ``date_basis``), so any Parquet reader
@@ -129,6 +143,33 @@ class DateWindow:
                    d.get("basis") or "")
 
 
+def article_sha(text: str) -> str:
+    """The first 16 hex digits of the SHA-256 of an article's text: its identity whatever its file is called.
+
+    Examples
+    --------
+    >>> article_sha("سيطرت قسد على هجين")
+    'f2d807253ed7450b'
+    """
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def claim_key(claim: Claim, article_text_sha: str) -> str:
+    """A claim's identity across runs: ``<article sha>:<start>-<end>:<place>:<kind>``.
+
+    Unlike :attr:`Claim.id` it does not depend on the article's file name or on
+    how the rules read the change, so a review stays attached when the same
+    articles are extracted again (``review.apply`` re-attaches it when better
+    rules move the quote within its sentence).
+
+    Examples
+    --------
+    >>> claim_key(claim, article_sha(text))                 # doctest: +SKIP
+    'f2d807253ed7450b:0-18:hajin:control'
+    """
+    return f"{article_text_sha}:{claim.start}-{claim.end}:{claim.place}:{claim.kind}"
+
+
 def precision_of(window: DateWindow) -> str | None:
     """The time precision of a window: ``day``, ``week`` (up to 7 days), ``month`` (up to 31), else ``year``.
 
@@ -182,6 +223,13 @@ class Claim:
         One of :data:`PRECISIONS`: how exactly ``date`` places the claim; by
         default computed from the window (:func:`precision_of`), None when
         the claim has no window.
+    key : str
+        Identity across runs (:func:`claim_key`), set by the extraction pipeline;
+        by default built from the article id instead of its content hash.
+    review_state : str
+        One of :data:`REVIEW_STATES` (set by ``review.apply_review``).
+    reviewed_by : str
+        Who confirmed, edited, added or rejected it, comma-separated.
     """
 
     id: str
@@ -216,10 +264,15 @@ class Claim:
     source_kind: str = "unknown"
     rule: str = ""
     precision: str | None = None
+    key: str = ""
+    review_state: str = UNREVIEWED
+    reviewed_by: str = ""
 
     def __post_init__(self) -> None:
         if self.precision is None:  # frozen: set the default the way dataclasses do
             object.__setattr__(self, PRECISION, precision_of(self.date))
+        if not self.key:  # no article text at hand: its id stands in for its content hash
+            object.__setattr__(self, KEY, f"{self.article}:{self.start}-{self.end}:{self.place}:{self.kind}")
 
     def summary(self) -> str:
         """The claim in one English sentence, e.g. "SDF captured half of Hajin (SOHR, claimed)"."""
@@ -248,7 +301,8 @@ class Claim:
             CUE: self.cue, PLACE_START: self.place_start, PLACE_END: self.place_end,
             SENTENCE_START: self.sentence_start, SENTENCE_END: self.sentence_end,
             ATTRIBUTION_BASIS: self.attribution_basis, OUTLET_BASIS: self.outlet_basis, SENTENCE: self.sentence,
-            SOURCE_KIND: self.source_kind, RULE: self.rule,
+            SOURCE_KIND: self.source_kind, RULE: self.rule, KEY: self.key, REVIEW_STATE: self.review_state,
+            REVIEWED_BY: self.reviewed_by,
         }
 
     @classmethod
@@ -258,10 +312,13 @@ class Claim:
         kw[PUBLISHED] = DateWindow.from_dict(d.get(PUBLISHED))
         kw[DATE] = DateWindow.from_dict(d.get(DATE))
         for k, default in ((CUE, ""), (ATTRIBUTION_BASIS, ""), (OUTLET_BASIS, ""), (SENTENCE, ""), (MODALITY, "asserted"),
-                           (ATTRIBUTED_TO, "outlet"), (SOURCE_KIND, "unknown"), (RULE, "")):
+                           (ATTRIBUTED_TO, "outlet"), (SOURCE_KIND, "unknown"), (RULE, ""), (KEY, ""), (REVIEW_STATE, UNREVIEWED),
+                           (REVIEWED_BY, "")):
             kw[k] = kw[k] if kw[k] is not None else default
         if kw[PRECISION] not in PRECISIONS:
             kw[PRECISION] = None  # computed from the window
+        if kw[REVIEW_STATE] not in REVIEW_STATES:
+            kw[REVIEW_STATE] = UNREVIEWED
         for k in (PLACE_START, PLACE_END, SENTENCE_START, SENTENCE_END, START, END):
             kw[k] = int(kw[k] or 0)
         kw[CONFIDENCE] = float(kw[CONFIDENCE] or 0.0)

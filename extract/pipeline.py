@@ -6,12 +6,12 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from extract.budget import DEFAULT_SECONDS, Budget
-from extract.claim import Claim
+from extract.claim import Claim, article_sha, claim_key
 from extract.extractor import Extractor
 from extract.metadata import complete, needs_refining, refine
 from extract.reader import Article, Skip, check_hints, read_articles, sane_dates
@@ -37,6 +37,15 @@ class Summary:
         out += [f"warning: {w}" for w in self.warnings]
         out += [f"skipped {s}" for s in self.skipped]
         return out
+
+
+def _unique(key: str, seen: set[str]) -> str:
+    out, n = key, 1
+    while out in seen:
+        n += 1
+        out = f"{key}~{n}"
+    seen.add(out)
+    return out
 
 
 class _Progress:
@@ -101,11 +110,19 @@ def extract_paths(paths: Iterable[str | Path], *, manifest: dict | None = None, 
     time_budget : float or None, optional
         Seconds one article may take (see :mod:`extract.budget`); an article
         over it is skipped and reported. None: no limit.
+
+    Each claim gets its :attr:`~extract.claim.Claim.key` from the article's
+    text (:func:`~extract.claim.claim_key`). Two readings of one span (ISIS
+    holds, the SDF advanced) are told apart by actor and change
+    (``...:control~SDF-advanced``); a key that still repeats in one batch (the
+    same text twice) gets ``~2``, ``~3`` in reading order, so every key of a
+    batch is unique.
     """
     check_hints(year=year, period=period)
     budget = Budget(extractor or Extractor(), seconds=time_budget)
     summary = summary if summary is not None else Summary()
     bar = _Progress() if progress else None
+    keys: set[str] = set()
     t0 = time.perf_counter()
     try:
         for item in read_articles(paths, manifest=manifest):
@@ -121,9 +138,14 @@ def extract_paths(paths: Iterable[str | Path], *, manifest: dict | None = None, 
             summary.warnings += notes
             if on_article:
                 on_article(art)
-            for claim in claims:
+            sha = article_sha(art.text)
+            base = [claim_key(c, sha) for c in claims]
+            shared = Counter(base)
+            for claim, key in zip(claims, base, strict=True):
                 summary.kinds[claim.kind] += 1
-                yield claim
+                if shared[key] > 1:  # two readings of one span: told apart by what they say, not by their order
+                    key += f"~{claim.actor or 'none'}-{claim.change or claim.kind}"
+                yield replace(claim, key=_unique(key, keys))
             if bar:
                 bar.update(summary.read, len(summary.skipped))
     finally:

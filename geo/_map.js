@@ -562,6 +562,7 @@
         });
         storyBody.appendChild(ulist);
       }
+      reviewSection(p);
     }
     // One claim as evidence: summary, its sentence marked, date (with precision or why undated), source, outlet, link.
     function evidence(c, cls) {
@@ -583,6 +584,7 @@
         meta.appendChild(open);
       }
       li.appendChild(meta);
+      reviewInto(li, c);
       return li;
     }
     function showArticle(c) {
@@ -602,6 +604,97 @@
       }
       storyBody.appendChild(body);
       var mk = body.querySelector("mark"); if (mk && mk.scrollIntoView) mk.scrollIntoView({ block: "center" });
+    }
+
+    // ------------------------------------------------------------- review
+    // Each claim's review state and history. In the app (opts.review) buttons post an action to the app
+    // window, which records it and redraws the map: this page cannot write the review store itself.
+    function reviewId() {
+      var b = new Uint8Array(16);
+      window.crypto.getRandomValues(b);
+      return Array.prototype.map.call(b, function (x) { return ("0" + x.toString(16)).slice(-2); }).join("");
+    }
+    function sendReview(msg, where) {
+      msg.type = "frontline:review"; msg.id = reviewId();  // the id makes a repeated message harmless
+      try { window.parent.postMessage(msg, "*"); } catch (e) { /* no app around this page */ }
+      where.textContent = "";
+      where.appendChild(el("span", "fl-rv-sent", msg.act === "edit" || msg.act === "add"
+        ? "Fill in the form in the sidebar." : "Sent to the app: recording…"));
+    }
+    function reviewInto(li, c) {
+      li.setAttribute("data-key", c.key);
+      li.setAttribute("data-review", c.review_state || "unreviewed");
+      var box = el("div", "fl-review");
+      var reviewed = c.review_state && c.review_state !== "unreviewed";
+      box.appendChild(el("div", "fl-rv-state", reviewed ? "Review: " + c.review_state +
+        (c.reviewed_by ? " by " + c.reviewed_by : "") : "Not reviewed"));
+      if (c.original) box.appendChild(el("div", "fl-rv-original", "As extracted: " + c.original));
+      if (c.review_log && c.review_log.length) {
+        var log = el("ol", "fl-rv-log");
+        c.review_log.forEach(function (a) {
+          log.appendChild(el("li", a.undone ? "fl-rv-undone" : null, a.when + " · " + a.who + " · " + a.action +
+            (a.what ? " (" + a.what + ")" : "") + (a.why ? ": " + a.why : "") + (a.undone ? " · undone" : "")));
+        });
+        box.appendChild(log);
+      }
+      if (opts.review) box.appendChild(reviewButtons(c));
+      li.appendChild(box);
+    }
+    function reviewButtons(c) {
+      var box = el("div", "fl-rv-actions"), bar = el("div"), form = el("div", "fl-rv-form");
+      function btn(text, cls, fn) {
+        var b = el("button", "fl-linkish " + cls, text); b.type = "button";
+        b.addEventListener("click", fn); bar.appendChild(b); bar.appendChild(document.createTextNode(" "));
+      }
+      function ask(label, act, verb) {
+        form.textContent = "";
+        var input = el("input", "fl-rv-text"); input.type = "text"; input.placeholder = label;
+        input.setAttribute("aria-label", label); input.maxLength = 4000;
+        var send = el("button", "fl-btn fl-rv-send", verb); send.type = "button";
+        function go() {
+          var text = input.value.trim();
+          if (!text) { input.focus(); return; }
+          form.textContent = "";
+          sendReview({ act: act, claim: c.key, text: text }, bar);
+        }
+        send.addEventListener("click", go);
+        input.addEventListener("keydown", function (e) { if (e.key === "Enter") go(); });
+        form.appendChild(input); form.appendChild(send); input.focus();
+      }
+      if (c.review_state !== "rejected") {
+        btn("confirm", "fl-rv-confirm", function () { sendReview({ act: "confirm", claim: c.key }, bar); });
+        btn("reject…", "fl-rv-reject", function () { ask("Why is it wrong?", "reject", "Reject"); });
+        btn("edit…", "fl-rv-edit", function () { sendReview({ act: "edit", claim: c.key }, bar); });
+      }
+      btn("note…", "fl-rv-note", function () { ask("Your note", "note", "Save note"); });
+      if (c.undo) btn("undo the last decision", "fl-rv-undo", function () {
+        sendReview({ act: "undo", claim: c.key, target: c.undo }, bar);
+      });
+      box.appendChild(bar); box.appendChild(form);
+      return box;
+    }
+    // Under the evidence: the place's rejected claims (not on the map, still undoable), and "add a claim".
+    function reviewSection(p) {
+      var ks = p.rejected || [];
+      if (ks.length) {
+        storyBody.appendChild(el("h3", null, "Rejected in review (" + ks.length + "), not on the map"));
+        var list = el("ol", "fl-claims fl-rejected");
+        ks.forEach(function (k) {
+          var c = DATA.rejected[k], li = el("li", "fl-claim fl-claim-rejected");
+          li.appendChild(el("div", "fl-summary", c.summary));
+          li.appendChild(marked(c));
+          li.appendChild(el("div", "fl-meta", c.date_text + " · source: " + c.source + " · article " + c.article));
+          reviewInto(li, c);
+          list.appendChild(li);
+        });
+        storyBody.appendChild(list);
+      }
+      if (opts.review) {
+        var line = el("p", "fl-rv-addline"), add = el("button", "fl-linkish fl-rv-add", "add a claim about " + p.name_en + "…");
+        add.type = "button";
+        add.addEventListener("click", function () { sendReview({ act: "add", place: p.id }, line); });
+        line.appendChild(add); storyBody.appendChild(line);
+      }
     }
 
     // ------------------------------------------------------ table and downloads
@@ -647,7 +740,7 @@
     panel.appendChild(undatedFoot);
     var COLS = [["date", "date"], ["place", "place"], ["actor", "actor"], ["change", "change"], ["source", "source"],
       ["quote", "quote"], ["outlet", "outlet"], ["modality", "modality"], ["kind", "kind"], ["extent", "extent"],
-      ["article", "article"], ["url", "url"]];
+      ["article", "article"], ["review_state", "review"], ["url", "url"]];
     var MAX_ROWS = 300;
 
     function tableRows() {
@@ -717,7 +810,8 @@
       return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
     }
     var CSV_COLS = ["date", "place", "actor", "change", "source", "quote", "outlet", "modality", "party", "kind",
-      "extent", "summary", "sentence", "article", "url", "place_id", "lat", "lon", "id"];
+      "extent", "summary", "sentence", "article", "url", "place_id", "lat", "lon", "id", "key", "review_state",
+      "reviewed_by"];
     function claimsCsv() {
       var lines = [CSV_COLS.join(",")];
       tableRows().forEach(function (k) {

@@ -1,4 +1,9 @@
-"""``frontline snapshot | timeline | events | report``."""
+"""``frontline snapshot | timeline | events | report``.
+
+Each applies the analysts' review (:mod:`review`): ``--review PATH``, or
+``.frontline/review.sqlite`` when it exists; ``--no-review`` draws the claims
+as extracted.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,8 @@ from geo.timeline import Timeline, View, parse_view
 from guard.errors import BadInput
 from guard.files import atomic_path, atomic_write, refuse_overwriting
 from guard.text import csv_safe
+from review.overlay import apply_review
+from review.store import DEFAULT_PATH, ReviewStore
 
 __all__ = ["register"]
 
@@ -43,6 +50,12 @@ def _common(p: argparse.ArgumentParser, *, view: bool = True) -> None:
     if view:
         p.add_argument("--view", default="consensus", help="consensus | wikipedia | outlet:NAME | source:NAME")
         p.add_argument("--asserted-only", action="store_true", help="leave out claims reported as someone's claim")
+        p.add_argument("--reviewed-only", action="store_true",
+                       help="only claims an analyst confirmed, edited or added")
+    r = p.add_mutually_exclusive_group()
+    r.add_argument("--review", type=Path, metavar="PATH",
+                   help=f"the review store to apply (default: {DEFAULT_PATH} when it exists)")
+    r.add_argument("--no-review", action="store_true", help="ignore the review store: claims as extracted")
     p.add_argument("--fade-days", "--stale-days", dest="fade_days", type=_positive, default=30,
                    help="evidence older than this is drawn faded (the place keeps its last known holder)")
     p.add_argument("-o", "--output", type=Path, required=True)
@@ -73,14 +86,38 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.set_defaults(func=_report)
 
 
+def review_store(args) -> ReviewStore | None:
+    """The review store ``args`` ask for: ``--review PATH`` (which must exist), else the default one if it exists."""
+    if getattr(args, "no_review", False):
+        return None
+    if args.review is not None:
+        return ReviewStore(args.review, create=False)
+    return ReviewStore(DEFAULT_PATH, create=False) if DEFAULT_PATH.is_file() else None
+
+
+def _say_review(reviewed, store: ReviewStore) -> None:
+    states = [r.state for r in reviewed.reviews.values()]
+    n_orphans = sum(len(v) for v in reviewed.orphans.values())
+    print(f"review {store.path}: {len(states) - states.count('unreviewed')} claims reviewed, "
+          f"{states.count('rejected')} rejected" + (f"; {n_orphans} actions on claims no longer extracted "
+                                                    "('frontline review list --orphans')" if n_orphans else ""),
+          file=sys.stderr)
+
+
 def _timeline_of(args) -> Timeline:
     refuse_overwriting(args.output, [args.claims])
-    return Timeline(read_claims(args.claims), fade_days=args.fade_days)
+    claims = read_claims(args.claims)
+    store = review_store(args)
+    if store is None:
+        return Timeline(claims, fade_days=args.fade_days)
+    reviewed = apply_review(claims, store)
+    _say_review(reviewed, store)
+    return Timeline(claims, fade_days=args.fade_days, review=reviewed)
 
 
 def _view_of(tl: Timeline, args) -> View:
     """The view asked for, once we know it has claims; else a message listing what exists."""
-    view = parse_view(args.view, asserted_only=args.asserted_only)
+    view = parse_view(args.view, asserted_only=args.asserted_only, reviewed_only=args.reviewed_only)
     names = {"outlet": tl.outlets, "source": tl.sources}.get(view.kind)
     if names is not None and (view.name or "").casefold() not in {n.casefold() for n in names}:
         listed = ", ".join(names) or "none"
@@ -125,7 +162,13 @@ def _events(args) -> int:
     if args.output.suffix.lower() != ".csv":
         raise BadInput(f"{args.output}: events are written as .csv")
     refuse_overwriting(args.output, [args.claims])
-    table = events_table(read_claims(args.claims))
+    claims = read_claims(args.claims)
+    store = review_store(args)
+    if store is not None:
+        reviewed = apply_review(claims, store)
+        _say_review(reviewed, store)
+        claims = reviewed.claims
+    table = events_table(claims)
     with atomic_write(args.output, newline="") as f:
         csv_safe(table).to_csv(f, index=False)  # quotes and notes are article text: no formulas
     print(f"wrote {len(table)} events to {args.output}", file=sys.stderr)

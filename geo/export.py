@@ -10,6 +10,11 @@
   and frontlines (one feature per stretch of dates in which they do not change).
 - :func:`events_table`: claims and strikes in ACLED's column convention.
 
+Review (:mod:`review`): every claim carries its ``review_state`` (unreviewed,
+confirmed, edited, added) and ``reviewed_by``; place features list the
+``review_states`` of their ``claim_ids``, one each, and everyone who reviewed
+one of them (``reviewed_by``). Rejected claims are not in any export.
+
 Which file holds which geometry
     GeoPackage: one layer per geometry type: ``places`` / ``timeline_places``
     (Point), ``areas`` / ``timeline_areas`` (MultiPolygon), ``frontlines`` /
@@ -49,7 +54,7 @@ from geo.timeline import Timeline, View, parse_view, source_of
 from guard.errors import BadInput
 from guard.files import atomic_path, atomic_write
 
-__all__ = ["ACLED_COLUMNS", "GEOMETRY", "events_table", "snapshot_layers", "timeline_layer", "timeline_layers",
+__all__ = ["ACLED_COLUMNS", "EVENT_COLUMNS", "GEOMETRY", "events_table", "snapshot_layers", "timeline_layer", "timeline_layers",
            "to_geojson", "write_layers"]
 
 WGS84 = "EPSG:4326"
@@ -93,7 +98,8 @@ def snapshot_layers(timeline: Timeline, day: date, view: View | str = "consensus
             "contenders": snap["contenders"].map(_listy), "since": snap["since"], "last_evidence": snap["last_evidence"],
             "age_days": snap["age_days"].astype("Int64"), "faded": snap["faded"].astype(bool),
             "sources": snap["sources"].map(_listy), "quotes": snap["quotes"].map(_listy),
-            "claim_ids": snap["claim_ids"].map(_listy),
+            "claim_ids": snap["claim_ids"].map(_listy), "review_states": snap["review_states"].map(_listy),
+            "reviewed_by": snap["reviewed_by"].map(_listy),
         },
         geometry=[Point(lon, lat) for lon, lat in zip(snap["lon"], snap["lat"], strict=False)], crs=WGS84,
     ).reset_index(drop=True)
@@ -120,7 +126,8 @@ def timeline_layer(timeline: Timeline, view: View | str = "consensus") -> gpd.Ge
             "status": t["status"], "holder": t["holder"], "basis": t["basis"], "extent": t["extent"],
             "contenders": t["contenders"].map(_listy), "last_evidence": t["last_evidence"],
             "sources": t["sources"].map(_listy), "claim_ids": t["claim_ids"].map(_listy),
-            "quotes": t["quotes"].map(_listy),
+            "quotes": t["quotes"].map(_listy), "review_states": t["review_states"].map(_listy),
+            "reviewed_by": t["reviewed_by"].map(_listy),
         },
         geometry=[Point(lon, lat) for lon, lat in zip(t["lon"], t["lat"], strict=False)], crs=WGS84,
     )
@@ -265,6 +272,8 @@ def _write_gpkg_layer(gdf: gpd.GeoDataFrame, path: Path, name: str) -> None:
 # -------------------------------------------------------------------- ACLED
 ACLED_COLUMNS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "latitude",
                  "longitude", "geo_precision", "time_precision", "source", "notes")
+# ACLED's columns, then what review said of the claim and the key to find it again (frontline review history KEY).
+EVENT_COLUMNS = (*ACLED_COLUMNS, "review_state", "reviewed_by", "claim_key")
 ACLED_ACTORS = {
     "ISIS": "Islamic State (Syria)", "SDF": "QSD: Syrian Democratic Forces", "SAA": "Military Forces of Syria",
     "COALITION": "Operation Inherent Resolve (Coalition)", "PMF": "PMF: Popular Mobilization Forces",
@@ -292,6 +301,9 @@ def events_table(claims: Iterable[Claim], *, gazetteer=None) -> pd.DataFrame:
 
     ``geo_precision``: 1 when the place is known to 2 km, 2 to 10 km, else 3.
     ``time_precision``: 1 for a known day, 2 for a window up to a week, else 3.
+    After ACLED's columns come ``review_state``, ``reviewed_by`` and ``claim_key``
+    (:data:`EVENT_COLUMNS`). Pass claims after review (``Timeline.claims``, or
+    ``review.apply_review(...).claims``): rejected ones are then left out.
     """
     from gazetteer import load
 
@@ -313,5 +325,6 @@ def events_table(claims: Iterable[Claim], *, gazetteer=None) -> pd.DataFrame:
             "source": source,
             "notes": f"{c.summary()}. Frontline claim {c.id}" + ("" if c.kind == CONTROL else f" ({c.kind})")
                      + f". Quote: {c.quote}",
+            "review_state": c.review_state, "reviewed_by": c.reviewed_by, "claim_key": c.key,
         })
-    return pd.DataFrame(rows, columns=list(ACLED_COLUMNS))
+    return pd.DataFrame(rows, columns=list(EVENT_COLUMNS))

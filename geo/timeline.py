@@ -20,7 +20,14 @@ Views
     ``claimed`` claims, like ISW's assessed (rather than claimed) control.
     ``wikipedia`` applies Wikipedia's rule for its maps of the war: a partisan
     source counts only against its own side (the SDF saying it withdrew counts,
-    the SDF saying it captured a village does not).
+    the SDF saying it captured a village does not). *Reviewed only* keeps the
+    claims an analyst confirmed, edited or added (:mod:`review`).
+
+Review
+    ``Timeline(claims, review=store)`` lays an analysts' review over the claims
+    first (:func:`review.apply_review`): rejected claims leave the map (kept in
+    :attr:`Timeline.rejected`), edited ones count with their new values, added
+    ones like extracted ones; each claim's ``review_state`` says which.
 
 Claimed or assessed
     Control that rests only on a party's own claims (``source_kind == "party"``
@@ -85,6 +92,8 @@ from extract.claim import CONTROL, Claim
 from extract.sources import REGISTRY, lookup
 from gazetteer import Gazetteer, load
 from guard.errors import BadInput
+from review.overlay import REVIEWED, Reviewed, apply_review
+from review.store import ReviewStore
 
 __all__ = [
     "ASSESSED",
@@ -118,8 +127,9 @@ PLACE, NAME_EN, NAME_AR, HOLDER, STATUS, EXTENT = "place", "name_en", "name_ar",
 CONTENDERS, SINCE, LAST_EVIDENCE, SOURCES, QUOTES, CLAIM_IDS = (
     "contenders", "since", "last_evidence", "sources", "quotes", "claim_ids")
 BASIS, AGE_DAYS, FADED = "basis", "age_days", "faded"
+REVIEW_STATES, REVIEWED_BY = "review_states", "reviewed_by"  # per claim of claim_ids; who reviewed any of them
 SNAPSHOT_COLUMNS = (PLACE, NAME_EN, NAME_AR, HOLDER, STATUS, EXTENT, BASIS, CONTENDERS, SINCE, LAST_EVIDENCE,
-                    AGE_DAYS, FADED, SOURCES, QUOTES, CLAIM_IDS, "lat", "lon")
+                    AGE_DAYS, FADED, SOURCES, QUOTES, CLAIM_IDS, REVIEW_STATES, REVIEWED_BY, "lat", "lon")
 
 # Sources that speak for one side (Wikipedia's "partisan sources"), by the name a claim gives them.
 # Whose side each party source speaks for: from the source registry (extract.sources), by canonical name.
@@ -139,19 +149,25 @@ class View:
         The outlet or source name for those kinds.
     asserted_only : bool
         Drop ``claimed`` claims.
+    reviewed_only : bool
+        Keep only claims an analyst confirmed, edited or added.
     """
 
     kind: str = CONSENSUS
     name: str | None = None
     asserted_only: bool = False
+    reviewed_only: bool = False
 
     def __str__(self) -> str:
         base = self.kind if self.kind in (CONSENSUS, WIKIPEDIA) else f"{self.kind}:{self.name}"
-        return base + (" (asserted only)" if self.asserted_only else "")
+        return base + (" (asserted only)" if self.asserted_only else "") + (
+            " (reviewed only)" if self.reviewed_only else "")
 
     def admits(self, c: Claim) -> bool:
         """True when claim ``c`` belongs to this view."""
         if c.modality == "denied" or (self.asserted_only and c.modality != "asserted"):
+            return False
+        if self.reviewed_only and c.review_state not in REVIEWED:
             return False
         if self.kind == "outlet":
             return _same(c.outlet, self.name)
@@ -215,7 +231,7 @@ def source_of(c: Claim) -> str:
     return c.attributed_to
 
 
-def parse_view(text: str | None, *, asserted_only: bool = False) -> View:
+def parse_view(text: str | None, *, asserted_only: bool = False, reviewed_only: bool = False) -> View:
     """``"consensus"``, ``"wikipedia"``, ``"outlet:NAME"`` or ``"source:NAME"`` as a :class:`View`.
 
     Examples
@@ -230,10 +246,10 @@ def parse_view(text: str | None, *, asserted_only: bool = False) -> View:
     """
     text = (text or CONSENSUS).strip()
     if text in (CONSENSUS, WIKIPEDIA):
-        return View(text, None, asserted_only)
+        return View(text, None, asserted_only, reviewed_only)
     kind, _, name = text.partition(":")
     if kind in ("outlet", "source") and name.strip():
-        return View(kind, name.strip(), asserted_only)
+        return View(kind, name.strip(), asserted_only, reviewed_only)
     raise BadInput(f"view {text!r} is not one of: consensus, wikipedia, outlet:NAME, source:NAME")
 
 
@@ -309,6 +325,9 @@ class Timeline:
         (``faded`` in snapshots). ``stale_days`` is its former name.
     conflict_days : int
         Claims this many days apart are read together to find disagreement.
+    review : ReviewStore or Reviewed, optional
+        Analysts' review to lay over the claims first (:func:`review.apply_review`);
+        kept as :attr:`review`, rejected claims as :attr:`rejected`.
 
     Examples
     --------
@@ -319,10 +338,16 @@ class Timeline:
     """
 
     def __init__(self, claims: Iterable[Claim], *, gazetteer: Gazetteer | None = None, fade_days: int = 30,
-                 conflict_days: int = 3, stale_days: int | None = None) -> None:
+                 conflict_days: int = 3, stale_days: int | None = None,
+                 review: ReviewStore | Reviewed | None = None) -> None:
         fade_days = stale_days if stale_days is not None else fade_days
         if fade_days < 1 or conflict_days < 0:
             raise ValueError("fade_days must be at least 1 and conflict_days at least 0")
+        self.review: Reviewed | None = None
+        if review is not None:
+            self.review = review if isinstance(review, Reviewed) else apply_review(claims, review)
+            claims = self.review.claims
+        self.rejected: list[Claim] = self.review.rejected if self.review else []
         self.gazetteer = gazetteer or load()
         self.fade_days = int(fade_days)
         self.conflict = timedelta(days=conflict_days)
@@ -480,7 +505,8 @@ class Timeline:
         Columns are :data:`SNAPSHOT_COLUMNS`. A place keeps its last known state;
         ``last_evidence``, ``age_days`` and ``faded`` say how old its evidence is.
         A place with no claim yet by ``day`` is ``unknown`` with no evidence.
-        ``sources``, ``quotes`` and ``claim_ids`` are lists (the evidence up to ``day``).
+        ``sources``, ``quotes``, ``claim_ids`` and ``review_states`` (one per claim id) are lists of the
+        evidence up to ``day``; ``reviewed_by`` lists everyone who reviewed some of it.
 
         Examples
         --------
@@ -500,7 +526,7 @@ class Timeline:
                 rows.append({PLACE: place_id, NAME_EN: p.name_en, NAME_AR: p.name_ar, HOLDER: None, STATUS: UNKNOWN,
                              EXTENT: None, BASIS: None, CONTENDERS: [], SINCE: None, LAST_EVIDENCE: None,
                              AGE_DAYS: None, FADED: False, SOURCES: [], QUOTES: [], CLAIM_IDS: [],
-                             "lat": p.lat, "lon": p.lon})
+                             REVIEW_STATES: [], REVIEWED_BY: [], "lat": p.lat, "lon": p.lon})
                 continue
             evidence = iv.evidence_until(day)
             last = evidence[-1].date.latest if evidence else iv.valid_from
@@ -510,7 +536,8 @@ class Timeline:
                 EXTENT: iv.extent, BASIS: iv.basis, CONTENDERS: list(iv.contenders), SINCE: iv.valid_from,
                 LAST_EVIDENCE: last, AGE_DAYS: age, FADED: age > self.fade_days,
                 SOURCES: sorted({source_of(c) for c in evidence}), QUOTES: [c.quote for c in evidence],
-                CLAIM_IDS: [c.id for c in evidence], "lat": p.lat, "lon": p.lon,
+                CLAIM_IDS: [c.id for c in evidence], REVIEW_STATES: [c.review_state for c in evidence],
+                REVIEWED_BY: _reviewers(evidence), "lat": p.lat, "lon": p.lon,
             })
         df = pd.DataFrame(rows, columns=list(SNAPSHOT_COLUMNS))
         return df.set_index(PLACE, drop=False)
@@ -533,9 +560,16 @@ class Timeline:
                     CONTENDERS: list(iv.contenders),
                     LAST_EVIDENCE: max(c.date.latest for c in iv.claims),
                     SOURCES: sorted({source_of(c) for c in iv.claims}), CLAIM_IDS: [c.id for c in iv.claims],
-                    QUOTES: [c.quote for c in iv.claims], "lat": p.lat, "lon": p.lon,
+                    QUOTES: [c.quote for c in iv.claims], REVIEW_STATES: [c.review_state for c in iv.claims],
+                    REVIEWED_BY: _reviewers(iv.claims), "lat": p.lat, "lon": p.lon,
                 })
         return pd.DataFrame(rows)
+
+
+def _reviewers(claims: Iterable[Claim]) -> list[str]:
+    """Everyone who reviewed one of ``claims``, in order of appearance."""
+    names = (n.strip() for c in claims for n in c.reviewed_by.split(",") if n.strip())
+    return list(dict.fromkeys(names))
 
 
 def _basis(evidence: list[_Evidence], iv: Interval) -> str:

@@ -15,6 +15,12 @@ Article text is untrusted: it travels as JSON inside ``<script
 type="application/json">`` with ``<``, ``>`` and ``&`` escaped, and the page
 writes it only with ``textContent``.
 
+Review (:mod:`review`): each claim row carries its ``key``, ``review_state``,
+``reviewed_by``, its history (``review_log``) and, when edited, the claim as
+extracted (``original``); rejected claims are listed under their place
+(``rejected``), never drawn. With ``reviewing=True`` (the app) the story
+offers confirm, reject, edit, note and undo, posted to the parent window.
+
 Examples
 --------
 >>> import folium
@@ -139,7 +145,7 @@ def _state_text(iv) -> str:
     return iv.status + (f" ({' vs '.join(iv.contenders)})" if iv.contenders else "")
 
 
-_LABELS = {"summary", "outlet", "source", "place", "date_text"}
+_LABELS = {"summary", "outlet", "source", "place", "date_text", "reviewed_by", "original"}
 
 
 def _text(v):
@@ -199,7 +205,7 @@ def map_data(tl: Timeline, *, view: View | str = "consensus", start: date | None
                   for iv in intervals.get(place_id, [])]
         history = []
         for s in sorted(sources):
-            for iv in tl.intervals(View("source", s, view.asserted_only)).get(place_id, []):
+            for iv in tl.intervals(View("source", s, view.asserted_only, view.reviewed_only)).get(place_id, []):
                 history.append({"source": s, "from": iv.valid_from.isoformat(), "to": iv.valid_to.isoformat(),
                                 "state": _state_text(iv)})
         history.sort(key=lambda r: (r["from"], r["source"]))
@@ -233,12 +239,15 @@ def map_data(tl: Timeline, *, view: View | str = "consensus", start: date | None
                 "change": c.change, "extent": c.extent}
 
     rows = [row(c) for c in claims]
+    for r, c in zip(rows, claims, strict=True):
+        r.update(_review_row(tl, c))
     # Claims that cannot be placed in time are kept, counted and listed under their place, never dropped.
     undated_claims = [c for c in tl.undated if view.admits(c)]
-    undated = [row(c) for c in undated_claims]
+    undated = [{**row(c), **_review_row(tl, c)} for c in undated_claims]
     for p in places:
         p["undated"] = [k for k, c in enumerate(undated_claims)
                         if c.place == p["id"] or p["id"] in tl.gazetteer.ancestors(c.place)]
+    rejected = _rejected_rows(tl, places, row)
     texts, budget = {}, _ARTICLES_MAX
     for art in sorted({c.article for c in claims}):
         text = articles.get(art)
@@ -250,12 +259,14 @@ def map_data(tl: Timeline, *, view: View | str = "consensus", start: date | None
     lons = [p["lon"] for p in framed] or [40.2, 41.0]
     lats = [p["lat"] for p in framed] or [34.4, 35.4]
     holders = sorted({s["holder"] for p in places for s in p["states"] if s["holder"]})
-    key = hashlib.sha1("|".join(sorted(c.id for c in tl.claims)).encode()).hexdigest()[:12]
+    # The page's saved date and story are keyed by the extracted claims: a review action keeps them.
+    kept = [c.id for c in tl.claims + tl.rejected if not c.key.startswith("added:")]
+    key = hashlib.sha1("|".join(sorted(kept)).encode()).hexdigest()[:12]
     # Article and manifest text is untrusted: no lone surrogates anywhere; names and labels show their bidi
     # controls (an outlet "\u202eRHOS" must not read as SOHR); sentences keep their length (marks index them);
     # only http(s) addresses are links.
-    rows, undated = ([{k: (web_link(v) if k == "url" else _label(v) if k in _LABELS else _text(v)) for k, v in r.items()}
-                      for r in rs] for rs in (rows, undated))
+    rows, undated, rejected = ([{k: (web_link(v) if k == "url" else _label(v) if k in _LABELS else _text(v))
+                                 for k, v in r.items()} for r in rs] for rs in (rows, undated, rejected))
     for p in places:
         p["history"] = [{**h, "source": _label(h["source"])} for h in p["history"]]
     texts = {k: _text(v) for k, v in texts.items()}
@@ -268,12 +279,66 @@ def map_data(tl: Timeline, *, view: View | str = "consensus", start: date | None
         "whole_end": whole[1].isoformat(), "initial": min(max(initial or end, start), end).isoformat(),
         "fade_days": tl.fade_days, "colors": COLORS, "holder_names": HOLDER_NAMES, "holders": holders,
         "frontline": FRONTLINE, "event_shapes": EVENT_SHAPES, "places": places, "context": context,
-        "claims": rows, "undated": undated, "articles": texts, "areas": areas, "events": events, "basemap": _basemap(),
+        "claims": rows, "undated": undated, "rejected": rejected, "review": _review_summary(tl), "articles": texts, "areas": areas, "events": events, "basemap": _basemap(),
         "sources": [{"name": k, "claims": n} for k, n in sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))],
         "outlets": [{"name": k, "claims": n} for k, n in sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))],
         "bounds": [min(lons) - 0.08, min(lats) - 0.05, max(lons) + 0.08, max(lats) + 0.05],
         "event_days": 3, "play_step_days": 2,
     }
+
+
+# ------------------------------------------------------------------ review
+
+
+def _review_row(tl: Timeline, c: Claim) -> dict:
+    """What review said of a claim, for its story: state, reviewers, history, the claim as extracted."""
+    out = {"key": c.key, "review_state": c.review_state, "reviewed_by": c.reviewed_by, "review_log": [],
+           "original": None, "undo": None}
+    r = tl.review.review_of(c) if tl.review is not None else None
+    if r is None:
+        return out
+    last = r.last_decision
+    out["undo"] = last.id if last is not None else None
+    if r.state == "edited" and r.original is not None:
+        out["original"] = r.original.summary() + " · " + _date_text(r.original)
+    for a in r.actions:
+        what = ""
+        if a.action == "edit":
+            what = "; ".join(f"{k} → {_edit_value(v)}" for k, v in a.fields.items()
+                             if k not in ("place_name", "lat", "lon", "source_kind"))
+        elif a.action == "undo":
+            undone = next((b for b in r.actions if b.id == a.target), None)
+            what = f"undid the {undone.action} of {undone.when}" if undone else "undid an action"
+        out["review_log"].append({"id": a.id, "action": a.action, "who": _label(a.who), "when": a.when,
+                                  "why": _text(a.why), "what": _label(what), "undone": a.id in r.undone})
+    return out
+
+
+def _edit_value(v) -> str:
+    if isinstance(v, dict):  # a date window
+        e, la = v.get("earliest"), v.get("latest")
+        return e if e == la else f"{e} – {la}"
+    return "none" if v is None else str(v)
+
+
+def _rejected_rows(tl: Timeline, places: list[dict], row) -> list[dict]:
+    """Claims rejected in review, listed under their place (with an undo), never drawn."""
+    rows = []
+    for c in tl.rejected:
+        r = row(c)
+        r.update(_review_row(tl, c))
+        rows.append(r)
+    for p in places:
+        p["rejected"] = [k for k, c in enumerate(tl.rejected)
+                         if c.place == p["id"] or p["id"] in tl.gazetteer.ancestors(c.place)]
+    return rows
+
+
+def _review_summary(tl: Timeline) -> dict:
+    if tl.review is None:
+        return {"on": False, "orphans": 0, "reviewed": 0}
+    return {"on": True, "orphans": sum(len(v) for v in tl.review.orphans.values()),
+            "reviewed": sum(r.state != "unreviewed" for r in tl.review.reviews.values())}
 
 
 def _corpus_text(tl: Timeline) -> str:
@@ -301,6 +366,9 @@ class TimeControl(MacroElement):
         Base layers for the layer switcher; the page adds an offline vector base.
     header : bool
         Show the title, corpus, view and sources above the map (the report).
+    reviewing : bool
+        Offer review actions in each story (the app): the page posts them to its
+        parent window, where the app records them (see :mod:`review`).
     """
 
     _template = Template("""
@@ -314,17 +382,19 @@ class TimeControl(MacroElement):
 {% macro script(this, kwargs) %}
     FrontlineTimeMap.attach({{ this._parent.get_name() }}, document.getElementById("{{ this.get_name() }}-data"), {
         bases: { {% for label, layer in this.bases %}{{ label|tojson }}: {{ layer.get_name() }}{% if not loop.last %}, {% endif %}{% endfor %} },
-        header: {{ this.header|tojson }}
+        header: {{ this.header|tojson }},
+        review: {{ this.reviewing|tojson }}
     });
 {% endmacro %}
 """)
 
-    def __init__(self, data: dict, *, bases: list | None = None, header: bool = True) -> None:
+    def __init__(self, data: dict, *, bases: list | None = None, header: bool = True, reviewing: bool = False) -> None:
         super().__init__()
         self._name = "TimeControl"
         self.payload = _script_json(data)
         self.bases = bases or []
         self.header = header
+        self.reviewing = reviewing
         self.css = (HERE / "_map.css").read_text(encoding="utf-8")
         self.js = (HERE / "_map.js").read_text(encoding="utf-8")
 
@@ -351,7 +421,7 @@ def _offline(m: folium.Map) -> None:
 def time_map(timeline: Timeline, *, view: View | str = "consensus", start: date | None = None,
              end: date | None = None, initial: date | None = None, title: str = "Frontline",
              corpus: str | None = None, articles: Mapping[str, str] | None = None,
-             header: bool = True) -> folium.Map:
+             header: bool = True, reviewing: bool = False) -> folium.Map:
     """A folium map of control over time, with its own time control, that works offline.
 
     Parameters
@@ -369,6 +439,11 @@ def time_map(timeline: Timeline, *, view: View | str = "consensus", start: date 
         Offered under "open the article" in the story.
     header : bool
         Show title, corpus, view and sources above the map.
+    reviewing : bool
+        Offer confirm, reject, edit, note and undo in each story: the page posts
+        ``{"type": "frontline:review", ...}`` messages to its parent window (the
+        app records them). Every story shows each claim's review state and
+        history either way.
 
     Returns
     -------
@@ -392,5 +467,5 @@ def time_map(timeline: Timeline, *, view: View | str = "consensus", start: date 
     sat = folium.TileLayer(SATELLITE[1], attr=SATELLITE[2], name=SATELLITE[0], max_zoom=18, show=False)
     osm.add_to(m)
     sat.add_to(m)
-    TimeControl(data, bases=[(OSM[0], osm), (SATELLITE[0], sat)], header=header).add_to(m)
+    TimeControl(data, bases=[(OSM[0], osm), (SATELLITE[0], sat)], header=header, reviewing=reviewing).add_to(m)
     return m

@@ -12,6 +12,8 @@ from guard.errors import BadInput
 
 __all__ = ["register"]
 
+REVIEW_ENV = "FRONTLINE_REVIEW"  # read by app.py: where review actions are recorded
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``app`` and ``uploads`` to a parser."""
@@ -27,6 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--upload-max-files", type=int, help=f"files one session may store (default "
                                                         f"{uploads.Quota().max_files:,})")
     a.add_argument("--uploads-dir", type=Path, help="where uploads are kept (default .frontline/uploads)")
+    a.add_argument("--review", type=Path, metavar="PATH",
+                   help="the review store analysts' actions go to (default .frontline/review.sqlite)")
     a.add_argument("streamlit_args", nargs=argparse.REMAINDER, help="after '--': passed on to streamlit run")
     a.set_defaults(func=_app)
 
@@ -73,6 +77,10 @@ def app_command(args) -> tuple[list[str], dict[str, str]]:
         env[uploads.ENV_MAX_FILES] = str(args.upload_max_files)
     if args.uploads_dir is not None:
         env[uploads.ENV_DIR] = str(args.uploads_dir.resolve())
+    if getattr(args, "review", None) is not None:
+        if args.review.is_dir():
+            raise BadInput(f"--review {args.review}: is a folder; give the path of a review store file (.sqlite)")
+        env[REVIEW_ENV] = str(args.review.resolve())
     quota = uploads.Quota.from_env(env)
     extra = [a for a in args.streamlit_args if a != "--"]
     cmd = [sys.executable, "-m", "streamlit", "run", str(app_file()),

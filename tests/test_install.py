@@ -6,6 +6,7 @@ so an installed `frontline report` failed; and `license = "MIT"` needed a newer 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = ("pyproject.toml", "README.md", "frontline.py", "gazetteer", "extract", "geo", "guard")
+SHIPPED = ("pyproject.toml", "README.md", "frontline.py", "gazetteer", "extract", "review", "geo", "guard")
 
 
 def _run(cmd, *, cwd, check=True) -> subprocess.CompletedProcess:
@@ -65,6 +66,9 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path):
     shutil.copytree(ROOT / "assets" / "sample" / "articles", articles)
     shutil.copy2(ROOT / "assets" / "sample" / "manifest.csv", work / "manifest.csv")
     _run([frontline, "extract", articles, "--manifest", work / "manifest.csv", "-o", work / "claims.jsonl"], cwd=work)
+    key = json.loads((work / "claims.jsonl").read_text(encoding="utf-8").splitlines()[0])["key"]
+    _run([frontline, "review", "reject", key, "--reason", "checked by hand", "--by", "ci"], cwd=work)
+    assert (work / ".frontline" / "review.sqlite").is_file()  # the review package ships and records
     _run([frontline, "report", work / "claims.jsonl", "-o", work / "report.html"], cwd=work)
     html = (work / "report.html").read_text(encoding="utf-8")
     assert '"kind":"river"' in html                 # the base map, read as package data

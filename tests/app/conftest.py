@@ -80,16 +80,23 @@ def uploads_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def app_url(uploads_dir):
-    """The app as a default deployment: no server folders readable."""
-    yield from serve_app({"FRONTLINE_UPLOADS": str(uploads_dir)})
+def review_path(tmp_path_factory) -> Path:
+    """The test apps' review store (not the checkout's .frontline/review.sqlite)."""
+    return tmp_path_factory.mktemp("review") / "review.sqlite"
 
 
 @pytest.fixture(scope="session")
-def folder_app_url(uploads_dir, tmp_path_factory):
+def app_url(uploads_dir, review_path):
+    """The app as a default deployment: no server folders readable."""
+    yield from serve_app({"FRONTLINE_UPLOADS": str(uploads_dir), "FRONTLINE_REVIEW": str(review_path)})
+
+
+@pytest.fixture(scope="session")
+def folder_app_url(uploads_dir, review_path, tmp_path_factory):
     """The app with server folders turned on for the tests' temporary folders only."""
     root = tmp_path_factory.getbasetemp()
-    yield from serve_app({"FRONTLINE_UPLOADS": str(uploads_dir), "FRONTLINE_ALLOWED_FOLDERS": str(root)})
+    yield from serve_app({"FRONTLINE_UPLOADS": str(uploads_dir), "FRONTLINE_ALLOWED_FOLDERS": str(root),
+                          "FRONTLINE_REVIEW": str(review_path)})
 
 
 def map_frame(page, *, timeout: float = 60.0):

@@ -161,7 +161,8 @@ def test_events_csv_in_acled_columns(tmp_path, sample_claims):
     with open(out, encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     assert list(rows[0]) == ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
-                             "latitude", "longitude", "geo_precision", "time_precision", "source", "notes"]
+                             "latitude", "longitude", "geo_precision", "time_precision", "source", "notes",
+                             "review_state", "reviewed_by", "claim_key"]  # ACLED's, then the review's
     strikes = [r for r in rows if r["sub_event_type"] == "Air/drone strike"]
     assert strikes and all(r["event_type"] == "Explosions/Remote violence" for r in strikes)
     sdf_takes = [r for r in rows if r["sub_event_type"] == "Non-state actor overtakes territory"

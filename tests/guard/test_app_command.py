@@ -44,3 +44,12 @@ def test_streamlit_run_from_the_checkout_is_safe_too():
     assert config["server"]["address"] == "127.0.0.1"
     assert config["client"]["showErrorDetails"] == "none"
     assert '"$VENV/bin/frontline" app' in (ROOT / "run.sh").read_text(encoding="utf-8")
+
+
+def test_the_review_store_is_the_operators_choice(tmp_path):
+    from guard.errors import BadInput
+
+    _, _, env = _command("--review", str(tmp_path / "team.sqlite"))
+    assert env["FRONTLINE_REVIEW"] == str((tmp_path / "team.sqlite").resolve())
+    with pytest.raises(BadInput, match="is a folder"):
+        _command("--review", str(tmp_path))
