@@ -37,6 +37,7 @@ from extract.claim import (
     END,
     FIELDS,
     ID,
+    KEY,
     MODALITY,
     OUTLET_BASIS,
     PLACE_END,
@@ -211,7 +212,11 @@ def claims_from_table(table: pa.Table) -> list[Claim]:
                 cols.append(_pylist(col))
             else:
                 cols.append([_DEFAULTS.get(f)] * n)
-    return claims_from_columns(cols)
+    claims = claims_from_columns(cols)
+    for c in claims:
+        if not c.key:  # a table from elsewhere, without keys: the key Claim itself would give
+            object.__setattr__(c, KEY, f"{c.article}:{c.start}-{c.end}:{c.place}:{c.kind}")
+    return claims
 
 
 def read_parquet(path: str | Path) -> list[Claim]:
