@@ -28,7 +28,7 @@ from extract.budget import DEFAULT_SECONDS, Budget
 from extract.bulk import claims_from_columns
 from extract.claim import FIELDS, Claim, DateWindow
 from extract.extractor import Extractor
-from extract.pipeline import Summary, _Progress, extract_paths, process_article
+from extract.pipeline import Summary, _Progress, extract_paths, keyed, process_article
 from extract.reader import Article, Skip, check_hints, read_articles
 
 __all__ = ["CHUNK", "cores", "extract_parallel"]
@@ -134,6 +134,7 @@ def _pooled(paths: list, *, jobs: int, chunk: int, manifest: dict | None, extrac
     pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init,
                                initargs=(extractor, year, period, time_budget))
     pending: deque[tuple[list[Article], Future]] = deque()
+    keys: set[str] = set()
 
     def results() -> Iterator[Claim]:
         arts, fut = pending.popleft()
@@ -146,9 +147,10 @@ def _pooled(paths: list, *, jobs: int, chunk: int, manifest: dict | None, extrac
                 continue
             summary.read += 1
             summary.warnings += notes
+            own = list(islice(claims, n))
             if on_article:
                 on_article(art)
-            for claim in islice(claims, n):
+            for claim in keyed(own, art, keys):  # keys as one process gives them: the same file either way
                 summary.kinds[claim.kind] += 1
                 yield claim
         if bar:

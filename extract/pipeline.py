@@ -70,6 +70,17 @@ class _Progress:
             self.stream.write("\n")
 
 
+def keyed(claims: list[Claim], article: Article, keys: set[str]) -> Iterator[Claim]:
+    """The claims with their stable keys (:func:`~extract.claim.claim_key`), unique in a batch (``keys``)."""
+    sha = article_sha(article.text)
+    base = [claim_key(c, sha) for c in claims]
+    shared = Counter(base)
+    for claim, key in zip(claims, base, strict=True):
+        if shared[key] > 1:  # two readings of one span: told apart by what they say, not by their order
+            key += f"~{claim.actor or 'none'}-{claim.change or claim.kind}"
+        yield replace(claim, key=_unique(key, keys))
+
+
 def process_article(article: Article, budget: Budget, *, year: int | None = None,
                     period: tuple[date, date] | None = None) -> tuple[Article, list[Claim] | Skip, list[str]]:
     """One article's way through: metadata completed, claims extracted within the budget, dated again
@@ -138,14 +149,9 @@ def extract_paths(paths: Iterable[str | Path], *, manifest: dict | None = None, 
             summary.warnings += notes
             if on_article:
                 on_article(art)
-            sha = article_sha(art.text)
-            base = [claim_key(c, sha) for c in claims]
-            shared = Counter(base)
-            for claim, key in zip(claims, base, strict=True):
+            for claim in keyed(claims, art, keys):
                 summary.kinds[claim.kind] += 1
-                if shared[key] > 1:  # two readings of one span: told apart by what they say, not by their order
-                    key += f"~{claim.actor or 'none'}-{claim.change or claim.kind}"
-                yield replace(claim, key=_unique(key, keys))
+                yield claim
             if bar:
                 bar.update(summary.read, len(summary.skipped))
     finally:
