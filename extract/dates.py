@@ -291,7 +291,8 @@ def _duration(g: dict, e: date, la: date) -> tuple[date, date]:
         lo, hi = {1: (7, 2), 7: (35, 7), 30: (180, 30), 365: (3650, 365)}[unit_days]
         return e - timedelta(lo), la - timedelta(hi)
     span = k * unit_days
-    slack = {1: 0, 7: 2, 30: 10, 365: 90}[unit_days]
+    # «قبل أسبوع» is loose speech: four to ten days ago; months and years looser still.
+    slack = {1: 0, 7: 3, 30: 10, 365: 90}[unit_days]
     return e - timedelta(span + slack), la - timedelta(span - slack)
 
 

@@ -16,6 +16,10 @@ spacing aside) and by family, where a named person counts for their kind
 are one family ("Hawar news agency" ~ "Hawar"). A date agrees when the two windows
 overlap; an exact match of both bounds is reported too.
 
+Where several extracted claims match one gold claim (an article repeats its news in
+the lead and the body), the one scored is the one with the same source, then the same
+source family; among those, the one whose date window contains the gold window.
+
 The gold file is the JSON of ``shared/gold/seeds.json``: ``{"articles": [{"file",
 "claims": [...], "events": [...]}]}``.
 """
@@ -53,6 +57,7 @@ class Score:
     date_week: list[bool] = field(default_factory=list)  # ... and is at most 7 days wide
     missed: list[dict] = field(default_factory=list)
     spurious: list[Claim] = field(default_factory=list)
+    matched: list[tuple[dict, Claim]] = field(default_factory=list)  # each found gold claim and the claim scored
 
     @property
     def precision(self) -> float:
@@ -148,6 +153,23 @@ def _family(s: str | None) -> str:
     return "opposition" if head == "opposition" else head
 
 
+def _contains(c: Claim, g: dict) -> bool:
+    """The claim's date window contains the gold claim's."""
+    gd = g.get("date") or {}
+    ge, gl = gd.get("earliest"), gd.get("latest")
+    return bool(ge and gl and c.date.known and c.date.earliest.isoformat() <= ge and gl <= c.date.latest.isoformat())
+
+
+def _preference(c: Claim, g: dict) -> tuple:
+    """Which of several claims matching one gold claim is scored: the same source first (by name, then by
+    family); among those, the one whose date window contains the gold window, then the narrower; then
+    the more confident. An article often repeats a claim (lead and body): the better-dated copy counts."""
+    width = (c.date.latest - c.date.earliest).days if c.date.known else 10**6
+    return (_norm_source(c.attributed_to) == _norm_source(g.get("attributed_to")),
+            _family(c.attributed_to) == _family(g.get("attributed_to")),
+            _contains(c, g), -width, c.confidence)
+
+
 def evaluate(claims: Iterable[Claim], gold: dict[str, dict], *, gazetteer: Gazetteer | None = None,
              place_map: dict[str, str] | None = None) -> Score:
     """Score ``claims`` against ``gold`` (from :func:`load_gold`).
@@ -188,8 +210,8 @@ def evaluate(claims: Iterable[Claim], gold: dict[str, dict], *, gazetteer: Gazet
                 score.missed.append({**g, "_article": art_id})
                 continue
             score.gold_found += 1
-            best = max(hits, key=lambda c: (_norm_source(c.attributed_to) == _norm_source(g.get("attributed_to")),
-                                            c.confidence))
+            best = max(hits, key=lambda c: _preference(c, g))
+            score.matched.append(({**g, "_article": art_id}, best))
             score.attribution_strict.append(_norm_source(best.attributed_to) == _norm_source(g.get("attributed_to")))
             score.attribution_family.append(_family(best.attributed_to) == _family(g.get("attributed_to")))
             score.modality.append(best.modality == g.get("modality", "asserted"))
@@ -200,9 +222,9 @@ def evaluate(claims: Iterable[Claim], gold: dict[str, dict], *, gazetteer: Gazet
                 score.date_overlap.append(e <= gl and ge <= la)
                 score.date_exact.append(e == ge and la == gl)
             if ge and gl:
-                inside = best.date.known and best.date.earliest.isoformat() <= ge and gl <= best.date.latest.isoformat()
-                score.date_contains.append(bool(inside))
-                score.date_week.append(bool(inside) and (best.date.latest - best.date.earliest).days < 7)
+                inside = _contains(best, g)
+                score.date_contains.append(inside)
+                score.date_week.append(inside and (best.date.latest - best.date.earliest).days < 7)
         for c in extracted:
             if any(same(c, g) for g in golds):
                 score.true_positives += 1

@@ -17,6 +17,8 @@ Words are data in :mod:`extract.lexicon`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from extract import lexicon as lx
 from extract.claim import CONTROL, Claim
 from extract.reader import Article
@@ -26,7 +28,7 @@ from extract.rules.cues import Cue, blocked, cue_at, cue_word
 from extract.rules.doc import Doc
 from extract.rules.params import CONFIDENCE
 from extract.rules.readings import read
-from extract.rules.records import extent, make_claim
+from extract.rules.records import date_for, extent, make_claim
 from extract.rules.sentences import Sentence
 from extract.rules.targets import is_locator
 from extract.sources import source_kind
@@ -96,13 +98,18 @@ def _claims(doc: Doc) -> list[Claim]:
     for n, sent in enumerate(doc.sentences):
         fr = frames[n]
         nxt = doc.sentences[n + 1] if n + 1 < len(doc.sentences) else None
-        next_speaker = at.opening_speaker(doc, nxt, frames[n + 1]) if nxt and nxt.para - sent.para <= 1 else None
+        # Only a sentence after one with a source of its own can be "between two of the same source".
+        next_speaker = (at.opening_speaker(doc, nxt, frames[n + 1])
+                        if prev_effective != "outlet" and nxt and nxt.para - sent.para <= 1 else None)
         effective = None
         # A claim needs a place: here, or in the sentence before (an anaphor points back).
         near_place = placed[n] or (n > 0 and placed[n - 1])
+        # A control claim needs a doer: here, or in the sentence before (a verb with no subject).
+        floor = prev.start if prev is not None else sent.start
+        someone = bisect_left(doc.astart, floor) < bisect_left(doc.astart, sent.end)
         for i in doc.cues_in(sent.t0, sent.t1) if near_place else ():
             cue = cue_at(doc, i, sent)
-            if cue is None or blocked(doc, cue, sent):
+            if cue is None or (not someone and cue.mode != "event") or blocked(doc, cue, sent):
                 continue
             for claim in _claims_for(doc, cue, sent, fr, prev, last_source, prev_effective, next_speaker,
                                      prev_according, seen):
@@ -136,7 +143,7 @@ def _claims_for(doc: Doc, cue: Cue, sent: Sentence, fr, prev: Sentence | None, l
     attribution = at.attribution(doc, sent, fr, cue_span[0], last_source=last_source, prev_effective=prev_effective,
                                  next_speaker=next_speaker, prev_according=prev_according)
     if cue.mode == "event":
-        return [_event(doc, cue, sent, k, attribution) for k in reading.targets]
+        return [e for e in (_event(doc, cue, sent, k, attribution, seen) for k in reading.targets) if e is not None]
     mod = at.modality(doc, sent, attribution.pos, cue.i)
     kind_of_source = source_kind(attribution.source, outlet=doc.article.outlet)
     change = reading.change or cue.change
@@ -144,7 +151,10 @@ def _claims_for(doc: Doc, cue: Cue, sent: Sentence, fr, prev: Sentence | None, l
     deeds += [(a, change, "+".join((cue.rule, *reading.rules, why, attribution.rule)))
               for a, change, why in reading.also]
     out = []
+    dates: dict[str | None, object] = {}  # one date per change: every target of a cue shares it
     for actor, change, rule in deeds:
+        if change not in dates:
+            dates[change] = date_for(doc, cue_span[0], cue_span[1], sent, change)
         for k in reading.targets:
             place = doc.ex.gazetteer[doc.mentions[k].place].id
             if (sent.start, place, CONTROL, actor.key, change) in seen:
@@ -152,11 +162,13 @@ def _claims_for(doc: Doc, cue: Cue, sent: Sentence, fr, prev: Sentence | None, l
             out.append(make_claim(
                 doc, sent, kind=CONTROL, cue_span=cue_span, k=k, actor=actor.key, change=change,
                 extent_=extent(doc, *reading.extent_span, doc.mentions[k].place), modality=mod,
-                attribution=attribution, confidence=reading.confidence, rule=rule, source_kind=kind_of_source))
+                attribution=attribution, confidence=reading.confidence, rule=rule, source_kind=kind_of_source,
+                date=dates[change]))
     return out
 
 
-def _event(doc: Doc, cue: Cue, sent: Sentence, k: int, attribution) -> Claim:
+def _event(doc: Doc, cue: Cue, sent: Sentence, k: int, attribution, seen: set[tuple]) -> Claim | None:
+    """A strike, shelling or clash at mention ``k``; None when its sentence reported it already."""
     m = doc.mentions[k]
     i = cue.i
     cue_a, cue_b = doc.tstart[i], doc.tend[i]
@@ -176,6 +188,8 @@ def _event(doc: Doc, cue: Cue, sent: Sentence, k: int, attribution) -> Claim:
             kind = "shelling"
         else:
             kind = "airstrike" if actor and actor.key == "COALITION" else "shelling"
+    if (sent.start, doc.ex.gazetteer[m.place].id, kind, actor.key if actor else None, None) in seen:
+        return None
     return make_claim(doc, sent, kind=kind, cue_span=(cue_a, cue_b), k=k, actor=actor.key if actor else None,
                       change=None, extent_=None, modality="asserted", attribution=attribution,
                       confidence=CONFIDENCE["event"], rule="+".join((cue.rule, attribution.rule)),

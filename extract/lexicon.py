@@ -247,6 +247,10 @@ ENDED_WORDS = word_set("أنهى أنهت أنهوا وأنهى وأنهت وأ�
 PART_NOUNS = word_set("القسم الجزء الأجزاء الطرف الأطراف الجهة الأحياء القسمين الحي المحور")
 # Words by which a sentence refers back to a source already named (وأشارت المصادر، بحسب المصدر).
 REFERS_BACK = word_set("المصادر المصدر وبحسب بحسب")
+# A sentence opening on these tells background (وكان التنظيم قد سيطر ...): the outlet's own voice.
+BACKGROUND_OPENERS = word_set("كان وكان كانت وكانت يذكر ويذكر يشار ويشار")
+# A contrasting clause begins: what a speaker said before it ends there.
+CONTRAST_OPENERS = word_set("حين بينما فيما وبينما وفيما")
 COPULA = word_set("هي هو هما وهي")
 # Objects that name no place themselves: a place after them with في/ب only says where they are.
 GENERIC_OBJECTS = word_set("قرى القرى مواقع المواقع نقاط النقاط مناطق المناطق بلدات البلدات حواجز الحواجز "

@@ -16,7 +16,7 @@ from extract.extractor import Extractor
 from extract.metadata import complete, needs_refining, refine
 from extract.reader import Article, Skip, check_hints, read_articles, sane_dates
 
-__all__ = ["Summary", "extract_paths"]
+__all__ = ["Summary", "extract_paths", "process_article"]
 
 
 @dataclass
@@ -70,6 +70,36 @@ class _Progress:
             self.stream.write("\n")
 
 
+def keyed(claims: list[Claim], article: Article, keys: set[str]) -> Iterator[Claim]:
+    """The claims with their stable keys (:func:`~extract.claim.claim_key`), unique in a batch (``keys``)."""
+    sha = article_sha(article.text)
+    base = [claim_key(c, sha) for c in claims]
+    shared = Counter(base)
+    for claim, key in zip(claims, base, strict=True):
+        if shared[key] > 1:  # two readings of one span: told apart by what they say, not by their order
+            key += f"~{claim.actor or 'none'}-{claim.change or claim.kind}"
+        yield replace(claim, key=_unique(key, keys))
+
+
+def process_article(article: Article, budget: Budget, *, year: int | None = None,
+                    period: tuple[date, date] | None = None) -> tuple[Article, list[Claim] | Skip, list[str]]:
+    """One article's way through: metadata completed, claims extracted within the budget, dated again
+    from what they say when nothing else dated the article, dates outside 1900-2100 left out.
+
+    Returns the completed article, its claims (or the Skip saying why there are none) and its warnings.
+    Every batch path (this module, :mod:`extract.parallel`, :mod:`extract.cluster`) goes through it.
+    """
+    art: Article = complete(article, year=year, period=period)
+    found = budget.extract(art)
+    # Undated: what the claims say about the war can date the article; then date them again.
+    if not isinstance(found, Skip) and needs_refining(art) and refine(art, found, year=year, period=period):
+        found = budget.extract(art)
+    if isinstance(found, Skip):
+        return art, found, []
+    claims, notes = sane_dates(found, art)
+    return art, claims, art.warnings + notes
+
+
 def extract_paths(paths: Iterable[str | Path], *, manifest: dict | None = None, year: int | None = None,
                   period: tuple[date, date] | None = None, summary: Summary | None = None,
                   extractor: Extractor | None = None, progress: bool = True,
@@ -108,29 +138,20 @@ def extract_paths(paths: Iterable[str | Path], *, manifest: dict | None = None, 
     try:
         for item in read_articles(paths, manifest=manifest):
             if not isinstance(item, Skip):
-                art: Article = complete(item, year=year, period=period)
-                item = budget.extract(art)
-                # Undated: what the claims say about the war can date the article; then date them again.
-                if not isinstance(item, Skip) and needs_refining(art) and refine(art, item, year=year, period=period):
-                    item = budget.extract(art)
+                art, item, notes = process_article(item, budget, year=year, period=period)
             if isinstance(item, Skip):
                 summary.skipped.append(item)
                 if on_skip:
                     on_skip(item)
                 continue
-            claims, notes = sane_dates(item, art)
+            claims = item
             summary.read += 1
-            summary.warnings += art.warnings + notes
+            summary.warnings += notes
             if on_article:
                 on_article(art)
-            sha = article_sha(art.text)
-            base = [claim_key(c, sha) for c in claims]
-            shared = Counter(base)
-            for claim, key in zip(claims, base, strict=True):
+            for claim in keyed(claims, art, keys):
                 summary.kinds[claim.kind] += 1
-                if shared[key] > 1:  # two readings of one span: told apart by what they say, not by their order
-                    key += f"~{claim.actor or 'none'}-{claim.change or claim.kind}"
-                yield replace(claim, key=_unique(key, keys))
+                yield claim
             if bar:
                 bar.update(summary.read, len(summary.skipped))
     finally:

@@ -14,7 +14,9 @@ Evidence, strongest first (its weight in brackets):
 - ``today``/``yesterday`` [3]: a date the text calls today or yesterday
   («اليوم الأحد (21 أغسطس/ آب 2016)», «مساء أمس الثلاثاء 15/1/2019»).
 - ``weekday`` [2]: «اليوم الخميس» makes the day a Thursday, «أمس (الأحد)» a
-  Monday; weekday names must fit every date chosen.
+  Monday; weekday names must fit every date chosen. The day a text calls
+  today is the day it was written: it may go online (or be republished) the
+  day after, as the address allows (rule ``P1 written today``).
 - ``this month`` / ``past month`` [1]: «13 تشرين الأول الجاري», «شهر أكتوبر
   الجاري», «منذ الـ10 من أيلول الماضي».
 - ``mentioned`` [0.5]: any other full date or year («في 24 يناير 2019»,
@@ -75,7 +77,10 @@ class Evidence:
     weight : float
         How much the clue counts against others that disagree with it.
     weekday : int, optional
-        The publication falls on this weekday (Monday is 0).
+        The publication falls on this weekday (Monday is 0)...
+    late : int
+        ... or up to this many days after it (a page written on Thursday, put
+        online on Friday).
     kind : str
         Where it comes from (``url``, ``dateline``, ``mention``, ``term``,
         ``anchor``...); a ``mention`` open above suggests the year it names.
@@ -86,6 +91,14 @@ class Evidence:
     weight: float = 1.0
     weekday: int | None = None
     kind: str = ""
+    late: int = 0
+
+    @property
+    def weekdays(self) -> frozenset[int] | None:
+        """The weekdays the publication may fall on (None: any)."""
+        if self.weekday is None:
+            return None
+        return frozenset((self.weekday + k) % 7 for k in range(self.late + 1))
 
 
 def _one(lo: date | None, hi: date | None, why: str, weight: float, kind: str = "") -> Evidence:
@@ -232,7 +245,9 @@ def _weekday_clue(x: Expression, before: str, furniture: bool) -> list[Evidence]
     if x.groups.get("rel"):
         return []
     if re.search(r"(?:^|\s)(?:(?:فجر|صباح|مساء|ظهر|عصر|ليل)\s+)?اليوم[\s(،,]*$", before):
-        return [Evidence(((None, None),), f"today is {text}", W_WEEKDAY, wd)]
+        # P1: written that day, online that day or the next.
+        return [Evidence(((None, None),), f"today is {text} (P1: online that day or the next)", W_WEEKDAY, wd,
+                         late=1)]
     if re.search(r"(?:^|\s)(?:(?:فجر|صباح|مساء|ليل|ليله)\s+)?(?:امس|البارحه)[\s(،,]*$", before):
         return [Evidence(((None, None),), f"yesterday was {text}", W_WEEKDAY, (wd + 1) % 7)]
     if furniture:
@@ -315,7 +330,7 @@ def combine(evidence: Sequence[Evidence]) -> DateWindow:
         for lo, hi in ev.windows:
             cuts.update((lo or _LO, (hi or _HI) + timedelta(1)))
     points = sorted(cuts)
-    weekdays = sorted({ev.weekday for ev in evidence if ev.weekday is not None})
+    weekdays = sorted(set().union(*(ev.weekdays for ev in evidence if ev.weekday is not None)))
     best: list[tuple[date, date, frozenset[int]]] = []
     top = 0.0
     for a, b in itertools.pairwise(points):
@@ -323,7 +338,7 @@ def combine(evidence: Sequence[Evidence]) -> DateWindow:
         inside = [i for i, ev in enumerate(evidence) if _covers(ev, a, b)]
         present = {(a + timedelta(k)).weekday() for k in range(min(7, (b - a).days + 1))}
         for wd in [None, *(w for w in weekdays if w in present)]:
-            ids = frozenset(i for i in inside if evidence[i].weekday in (None, wd))
+            ids = frozenset(i for i in inside if evidence[i].weekday is None or wd in evidence[i].weekdays)
             score = sum(evidence[i].weight for i in ids)
             if score > top + 1e-9:
                 top, best = score, []
@@ -340,11 +355,11 @@ def combine(evidence: Sequence[Evidence]) -> DateWindow:
         spans = [(w_lo or _LO, w_hi or _HI) for w_lo, w_hi in evidence[i].windows
                  if any((w_lo or _LO) <= a and b <= (w_hi or _HI) for a, b, _ in best)]
         lo, hi = max(lo, min(s[0] for s in spans)), min(hi, max(s[1] for s in spans))
-    days = {evidence[i].weekday for i in common if evidence[i].weekday is not None}
-    if len(days) == 1 and lo != _LO and hi != _HI:
-        (wd,) = days
-        lo += timedelta((wd - lo.weekday()) % 7)
-        hi -= timedelta((hi.weekday() - wd) % 7)
+    sets = [evidence[i].weekdays for i in common if evidence[i].weekday is not None]
+    days = frozenset.intersection(*sets) if sets else frozenset()
+    if days and lo != _LO and hi != _HI:  # the first and last day that fit every weekday named
+        lo += timedelta(min((d - lo.weekday()) % 7 for d in days))
+        hi -= timedelta(min((hi.weekday() - d) % 7 for d in days))
     why = "; ".join(evidence[i].why for i in sorted(common, key=lambda i: -evidence[i].weight))
     readings = {(a, b) for a, b, _ in best}
     if len(readings) > 1 and any(not ids <= common for *_, ids in best):

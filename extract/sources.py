@@ -49,7 +49,7 @@ class Source:
 
 # Aliases are as outlets print them (bylines, "according to" clauses, manifests of the dev set's outlets).
 REGISTRY: tuple[Source, ...] = (
-    Source("SOHR", "monitor", ("المرصد السوري لحقوق الإنسان", "المرصد السوري", "المرصد"),
+    Source("SOHR", "monitor", ("المرصد السوري لحقوق الإنسان", "المرصد السوري", "المرصد", "رامي عبد الرحمن"),
            ("SOHR", "Syrian Observatory for Human Rights", "Syrian Observatory"), note="UK-based monitor"),
     Source("SNHR", "monitor", ("الشبكة السورية لحقوق الإنسان",), ("SNHR", "Syrian Network for Human Rights")),
     Source("Deir Ezzor 24", "monitor", ("دير الزور 24", "ديرالزور 24", "شبكة دير الزور 24"),
@@ -73,10 +73,15 @@ REGISTRY: tuple[Source, ...] = (
                                          "المركز الإعلامي لقوات سورية الديمقراطية", "المركز الإعلامي"),
            ("SDF media center", "SDF Press Center"), side="SDF", note="the SDF with a detail: its media centre"),
     Source("Amaq", "party", ("أعماق", "وكالة أعماق"), ("Amaq",), side="ISIS", note="ISIS news agency"),
-    Source("SDF", "party", (), ("SDF", "YPG", "Syrian Democratic Forces"), side="SDF"),
+    # Its spokespeople, as the press names them when quoting them (public figures of the 2016-2019 campaigns).
+    Source("SDF", "party", ("مصطفى بالي", "طلال سلو", "كينو غابرييل", "ليلوى العبد الله", "مظلوم عبدي", "مظلوم كوباني",
+                            "ريدور خليل", "جيا فرات", "عدنان عفرين", "نوري محمود"),
+           ("SDF", "YPG", "Syrian Democratic Forces", "Mustafa Bali", "Talal Silo"), side="SDF",
+           note="Arabic aliases: its spokespeople and commanders"),
     Source("Syrian army", "party", (), ("Syrian army", "SAA"), side="SAA"),
     Source("ISIS", "party", (), ("ISIS",), side="ISIS"),
-    Source("Coalition", "party", (), ("Coalition", "CJTF-OIR"), side="COALITION"),
+    Source("Coalition", "party", ("شون رايان", "ريان ديلون", "سكوت راولينسون"), ("Coalition", "CJTF-OIR"),
+           side="COALITION", note="Arabic aliases: its spokespeople"),
     Source("PMF", "party", (), ("PMF",), side="PMF"),
     Source("Iraqi forces", "party", (), ("Iraqi forces",), side="IRAQ"),
     Source("Turkey", "party", (), ("Turkey",), side="TURKEY"),

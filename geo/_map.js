@@ -513,7 +513,7 @@
         var lc = DATA.claims[st.last];
         var ago = st.age === 0 ? "today" : plural(st.age, "day", "days") + " ago";
         storyBody.appendChild(el("p", "fl-age" + (st.faded ? " fl-old" : ""), "Last confirmed " + ago + " by " + lc.source +
-          (lc.outlet && lc.outlet !== lc.source ? " (in " + lc.outlet + ")" : "") + ", " + lc.date +
+          (lc.outlet && lc.outlet !== lc.source ? " (in " + lc.outlet + ")" : "") + ", " + lc.date_text +
           (st.faded ? ": older than " + DATA.fade_days + " days, so faded on the map" : "")));
       }
       if (st && st.s.basis === "claimed") {
@@ -543,30 +543,49 @@
       }
       past.concat(later).forEach(function (k) {
         var c = DATA.claims[k];
-        var li = el("li", "fl-claim" + (c.t <= t ? "" : " fl-future") + (k === state.focus ? " fl-focus" : ""));
+        var li = evidence(c, "fl-claim" + (c.t <= t ? "" : " fl-future") + (k === state.focus ? " fl-focus" : ""));
         li.setAttribute("data-claim", String(k));
-        li.appendChild(el("div", "fl-summary", c.summary));
-        li.appendChild(marked(c));
-        var meta = el("div", "fl-meta", c.date_text + " · outlet: " + (c.outlet || "unknown") + " · source: " + c.source +
-          " · " + c.modality + (c.party ? " · a party's own claim" : "") + " · article " + c.article);
-        var u = safeUrl(c.url);
-        if (u) {
-          meta.appendChild(document.createTextNode(" · "));
-          var a = el("a", null, "link"); a.href = u; a.target = "_blank"; a.rel = "noopener noreferrer";
-          meta.appendChild(a);
-        }
-        if (DATA.articles[c.article]) {
-          meta.appendChild(document.createTextNode(" · "));
-          var open = el("button", "fl-linkish", "open the article"); open.type = "button";
-          open.addEventListener("click", function () { showArticle(c); });
-          meta.appendChild(open);
-        }
-        li.appendChild(meta);
-        reviewInto(li, c);
         list.appendChild(li);
       });
       storyBody.appendChild(list);
+      // Claims that could not be placed in time: listed with their reason, never on the map.
+      var und = p.undated || [];
+      if (und.length) {
+        var uh = el("h3", "fl-undated-title", "Undated (" + und.length + ")"); uh.id = "story-undated";
+        storyBody.appendChild(uh);
+        storyBody.appendChild(el("p", "fl-undated-note", "Not placed in time, so they do not colour the map."));
+        var ulist = el("ol", "fl-claims fl-undated");
+        und.forEach(function (k) {
+          var li = evidence(DATA.undated[k], "fl-claim fl-undated-claim");
+          li.setAttribute("data-undated", String(k));
+          ulist.appendChild(li);
+        });
+        storyBody.appendChild(ulist);
+      }
       reviewSection(p);
+    }
+    // One claim as evidence: summary, its sentence marked, date (with precision or why undated), source, outlet, link.
+    function evidence(c, cls) {
+      var li = el("li", cls);
+      li.appendChild(el("div", "fl-summary", c.summary));
+      li.appendChild(marked(c));
+      var meta = el("div", "fl-meta", c.date_text + " · outlet: " + (c.outlet || "unknown") + " · source: " + c.source +
+        " · " + c.modality + (c.party ? " · a party's own claim" : "") + " · article " + c.article);
+      var u = safeUrl(c.url);
+      if (u) {
+        meta.appendChild(document.createTextNode(" · "));
+        var a = el("a", null, "link"); a.href = u; a.target = "_blank"; a.rel = "noopener noreferrer";
+        meta.appendChild(a);
+      }
+      if (DATA.articles[c.article]) {
+        meta.appendChild(document.createTextNode(" · "));
+        var open = el("button", "fl-linkish", "open the article"); open.type = "button";
+        open.addEventListener("click", function () { showArticle(c); });
+        meta.appendChild(open);
+      }
+      li.appendChild(meta);
+      reviewInto(li, c);
+      return li;
     }
     function showArticle(c) {
       storyBody.textContent = "";
@@ -708,6 +727,18 @@
     var tableWrap = el("div", "fl-table-wrap");
     var table = el("table", "fl-table"); table.id = "fl-table";
     tableWrap.appendChild(table); panel.appendChild(tableWrap);
+    // Undated claims are not in the date-filtered table, but every one is counted on screen.
+    var undatedFoot = el("p", "fl-table-foot"); undatedFoot.id = "fl-undated-count";
+    (function () {
+      var n = DATA.undated.length, listed = {};
+      DATA.places.forEach(function (p) { (p.undated || []).forEach(function (k) { listed[k] = 1; }); });
+      var off = n - Object.keys(listed).length;
+      undatedFoot.textContent = plural(n, "claim", "claims") + " could not be placed in time: see the places' stories" +
+        (off ? "; " + off + " of them " + (off === 1 ? "is" : "are") + " about places with no dated claim, not on this map" : "") + ".";
+      undatedFoot.hidden = !n;
+      undatedFoot.setAttribute("data-undated", String(n));
+    })();
+    panel.appendChild(undatedFoot);
     var COLS = [["date", "date"], ["place", "place"], ["actor", "actor"], ["change", "change"], ["source", "source"],
       ["quote", "quote"], ["outlet", "outlet"], ["modality", "modality"], ["kind", "kind"], ["extent", "extent"],
       ["article", "article"], ["review_state", "review"], ["url", "url"]];
@@ -834,14 +865,15 @@
     var r0 = range();
     state.date = Math.max(r0[0], Math.min(r0[1], state.date));
     if (state.zoom && state.center) {
-      map.setView(state.center, state.zoom);
+      map.setView(state.center, state.zoom, { animate: false });
     } else {
       // Frame the places with evidence beside the legend, not under it.
       var b = DATA.bounds, lg = legend.getContainer(), pad = [12, 12];
       var spareW = container.clientWidth - lg.offsetWidth, spareH = container.clientHeight - lg.offsetHeight;
       if (lg.offsetWidth && spareW >= spareH) pad = [lg.offsetWidth + 16, 12];
       else if (lg.offsetHeight) pad = [12, lg.offsetHeight + 12];
-      map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { paddingTopLeft: [12, 12], paddingBottomRight: pad });
+      // No zoom animation: labels are decluttered, and the page is ready, at the final view.
+      map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { paddingTopLeft: [12, 12], paddingBottomRight: pad, animate: false });
     }
     if (state.base && state.base !== first && bases[state.base]) {
       Object.keys(bases).forEach(function (k) { if (map.hasLayer(bases[k])) map.removeLayer(bases[k]); });

@@ -46,7 +46,7 @@ def _positive(value: str) -> int:
 
 
 def _common(p: argparse.ArgumentParser, *, view: bool = True) -> None:
-    p.add_argument("claims", type=Path, help="claims.jsonl from 'frontline extract'")
+    p.add_argument("claims", type=Path, help="claims from 'frontline extract': .jsonl, .parquet, or a folder of them")
     if view:
         p.add_argument("--view", default="consensus", help="consensus | wikipedia | outlet:NAME | source:NAME")
         p.add_argument("--asserted-only", action="store_true", help="leave out claims reported as someone's claim")

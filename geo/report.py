@@ -27,11 +27,30 @@ CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline
 
 
 def lock_down(m: folium.Map) -> folium.Map:
-    """Add the page's Content-Security-Policy as the first thing in its head. Returns ``m``."""
+    """Add the page's Content-Security-Policy as the first thing in its head, and number the page's
+    elements in tree order (folium draws random ids), so one input always makes the same bytes. Returns ``m``."""
+    _number(m.get_root())
     head = m.get_root().header
     head.add_child(Element(f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'), name="csp")
     head._children.move_to_end("csp", last=False)
     return m
+
+
+def _number(root) -> None:
+    seen, todo, n = set(), [root], 0
+    while todo:
+        el = todo.pop(0)
+        if id(el) in seen:
+            continue
+        seen.add(id(el))
+        if hasattr(el, "_id"):
+            el._id = f"{n:032x}"
+            n += 1
+        todo.extend(getattr(el, "_children", {}).values())
+        for part in ("header", "html", "script"):
+            child = getattr(el, part, None)
+            if child is not None and not isinstance(child, str):
+                todo.append(child)
 
 
 def render_report(tl: Timeline, *, view: View | str = "consensus", date_from: date | None = None,

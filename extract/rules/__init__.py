@@ -50,5 +50,6 @@ CATALOGUE: dict[str, str] = {
     "source.continues": "a sentence joined by و that names no source continues the last report",
     "source.lead": "a و-sentence right after a lead that credits a source at its end goes on with it",
     "source.between": "a sentence with no source between two of the same source is that source's",
+    "source.clause_ends": "a speaker's words end where a contrasting clause begins (في حين، بينما)",
     "source.outlet": "otherwise the outlet speaks in its own voice",
 }

@@ -87,6 +87,11 @@ def frames(doc: Doc, sent: Sentence) -> list[Frame]:
     return sorted(out)
 
 
+def _last_actor(doc: Doc, pos: int, floor: int):
+    k = bisect_left(doc.astart, pos) - 1
+    return doc.actors[k] if k >= 0 and doc.actors[k].start >= floor else None
+
+
 class Attribution(NamedTuple):
     source: str
     basis: str  # how it was found, for the reader
@@ -108,6 +113,9 @@ def attribution(doc: Doc, sent: Sentence, fr: list[Frame], cue_pos: int, *,
                 next_speaker: str | None = None, prev_according: bool = False) -> Attribution:
     """Who a cue at character ``cue_pos`` is attributed to.
 
+    A speaker's words end where a contrasting clause begins (... في حين تستمر قسد بالتقدم): a cue
+    after one is not the speaker's (``source.clause_ends``).
+
     ``next_speaker`` is what :func:`opening_speaker` says of the next sentence: a sentence with no
     source of its own between two sentences of the same source is that source's (``source.lead``
     A sentence joined by و right after a lead that credits a source at its end (... بحسب رويترز.)
@@ -115,6 +123,19 @@ def attribution(doc: Doc, sent: Sentence, fr: list[Frame], cue_pos: int, *,
 ``source.between``).
     """
     before = [f for f in fr if f.pos < cue_pos]
+    if before:  # وأعلنت قسد سيطرتها على X، في حين تتقدم قواتها نحو Y: the speaker's clause has ended
+        ti = doc.tok_index(cue_pos)
+        cut = [j for j in range(doc.tok_index(before[-1].pos) + 1, ti) if doc.tword[j] in lx.CONTRAST_OPENERS]
+        if cut:
+            before = [f for f in before if f.pos > doc.tstart[cut[-1]]]
+            if not before:
+                # ... إذ أعلنت أمس سيطرتها على الكرامة: a speech verb of its own, its subject named before
+                says = [j for j in range(cut[-1] + 1, ti) if j in doc.speech_tokens]
+                who = _last_actor(doc, doc.tstart[says[-1]], sent.start) if says else None
+                if who is not None:
+                    return Attribution(lx.ACTOR_AS_SOURCE[who.key], "speaker", doc.tstart[says[-1]], "source.speaker")
+                return Attribution("outlet", "the speaker's clause ended before it", doc.tstart[cut[-1]],
+                                   "source.clause_ends")
     speakers = [f for f in before if f.basis != "carrier"] or before
     if speakers:
         f = speakers[-1]
@@ -130,6 +151,9 @@ def attribution(doc: Doc, sent: Sentence, fr: list[Frame], cue_pos: int, *,
     # وأضاف، وتابع: the speaker of the sentence before goes on; any other sentence is the outlet's again.
     if first in lx.CONTINUES and prev_effective != "outlet":
         return Attribution(prev_effective, "continues the previous sentence", sent.start, "source.continues")
+    # وكان التنظيم قد ...: background the outlet gives in its own voice, whoever speaks around it.
+    if first in lx.BACKGROUND_OPENERS:
+        return Attribution("outlet", "background in the article's own voice", sent.start, "source.outlet")
     # ... بحسب رويترز. وشن التنظيم هجوماً ...: the report a lead sentence credits goes on in the next.
     if prev_according and prev_effective != "outlet" and first.startswith("و") and not fr:
         return Attribution(prev_effective, "goes on with the lead's source", sent.start, "source.lead")

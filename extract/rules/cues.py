@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extract import lexicon as lx
-from extract.rules.doc import Doc, in_set
+from extract.rules.doc import Doc, in_set, with_clitics
 from extract.rules.params import WINDOW
 from extract.rules.sentences import Sentence
 from gazetteer.linker import TRIGGER_WORDS
@@ -312,19 +312,22 @@ def _failure(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     return doc.has("failure", cue.i + 1, min(sent.t1, cue.i + WINDOW["failure_ahead"]))
 
 
+_CIVILIANS = with_clitics(lx.CIVILIAN_WORDS)
+_REINFORCEMENTS = with_clitics(lx.REINFORCEMENT_WORDS)
+
+
 def _civilians(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     """Civilians entering or leaving: دخول المواطنين إلى مساجد المدينة."""
     if cue.mode == "event":
         return False
-    return any(in_set(w, lx.CIVILIAN_WORDS) for w in doc.tword[cue.i + 1:min(sent.t1, cue.i + 3)])
+    return not _CIVILIANS.isdisjoint(doc.tword[cue.i + 1:min(sent.t1, cue.i + 3)])
 
 
 def _reinforcements(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     """Reinforcements or convoys arriving or advancing: وصلت تعزيزات إلى محيط البلدة."""
     if cue.change != "advanced":
         return False
-    near = doc.tword[max(sent.t0, cue.i - 2):min(sent.t1, cue.i + 4)]
-    return any(in_set(w, lx.REINFORCEMENT_WORDS) for w in near)
+    return not _REINFORCEMENTS.isdisjoint(doc.tword[max(sent.t0, cue.i - 2):min(sent.t1, cue.i + 4)])
 
 
 BLOCK_RULES: tuple[Rule, ...] = (

@@ -104,6 +104,7 @@ class Doc:
         self.locator: list[bool] = []
         self.dates: dict[int, list] = {}  # date expressions per sentence start, found when a claim needs them
         self.cue_cache: dict[int, object] = {}
+        self._spans: dict[int, tuple[int, int]] = {}
 
     # ------------------------------------------------------------ lookups
     def has(self, mark: str, a: int, b: int) -> bool:
@@ -131,6 +132,13 @@ class Doc:
     def cues_in(self, a: int, b: int) -> list[int]:
         """Candidate cue token indices in the token range [a, b)."""
         return self.cue_tokens[bisect_left(self.cue_tokens, a):bisect_left(self.cue_tokens, b)]
+
+    def sentence_span(self, sent: Sentence) -> tuple[int, int]:
+        """The sentence's span in the original text (remembered: every claim of a sentence asks)."""
+        span = self._spans.get(sent.start)
+        if span is None:
+            span = self._spans[sent.start] = self.nt.span(sent.start, sent.end)
+        return span
 
     def mention_starts_at(self, t: int) -> bool:
         """A place mention covers token ``t``."""

@@ -10,7 +10,7 @@ Rules
 ``date.*``
     The date of a claim is the date expression of its own clause, resolved against the
     publication window; background clauses keep theirs; with none, ``holds`` is dated to the
-    publication window and changes to the week up to it (:mod:`extract._scope`, rules S1-S7).
+    publication window and changes to the week up to it (:mod:`extract._scope`, rules S1-S9).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def extent(doc: Doc, i0: int, i1: int, place_id: str) -> str | None:
 
 def date_for(doc: Doc, a: int, b: int, sent: Sentence, change: str | None) -> DateWindow:
     """The window of a claim whose cue spans characters [a, b) of ``sent``: the date expression of
-    its own clause, resolved against the publication window (rules S1-S7 of :mod:`extract._scope`)."""
+    its own clause, resolved against the publication window (rules S1-S9 of :mod:`extract._scope`)."""
     if sent.start not in doc.dates:
         doc.dates[sent.start] = find_expressions(doc.s, sent.start, sent.end)
     return claim_date(doc.s, (sent.start, sent.end), (a, b), doc.article.published, change, doc.dates[sent.start])
@@ -64,7 +64,7 @@ def date_for(doc: Doc, a: int, b: int, sent: Sentence, change: str | None) -> Da
 
 def make_claim(doc: Doc, sent: Sentence, *, kind: str, cue_span: tuple[int, int], k: int, actor: str | None,
                change: str | None, extent_: str | None, modality: str, attribution, confidence: float,
-               rule: str, source_kind: str) -> Claim:
+               rule: str, source_kind: str, date: DateWindow | None = None) -> Claim:
     """The record of one reading: mention ``k`` of ``doc``, the cue at ``cue_span``, and what the rules said."""
     m = doc.mentions[k]
     place = doc.ex.gazetteer[m.place]
@@ -74,12 +74,12 @@ def make_claim(doc: Doc, sent: Sentence, *, kind: str, cue_span: tuple[int, int]
     else:  # the place was named in an earlier sentence: quote the cue's clause
         cue_tok = doc.tok_at(cue_a)
         qa, qb, text = quote(doc, sent, cue_a, doc.end_of(cue_tok + 8, sent))
-    ss, se = doc.nt.span(sent.start, sent.end)
+    ss, se = doc.sentence_span(sent)
     art = doc.article
     return Claim(
         id=f"{art.id}:{qa}-{qb}:{m.place}:{kind if kind != CONTROL else change}", kind=kind,
         actor=actor, change=change, extent=extent_, modality=modality,
-        date=date_for(doc, cue_a, cue_b, sent, change if kind == CONTROL else None),
+        date=date if date is not None else date_for(doc, cue_a, cue_b, sent, change if kind == CONTROL else None),
         confidence=round(confidence, 2),
         article=art.id, place=place.id, place_name=place.name_en, surface=m.surface, lat=place.lat, lon=place.lon,
         attributed_to=attribution.source, outlet=art.outlet, published=art.published, quote=text, start=qa, end=qb,

@@ -36,7 +36,7 @@ from bisect import bisect_left
 from extract import lexicon as lx
 from extract.rules.actors import actor_after
 from extract.rules.cues import Cue, cue_at
-from extract.rules.doc import Doc, in_set
+from extract.rules.doc import Doc, in_set, with_clitics
 from extract.rules.params import CONFIDENCE, WINDOW
 from extract.rules.sentences import Sentence
 from gazetteer import Mention
@@ -49,6 +49,11 @@ __all__ = [
 
 _TOKEN = re.compile(r"\w+")
 _SEPARATORS = re.compile(r"[\s،,؛;:\"'()\-–—/]*")
+# Word sets tested per word on hot paths, their clitic forms included once here.
+_LOCATORS = with_clitics(lx.LOCATOR_WORDS)
+_TRIGGERS = with_clitics(TRIGGER_WORDS)
+_ANAPHOR_WORDS = with_clitics(lx.ANAPHORS) | with_clitics(lx.SITE_WORDS) | {"هذه"}
+_PLURAL_ANAPHORS = with_clitics(lx.word_set("المناطق الأحياء المواقع القرى البلدات الأسواق"))
 _PRONOUN_OBJECT = re.compile(r".+(?:ه|ها|هم|هما)$")
 _GAP_IGNORE = lx.RELATIVE | lx.LOCATOR_WORDS | TRIGGER_WORDS | lx.GAP_WORDS
 
@@ -62,11 +67,11 @@ def is_locator(doc: Doc, m: Mention, prev: Mention | None = None) -> bool:
     steps = 0
     while k >= 0 and steps < WINDOW["locator_back"]:
         w = doc.tword[k]
-        if in_set(w, lx.LOCATOR_WORDS):
+        if w in _LOCATORS:
             # القسم الشمالي من بلدة الباغوز: a part of the place, not a place beside it
             return not (w.startswith("ال") and k > 0 and in_set(doc.tword[k - 1], lx.PART_NOUNS))
 
-        if in_set(w, TRIGGER_WORDS) or w.isdigit() or w in ("من", "ل", "في"):
+        if w in _TRIGGERS or w.isdigit() or w in ("من", "ل", "في"):
             if w == "في" and steps == 0:
                 return False
             k -= 1
@@ -218,7 +223,10 @@ def fallback_targets(doc: Doc, cue: Cue, sent: Sentence, prev_sent: Sentence | N
     zone_tok = bisect_left(doc.tstart, zone_end)
     zone = doc.tword[i + 1:min(sent.t1, i + WINDOW["anaphor_zone"], max(zone_tok, i + 3))]
     pronoun = any(z in lx.PRONOUN_OBJECTS for z in zone[:6])  # من سيطرة مقاتلي قسد عليها
-    anaphor = pronoun or any(in_set(z, lx.ANAPHORS) or in_set(z, lx.SITE_WORDS) or z == "هذه" for z in zone)
+    # المدينة، هذه المناطق: an anaphor; a plural restricted by its clause («المناطق التي خسرها») is not the
+    # places named before (a singular one is: «داخل البلدة التي تمتد ستة كيلومترات»).
+    anaphor = pronoun or any(z in _ANAPHOR_WORDS and not (
+        z in _PLURAL_ANAPHORS and k + 1 < len(zone) and zone[k + 1] in lx.RELATIVE) for k, z in enumerate(zone))
     if anaphor:
         found = last_place_before(doc, i, sent, None if pronoun else prev_sent)
         if found is not None:  # انسحبت منها: the places just named together

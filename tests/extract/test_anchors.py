@@ -3,16 +3,18 @@
 Every table row is checked; the rules run on hand-made claims and on articles we wrote.
 """
 
+import csv
 import itertools
+import re
 from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from extract import Article, Claim, DateWindow, extract_paths
-from extract.anchors import APPROACH_DAYS, claim_evidence, control_history, era_terms, term_evidence
+from extract.anchors import ANYWHERE, APPROACH_DAYS, DATA, claim_evidence, control_history, era_terms, term_evidence
 from extract.claim import ACTORS
-from extract.published import combine
+from extract.published import W_MONTH, Evidence, combine
 from gazetteer import fold
 
 
@@ -24,6 +26,16 @@ def test_every_term_row(term):
     assert term.note
 
 
+def test_term_patterns_survive_folding():
+    # Patterns are folded like the text, which lowercases: «\\S» would become «\\s».
+    with open(DATA / "era_terms.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for r in rows:
+        assert not re.search(r"\\[A-Z]", r["pattern"]), r["id"]
+        assert r["event"] in ("", "named", "launch"), r["id"]
+        assert not r["event"] or r["earliest"], r["id"]  # an event has its day
+
+
 def test_term_ids_are_unique():
     ids = [t.id for t in era_terms()]
     assert len(ids) == len(set(ids))
@@ -33,7 +45,7 @@ def test_every_control_row(gazetteer):
     rows = [p for periods in control_history().values() for p in periods]
     assert len({p.id for p in rows}) == len(rows)
     for p in rows:
-        assert p.place in gazetteer, p.id
+        assert p.place in gazetteer or p.place == ANYWHERE, p.id
         assert p.actor in ACTORS, p.id
         assert p.end is None or p.start < p.end, p.id
     for periods in control_history().values():  # one holder at a time
@@ -45,6 +57,43 @@ def test_terms_found_in_text():
     found = {e.why.split()[0] for e in term_evidence(fold("قالت قسد إن عملية عاصفة الجزيرة مستمرة، وقال الرئيس الأمريكي دونالد ترامب ..."))}
     assert found == {"T01", "T02", "T06"}
     assert term_evidence(fold("قال ترامب المرشح إن ...")) == []  # a president only with the title
+    assert term_evidence(fold("كلمة مقسدة")) == []  # whole words only
+    assert [e.why[:3] for e in term_evidence(fold("مقسد ثم قسد"))] == ["T01"]
+
+
+def events(text):
+    return [e for e in term_evidence(fold(text)) if e.why.startswith("A5")]
+
+
+def test_a5_an_event_told_with_today_pins_publication():
+    (ev,) = events("أعلن الجيش اليوم الثلاثاء فك الحصار المفروض على أحياء مدينة دير الزور منذ سنوات.")
+    assert ev.windows == ((date(2017, 9, 5), date(2017, 9, 5)),) and "T20" in ev.why
+    (ev,) = events("وقالت مصادر إن الجيش تمكن أمس من فك الحصار عن مطار دير الزور العسكري.")
+    assert ev.windows == ((date(2017, 9, 10), date(2017, 9, 10)),) and "T21" in ev.why  # the air base, not the city
+
+
+def test_a5_a_weekday_must_be_the_event_s():
+    (ev,) = events("وكانت قسد قد أعلنت، مساء السبت، معركتها الأخيرة ضد التنظيم في ريف دير الزور.")
+    assert ev.windows == ((date(2019, 2, 9), date(2019, 2, 15)),)  # 9 February 2019 was a Saturday
+    assert events("وكانت قسد قد أعلنت، مساء الأحد، معركتها الأخيرة ضد التنظيم.") == []  # not that event
+
+
+def test_a5_an_event_without_a_relative_date_only_bounds_from_below():
+    assert events("بعد فك الحصار عن مدينة دير الزور عادت بعض العائلات إلى أحيائها.") == []
+    (ev,) = term_evidence(fold("بعد فك الحصار عن مدينة دير الزور عادت بعض العائلات إلى أحيائها."))
+    assert ev.windows == ((date(2017, 9, 5), None),)
+
+
+def test_a5_a_launch_must_be_told_as_a_launch():
+    # «launched today»: the operation's first day, or the next (a launch may be announced a day late).
+    (ev,) = events("أطلقت قوات سوريا الديمقراطية اليوم عملية عاصفة الجزيرة لطرد التنظيم من ريف دير الزور.")
+    assert ev.windows == ((date(2017, 9, 9), date(2017, 9, 10)),)
+    # The name alone, or a later phase of it, is no launch.
+    assert events("وتواصل قسد اليوم عملية عاصفة الجزيرة في ريف دير الزور.") == []
+    assert events("وأعلنت القوات أمس بدء المرحلة الأخيرة من معركة دحر الإرهاب.") == []
+    assert events("وأعلنت قسد اليوم أن عملية عاصفة الجزيرة حققت أهدافها.") == []
+    (ev,) = events("وأعلنت قسد أمس بدء عملية عاصفة الجزيرة.")
+    assert ev.windows == ((date(2017, 9, 10), date(2017, 9, 11)),)
 
 
 # ------------------------------------------------------------------ the rules
@@ -56,13 +105,18 @@ def claim(place, actor, change, *, extent=None, basis="S7 the week up to publica
                  confidence=0.8)
 
 
+def by_place(claims):
+    """The evidence of rules A1-A3 (the place's own history), without A4's bound on the actor's territory."""
+    return [e for e in claim_evidence(claims) if not e.why.startswith("A4")]
+
+
 def window(evidence):
     w = combine(evidence)
     return w.earliest, w.latest
 
 
 def test_a1_holds_bounds_by_the_holders_period():
-    (ev,) = claim_evidence([claim("hajin", "ISIS", "holds")])
+    (ev,) = by_place([claim("hajin", "ISIS", "holds")])
     assert ev.why.startswith("A1") and window([ev])[1] == date(2018, 12, 17)  # fell 14 December, reports lag
 
 
@@ -76,15 +130,62 @@ def test_a2_a_full_capture_yesterday_with_a_weekday():
     assert ev[0].windows == ((date(2017, 11, 19), date(2017, 11, 25)),)  # only the Sunday capture fits
 
 
+def test_a2_an_announced_capture_may_be_a_day_older():
+    ev = by_place([claim("abu_kamal", "SAA", "captured", extent="full",
+                         basis="S1 own clause, announced: yesterday: امس (publication date unknown)")])
+    assert ev[0].windows == ((date(2017, 11, 10), date(2017, 11, 11)), (date(2017, 11, 20), date(2017, 11, 21)))
+
+
+def test_a2_an_oil_field_is_taken_whole():
+    # «The SDF took the Conoco field» (extent unsaid): its capture of 23 September 2017, plus up to a week.
+    (ev,) = by_place([claim("conoco_gas_plant", "SDF", "captured")])
+    assert ev.why.startswith("A2") and window([ev]) == (date(2017, 9, 23), date(2017, 9, 29))
+
+
 def test_a3_partial_or_unsaid_captures_come_before_the_full_one():
     (ev,) = claim_evidence([claim("mayadin", "SAA", "captured", extent="part")])
     lo, hi = window([ev])
     assert ev.why.startswith("A3") and (date(2017, 10, 14) - lo).days == APPROACH_DAYS and hi == date(2017, 10, 20)
 
 
+def test_a3_month_level_wording_reaches_a_month_or_two_after():
+    # «which the army took earlier this month»: publication up to two months after the capture, not a week.
+    (ev,) = claim_evidence([claim("mayadin", "SAA", "captured", basis="S1 own clause: month_rel: شهر اكتوبر الجاري")])
+    assert window([ev]) == (date(2017, 8, 15), date(2017, 12, 14))
+
+
+def test_a3_gives_way_to_the_text_s_own_clue():
+    # «Tuesday 21 February» read in 2017 (a week after it) against a capture of Raqqa «approaching» in the autumn.
+    (a3,) = by_place([claim("raqqa", "SDF", "captured")])
+    text = Evidence(((date(2017, 2, 21), date(2017, 2, 28)),), "recent: الثلاثاء 21 فبراير", W_MONTH)
+    assert window([a3, text]) == (date(2017, 2, 21), date(2017, 2, 28))
+
+
+def test_a3_says_nothing_inside_a_city_the_actor_already_held_in_part():
+    # The army held part of Deir ez-Zor for years before taking all of it (C33, then C17).
+    assert by_place([claim("deir_ez_zor", "SAA", "advanced")]) == []
+    assert by_place([claim("deir_ez_zor", "SAA", "captured", extent="part")]) == []
+    (ev,) = by_place([claim("deir_ez_zor", "SAA", "captured", extent="full", basis="S1 own clause: yesterday: امس")])
+    assert ev.why.startswith("A2")  # all of the city: that day
+
+
+def test_a1_joins_periods_that_follow_on():
+    # Part of Deir ez-Zor, then all of it: the army «holds part of the city» bounds nothing.
+    assert by_place([claim("deir_ez_zor", "SAA", "holds", extent="part")]) == []
+    (ev,) = by_place([claim("deir_ez_zor", "SAA", "holds")])
+    assert ev.windows == ((date(2011, 3, 15), None),)
+
+
 def test_a_part_of_a_listed_place_counts_for_it():
-    (ev,) = claim_evidence([claim("baghuz_fawqani", "ISIS", "holds")])
+    (ev,) = by_place([claim("baghuz_fawqani", "ISIS", "holds")])
     assert "baghuz" in ev.why and window([ev])[1] > date(2019, 3, 23)
+
+
+def test_a_capture_the_article_also_reports_denied_is_no_event():
+    # «Hawar says all of al-Baghuz is taken; the SDF deny it»: the early claim dates nothing.
+    said = claim("baghuz", "SDF", "captured", extent="full", basis="S7 the week up to publication")
+    denied = replace(said, id="c2", modality="denied")
+    assert by_place([said]) and by_place([said, denied]) == []
 
 
 def test_denied_and_unknown_claims_say_nothing():
@@ -93,20 +194,36 @@ def test_denied_and_unknown_claims_say_nothing():
 
 
 
+def test_a4_any_claim_of_an_actor_bounds_by_its_territory():
+    # A village no row lists: ISIS still held ground somewhere, so before it lost al-Baghuz (23 March 2019).
+    (ev,) = claim_evidence([claim("shajla", "ISIS", "withdrew")])
+    assert ev.why.startswith("A4") and window([ev]) == (date(2013, 4, 8), date(2019, 4, 1))
+    (ev,) = claim_evidence([claim("shajla", "ISIS", "holds", basis="S6 as of publication")])
+    assert window([ev])[1] == date(2019, 3, 27)
+    # A claim dated «in 2014» was not written then: no bound; other actors have no A4 row.
+    assert claim_evidence([claim("shajla", "ISIS", "captured", basis="S1 own clause: year: في 2014")]) == []
+    assert claim_evidence([claim("shajla", "SDF", "captured")]) == []
+
+
+def test_a4_counts_once_per_actor():
+    evs = claim_evidence([claim("shajla", "ISIS", "withdrew"), claim("kishma", "ISIS", "holds")])
+    assert [e.why[:2] for e in evs] == ["A4"]
+
+
 def test_a_capture_still_under_way_comes_before_the_full_capture():
     (ev,) = claim_evidence([claim("hajin", "SDF", "captured", extent="full", basis="S5 ongoing at publication")])
     assert ev.why.startswith("A3") and window([ev]) == (date(2018, 10, 15), date(2018, 12, 21))
 
 
 def test_holding_a_part_only_bounds_from_above():
-    (ev,) = claim_evidence([claim("hajin", "ISIS", "holds", extent="part")])
+    (ev,) = by_place([claim("hajin", "ISIS", "holds", extent="part")])
     assert ev.windows == ((None, date(2019, 1, 13)),)
     assert claim_evidence([claim("raqqa", "SDF", "holds", extent="part")]) == []  # still held: no bound
 
 
 def test_repeated_claims_count_once():
     c = claim("hajin", "ISIS", "holds")
-    assert len(claim_evidence([c, replace(c, id="c2")])) == 1
+    assert len(by_place([c, replace(c, id="c2")])) == 1
 
 
 # --------------------------------------------------------------- end to end

@@ -12,6 +12,15 @@ After the dates work (address, datelines, scope rules, anchors in the war's hist
 manifest and with ``published`` blanked alike (36 and 20 of 48). What caps the 7-day figure: 14 of the 48
 gold windows are themselves wider than 7 days; several gold claims of one article are scored against the
 same extracted claim (chosen by attribution, not date); undated articles the text does not anchor.
+
+Second dates pass, over the 116 claims the rewritten extractor finds: 65% / 35% before, 91% / 47% after
+(106 and 55 of 116), with the manifest and with ``published`` blanked alike. Part of the gain is the
+scorer's: of several extracted claims matching one gold claim with the same source, the one whose window
+contains the gold window is scored (an article repeats its news in lead and body). The 7-day figure
+cannot pass 63%: 43 of the 116 gold windows are themselves wider than 7 days. What is left: undated
+articles no clue pins to a week (an entry «not yet announced», a town the history does not date), a
+victory claimed early that the control history dates later, claims the extractor reads from the wrong
+clause.
 """
 
 from __future__ import annotations
@@ -62,28 +71,26 @@ def test_dev_claims(with_manifest):
     s = with_manifest
     print("\n" + s.report())
     d = s.to_dict()
-    assert d["f1"] >= 0.84
+    assert d["f1"] >= 0.85
     assert d["precision"] >= 0.8
     assert d["attribution_accuracy"] >= 0.55
     # The issue's "attribution": by source family, names of one source in the registry counting as one.
-    assert d["attribution_family_accuracy"] >= 0.8
+    assert d["attribution_family_accuracy"] >= 0.85
 
 
 def test_dev_dates_with_the_manifest(with_manifest):
     d = with_manifest.to_dict()
     print(f"\nwith manifest: contains {d['date_contains_rate']}, within 7 days {d['date_week_rate']}")
-    # Over the 116 claims found now (48 when the date rules were written): harder claims, lower rates.
-    assert d["date_contains_rate"] >= 0.64
-    assert d["date_week_rate"] >= 0.35
+    assert d["date_contains_rate"] >= 0.91
+    assert d["date_week_rate"] >= 0.47
 
 
 def test_dev_dates_without_publication_dates(without_dates):
     d = without_dates.to_dict()
     print(f"\npublished blanked: F1 {d['f1']}, contains {d['date_contains_rate']}, within 7 days {d['date_week_rate']}")
     assert d["f1"] >= 0.4
-    # Over the 116 claims found now (48 when the date rules were written): harder claims, lower rates.
-    assert d["date_contains_rate"] >= 0.64
-    assert d["date_week_rate"] >= 0.35
+    assert d["date_contains_rate"] >= 0.91
+    assert d["date_week_rate"] >= 0.47
 
 
 def test_dev_construction_groups():

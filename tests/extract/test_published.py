@@ -106,6 +106,21 @@ def test_a_weekday_must_fit_the_date():
     assert pub("بعد سيطرتها اليوم الإثنين (21 أغسطس/ آب 2016) على مواقع فيها.")[1] is None
 
 
+def test_p1_the_day_called_today_or_the_next():
+    # Written on Thursday 21 March 2019; online that day or on the Friday.
+    w = infer_published(fold("وقالت القوات اليوم الخميس إنها تقدمت في البلدة."), period=(date(2019, 3, 18), date(2019, 3, 24)))
+    assert (w.earliest, w.latest) == (date(2019, 3, 21), date(2019, 3, 22)) and "P1" in w.basis
+    # A named date wins over the slack: «today, Sunday 21 August 2016» is that Sunday.
+    assert pub("بعد سيطرتها اليوم الأحد (21 أغسطس/ آب 2016) على مواقع فيها.") == day(2016, 8, 21)
+
+
+def test_p1_and_yesterday_s_weekday_together():
+    # «Today Thursday» (Thursday or Friday) and «yesterday Wednesday» (a Thursday): the Thursday.
+    w = infer_published(fold("قالت القوات اليوم الخميس إن الرئيس قال أمس الأربعاء إن المعركة انتهت."),
+                        period=(date(2019, 3, 18), date(2019, 3, 24)))
+    assert (w.earliest, w.latest) == day(2019, 3, 21)
+
+
 def test_yesterday_with_a_weekday_makes_the_day():
     # A Monday (the day after «أمس (الأحد)») of November 2017, from the 9th on.
     lo, hi = pub("سيطر الجيش أمس (الأحد)، على كامل المدينة التي دخلها في التاسع من تشرين الثاني الجاري.", year=2017)

@@ -120,11 +120,15 @@ SHAPES = [
      set(), {("shaafa", "ISIS", "holds")}),
     ("source.lead", "وتقدم التنظيم في ريف دير الزور بحسب رويترز. وشن التنظيم هجوما سيطر خلاله على بلدة السوسة.",
      {("sousa", "ISIS", "captured")}, set()),
+    ("target.anaphor", "وتقع قاعدة التحالف في حقل التنك. وجاء الهجوم بعد استعادة التنظيم للمناطق التي خسرها.",
+     set(), {("al_tanak_oilfield", "ISIS", "captured")}),
+    ("source.clause_ends", "وأعلنت قسد سيطرتها على قرية البحرة، في حين تتقدم قوات النظام نحو بلدة الميادين.",
+     {("mayadin", "SAA", "advanced")}, set()),
     ("sentence.cap", "وسيطرت قسد على بلدة هجين" + "، وقرية ما" * 600 + ".", {("hajin", "SDF", "captured")}, set()),
 ]
 
 EXPECTED_SOURCE = {"source.speaker": "local sources", "source.according_to": "SOHR", "source.outlet": "outlet",
-                   "source.refers_back": "SOHR", "source.continues": "local sources", "source.between": "SOHR", "source.lead": "Reuters"}
+                   "source.refers_back": "SOHR", "source.continues": "local sources", "source.between": "SOHR", "source.lead": "Reuters", "source.clause_ends": "outlet"}
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Which date dates which claim (rules S1-S7 of ``extract._scope``), through the extractor and directly.
+"""Which date dates which claim (rules S1-S9 of ``extract._scope``), through the extractor and directly.
 
 Sentences are our own. Publication: Tuesday 11 December 2018.
 """
@@ -51,6 +51,15 @@ def test_s1_held_since_is_held_now(ex):
     assert d["hajin", "holds"] == (date(2018, 12, 10), date(2018, 12, 11), "S1")
 
 
+def test_s1_an_announced_capture_was_made_that_day_or_the_day_before():
+    w = direct("وكان الجيش قد أعلن أمس سيطرته على معظم المدينة.", "سيطرته")
+    assert (w.earliest, w.latest) == (date(2018, 12, 9), date(2018, 12, 10)) and "announced" in w.basis
+    w = direct("وسيطر الجيش أمس على معظم المدينة.", "سيطر")  # told, not announced: the day itself
+    assert (w.earliest, w.latest) == (date(2018, 12, 10), date(2018, 12, 10))
+    w = direct("وأعلن الجيش في الشهر الجاري سيطرته على المدينة.", "سيطرته")  # a month: no day to widen
+    assert "announced" not in w.basis
+
+
 def test_s1_a_frame_far_from_the_cue_does_not_date_it():
     # «هذا العام» belongs to the second half of the headline, not to the capture.
     w = direct("قسد تسيطر على كامل بلدة السوسة بدير الزور وفرنسا تؤكد بقاء قواتها في سوريا هذا العام", "تسيطر")
@@ -69,9 +78,55 @@ def test_s2_an_undated_background_clause_happened_before_the_news():
 
 
 def test_s2_a_background_date_dates_its_own_clause():
-    w = direct("وكان الجيش أعلن في التاسع من تشرين الثاني الجاري استعادة البوكمال.", "استعادة",
+    w = direct("وكان الجيش استعاد في التاسع من تشرين الثاني الجاري مدينة البوكمال.", "استعاد",
                pub=DateWindow(date(2017, 11, 20), date(2017, 11, 20)))
     assert (w.earliest, w.latest) == (date(2017, 11, 9), date(2017, 11, 9))
+    w = direct("وكان الجيش أعلن في التاسع من تشرين الثاني الجاري استعادة البوكمال.", "استعادة",
+               pub=DateWindow(date(2017, 11, 20), date(2017, 11, 20)))
+    assert (w.earliest, w.latest) == (date(2017, 11, 8), date(2017, 11, 9))  # announced (S1)
+
+
+def test_s2_the_last_of_which_is_an_item_of_the_news_not_background():
+    # «..., the last of which was the capture of al-Shajla»: dated by the main clause (the past few hours).
+    w = direct("وشهدت الساعات القليلة الماضية تقدما سريعا للقوات، كان آخرها سيطرتها على قرية الشجلة.", "سيطرتها")
+    assert w.basis.startswith("S4") and (w.earliest, w.latest) == (date(2018, 12, 10), date(2018, 12, 11))
+    w = direct("وتقدمت القوات أمس نحو هجين، وكانت قد سيطرت على بلدة السوسة.", "سيطرت")
+    assert w.basis.startswith("S2")  # a plain pluperfect stays background
+
+
+def test_s8_during_the_operation_points_back_to_its_date(ex):
+    text = ("وفي الثالث من أيلول الماضي أطلقت القوات حملة عسكرية على المنطقة.\n"
+            "وخلال الحملة، سيطرت قسد على قرية الشجلة لكنها انسحبت منها لاحقا.")
+    d = dates(ex, text)
+    assert d["shajla", "captured"] == (date(2018, 9, 3), date(2018, 12, 11), "S8")
+    assert d["shajla", "withdrew"] == (date(2018, 9, 3), date(2018, 12, 11), "S8")
+
+
+def test_s8_with_no_earlier_date_is_background(ex):
+    d = dates(ex, "وخلال المعارك، سيطرت قسد على قرية الشجلة.")
+    lo, hi, rule = d["shajla", "captured"]
+    assert rule == "S8" and hi == date(2018, 12, 11) and (hi - lo).days == 180
+
+
+def test_s8_needs_the_operation_at_the_head_of_the_sentence(ex):
+    d = dates(ex, "وفي الثالث من أيلول الماضي أطلقت القوات حملة.\nوسيطرت قسد على قرية الشجلة خلال الحملة.")
+    assert d["shajla", "captured"][2] == "S7"
+
+
+def test_s9_an_added_statement_goes_on_with_the_report_before_it(ex):
+    text = ("وقال مصدر عسكري إن القوات تقدمت يوم السبت في ريف المدينة الشرقي.\n"
+            "وأضاف المصدر أن قسد سيطرت على قرية الشجلة.")
+    assert dates(ex, text)["shajla", "captured"] == (date(2018, 12, 8), date(2018, 12, 8), "S9")
+    text = ("وقالت القناة إن القوات تقدمت أمس في ريف المدينة.\n"
+            "كما قالت إن قسد سيطرت على قرية الشجلة.")
+    assert dates(ex, text)["shajla", "captured"] == (date(2018, 12, 10), date(2018, 12, 10), "S9")
+
+
+def test_s9_needs_an_added_statement_and_a_dated_report(ex):
+    text = "وقال مصدر عسكري إن القوات تقدمت يوم السبت في ريف المدينة.\nوقال مصدر آخر إن قسد سيطرت على قرية الشجلة."
+    assert dates(ex, text)["shajla", "captured"][2] == "S7"  # another speaker, another report
+    text = "وقال مصدر عسكري إن القوات تقدمت في ريف المدينة.\nوأضاف أن قسد سيطرت على قرية الشجلة."
+    assert dates(ex, text)["shajla", "captured"][2] == "S7"  # nothing dated to go on with
 
 
 def test_s3_after_bad_is_shortly_before_the_news():
@@ -82,6 +137,15 @@ def test_s3_after_bad_is_shortly_before_the_news():
 def test_s4_a_plain_clause_takes_the_main_clause_date():
     w = direct("سيطرت قسد أمس على قرية الشجلة، وتقدمت نحو بلدة السوسة.", "تقدمت", change="advanced")
     assert w.basis.startswith("S4") and w.earliest == date(2018, 12, 10)
+
+
+def test_s4_what_the_dated_action_went_on_to_achieve_is_that_day_or_after():
+    w = direct("ودخلت القوات يوم الخميس إلى المدينة، وتمكنت من دفع التنظيم إلى التراجع نحو أطرافها.", "التراجع",
+               change="withdrew")
+    assert w.basis.startswith("S4 main clause, then") and (w.earliest, w.latest) == (date(2018, 12, 6), date(2018, 12, 11))
+    w = direct("ودخلت القوات يوم الخميس إلى المدينة، ودفعت التنظيم إلى التراجع نحو أطرافها.", "التراجع",
+               change="withdrew")
+    assert (w.earliest, w.latest) == (date(2018, 12, 6), date(2018, 12, 6))  # told as one action: that day
 
 
 def test_s4_a_relative_clause_keeps_its_date():
