@@ -38,6 +38,7 @@ from gazetteer.river import BASEMAP, METRIC_CRS, STUDY_AREA, euphrates_metric, t
 __all__ = ["RADIUS_M", "Cells", "areas_of", "cells_for", "frontlines_of", "stretches"]
 
 RADIUS_M = 12_000.0
+_NO_CELL = ("site", "province")
 _RIVER_GAP_M = 40.0  # half-width of the river cut between the banks' regions
 
 
@@ -58,7 +59,9 @@ class Cells:
         barriers = unary_union([euphrates_metric().buffer(_RIVER_GAP_M), *(b.buffer(_RIVER_GAP_M) for b in _borders())])
         rest = to_metric(STUDY_AREA).difference(barriers)
         regions = [g for g in getattr(rest, "geoms", [rest]) if g.area > 1e6]
-        drawn = [p for p in gazetteer if p.kind != "site"]
+        # A site lies inside its town; a province is no point on the ground; a place beyond the study
+        # area (Mosul, Palmyra) would claim an empty cell at its edge.
+        drawn = [p for p in gazetteer if p.kind not in _NO_CELL and STUDY_AREA.contains(Point(p.lon, p.lat))]
         # Places at one point (a camp placed at its town) share one cell.
         by_point: dict[tuple[float, float], list[str]] = {}
         for p in drawn:

@@ -226,3 +226,12 @@ def test_the_map_lists_undated_claims_under_their_place():
     assert [data["undated"][k]["id"] for k in hajin["undated"]] == ["u1"]
     assert data["undated"][0]["date"] is None and data["undated"][0]["date_text"].startswith("undated")
     assert data["claims"][0]["precision"] == "day"
+
+
+def test_areas_leave_out_the_province_and_places_beyond_the_map(gazetteer):
+    from geo.areas import cells_for
+
+    cells = cells_for(gazetteer).cells
+    assert "hajin" in cells and "mayadin_east_bank" in cells
+    # A province is no point on the ground; Mosul and Palmyra lie beyond the study area's edge.
+    assert not {"deir_ez_zor_governorate", "mosul", "palmyra"} & set(cells)
