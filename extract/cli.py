@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from extract.evaluate import evaluate, load_gold
+from extract.evaluate import evaluate, load_gold, resolve_new_places
 from extract.io import iter_claims, write_claims
 from extract.parallel import extract_parallel
 from extract.pipeline import Summary
@@ -52,6 +52,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument("claims", type=Path, help="claims: .jsonl, .parquet, or a folder of them")
     e.add_argument("--gold", type=Path, required=True, help="annotations in the shape of shared/gold/seeds.json")
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
+    e.add_argument("--place-map", type=Path, metavar="JSON",
+                   help='gold places named NEW:slug to gazetteer ids, {"NEW:slug": "id"} (or {"map": {...}}); by '
+                        "default each is matched by its Arabic name (place_ar) when one gazetteer place has it")
     e.set_defaults(func=_evaluate)
 
 
@@ -106,6 +109,21 @@ def _extract_dask(args) -> int:
 
 
 def _evaluate(args) -> int:
-    score = evaluate(iter_claims(args.claims), load_gold(args.gold))
+    gold = load_gold(args.gold)
+    if args.place_map:
+        try:
+            data = json.loads(args.place_map.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise BadInput(f"{args.place_map}: cannot read the place map ({exc}); give a JSON object") from None
+        place_map = data.get("map", data) if isinstance(data, dict) else None
+        if not isinstance(place_map, dict):
+            raise BadInput(f'{args.place_map}: expected {{"NEW:slug": "gazetteer id", ...}}')
+    else:
+        place_map = resolve_new_places(gold)
+    named = {g["place"] for a in gold.values() for g in a.get("claims", []) if g.get("place", "").startswith("NEW:")}
+    if named:
+        print(f"{len(named & set(place_map))} of {len(named)} gold places named NEW:… matched to the gazetteer "
+              f"({'--place-map' if args.place_map else 'by Arabic name'}); the rest count as misses", file=sys.stderr)
+    score = evaluate(iter_claims(args.claims), gold, place_map=place_map)
     print(json.dumps(score.to_dict(), indent=1) if args.json else score.report())
     return 0

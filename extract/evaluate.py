@@ -33,10 +33,10 @@ from pathlib import Path
 
 from extract.claim import CONTROL, Claim
 from extract.sources import lookup
-from gazetteer import Gazetteer, load
+from gazetteer import Gazetteer, fold, load
 from guard.errors import BadInput
 
-__all__ = ["Score", "evaluate", "load_gold"]
+__all__ = ["Score", "evaluate", "load_gold", "resolve_new_places"]
 
 
 @dataclass
@@ -134,6 +134,37 @@ def load_gold(path: str | Path) -> dict[str, dict]:
         return {Path(a["file"]).stem if "file" in a else str(a["id"]): a for a in articles}
     except (KeyError, TypeError):
         raise BadInput(f"{path}: every article needs a 'file' or an 'id', as in shared/gold/seeds.json") from None
+
+
+def resolve_new_places(gold: dict[str, dict], *, gazetteer: Gazetteer | None = None) -> dict[str, str]:
+    """Gold places written before the gazetteer had them (``NEW:slug`` with ``place_ar``), mapped to the one
+    gazetteer place whose Arabic name is that name. A name two places share stays unmapped (a miss).
+
+    Examples
+    --------
+    >>> resolve_new_places({"a": {"claims": [{"place": "NEW:x", "place_ar": "هجين"}]}})
+    {'NEW:x': 'hajin'}
+    """
+    gz = gazetteer or load()
+    by_name: dict[str, set[str]] = {}
+    for p in gz:
+        for name in (p.name_ar, *p.names_ar):
+            if name:
+                by_name.setdefault(_bare(name), set()).add(p.id)
+    out: dict[str, str] = {}
+    for art in gold.values():
+        for g in art.get("claims", []) + art.get("events", []):
+            place, name = g.get("place", ""), g.get("place_ar") or ""
+            ids = by_name.get(_bare(name), set())
+            if place.startswith("NEW:") and len(ids) == 1:
+                out[place] = next(iter(ids))
+    return out
+
+
+def _bare(name: str) -> str:
+    """A name folded, its article dropped: الصعوة and صعوة are one name."""
+    name = " ".join(fold(name).split())
+    return name[2:] if name.startswith("ال") else name
 
 
 def _norm_source(s: str | None) -> str:
