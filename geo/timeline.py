@@ -89,7 +89,7 @@ from functools import lru_cache
 import pandas as pd
 
 from extract.claim import CONTROL, Claim
-from extract.sources import REGISTRY, lookup
+from extract.sources import lookup
 from gazetteer import Gazetteer, load
 from guard.errors import BadInput
 from review.overlay import REVIEWED, Reviewed, apply_review
@@ -132,8 +132,6 @@ SNAPSHOT_COLUMNS = (PLACE, NAME_EN, NAME_AR, HOLDER, STATUS, EXTENT, BASIS, CONT
                     AGE_DAYS, FADED, SOURCES, QUOTES, CLAIM_IDS, REVIEW_STATES, REVIEWED_BY, "lat", "lon")
 
 # Sources that speak for one side (Wikipedia's "partisan sources"), by the name a claim gives them.
-# Whose side each party source speaks for: from the source registry (extract.sources), by canonical name.
-PARTY_SOURCES = {s.name.casefold(): s.side for s in REGISTRY if s.kind == "party" and s.side}
 _GAINS = ("captured", "holds", "repelled", "advanced")
 
 
@@ -182,7 +180,7 @@ def side_of(c: Claim) -> str | None:
     """The side a claim's source speaks for, or None for a source that is not a party.
 
     ``source_kind`` decides whether the source is a party when the claim carries
-    it; which side it speaks for comes from :data:`PARTY_SOURCES`.
+    it; which side it speaks for comes from the source registry (:mod:`extract.sources`).
     """
     kind = getattr(c, "source_kind", None)
     if kind not in (None, "unknown", "party"):
@@ -196,9 +194,7 @@ def side_of(c: Claim) -> str | None:
 @lru_cache(maxsize=4096)
 def _party_side(source: str) -> str | None:
     known = lookup(source)  # the source registry says whose side a party source speaks for
-    if known is not None and known.kind == "party" and known.side:
-        return known.side
-    return PARTY_SOURCES.get(source.strip().casefold())
+    return known.side if known is not None and known.kind == "party" else None
 
 
 def is_party_claim(c: Claim) -> bool:

@@ -150,9 +150,6 @@ def _previous_doer(doc: Doc, i: int, sent: Sentence, prev: Sentence | None) -> t
     return (here[0], "actor.previous") if here else (None, "")
 
 
-_group_before = tg.group_before
-
-
 def _doer_before(doc: Doc, i: int, sent: Sentence) -> Hit | None:
     """``actor.before``, with agreement: of the actors before the verb in its sentence, the nearest
     whose gender agrees with it (التنظيم ... قسد التي ... بعد أن سيطرت → قسد)."""
@@ -197,7 +194,7 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
     if rel is not None:
         k = tg.antecedent(doc, rel, sent, relative=True)
         if k is not None:
-            targets, confidence, rule = _group_before(doc, k), CONFIDENCE["relative_clause"], "target.relative_clause"
+            targets, confidence, rule = tg.group_before(doc, k), CONFIDENCE["relative_clause"], "target.relative_clause"
         elif any(w in lx.COPULA for w in doc.tword[i + 1:min(sent.t1, i + 8)]):  # المناطق التي تراجعت منها قسد هي X و Y
             targets = tg.list_targets(doc, i, sent)
             confidence, rule = CONFIDENCE["list"], "target.list"
@@ -343,7 +340,7 @@ def _post(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Reading 
         rel = _relative_word(doc, i, sent, 6)
         k = tg.antecedent(doc, rel, sent) if rel is not None else None
     if k is not None:
-        group = _group_before(doc, k)
+        group = tg.group_before(doc, k)
         rules = ("target.antecedent",) if len(group) == 1 else ("target.antecedent", "target.coordinated_before")
         return Reading(group, _actors_of(doc, actor), (doc.tok_at(doc.mentions[k].norm_end), i + 1),
                        CONFIDENCE["object"], rules)
@@ -433,7 +430,7 @@ def _pocket(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readin
         rel = _relative_word(doc, i, sent, 5)
         k = tg.antecedent(doc, rel if rel is not None else i, sent)
         if k is not None:
-            targets, rule = _group_before(doc, k), "target.antecedent"
+            targets, rule = tg.group_before(doc, k), "target.antecedent"
     if not targets:
         return None
     if owner is None:
