@@ -242,7 +242,8 @@ def map_data(tl: Timeline, *, view: View | str = "consensus", start: date | None
     for r, c in zip(rows, claims, strict=True):
         r.update(_review_row(tl, c))
     # Claims that cannot be placed in time are kept, counted and listed under their place, never dropped.
-    undated_claims = [c for c in tl.undated if view.admits(c)]
+    # Strikes and clashes with no date are counted and listed too (the header counts them).
+    undated_claims = [c for c in tl.undated if view.admits(c)] + [c for c in tl.events if c.date.latest is None]
     undated = [{**row(c), **_review_row(tl, c)} for c in undated_claims]
     for p in places:
         p["undated"] = [k for k, c in enumerate(undated_claims)

@@ -32,9 +32,15 @@ def _claims() -> list[Claim]:
     return [hajin, month, undated, elsewhere]
 
 
+def _undated_strike() -> Claim:
+    """A strike on Hajin reported with no date: not drawn, but counted and listed like an undated claim."""
+    return replace(_claims()[2], id="s1", article="a5", kind="airstrike", actor="COALITION", change=None,
+                   quote="قصف طيران التحالف هجين", sentence="قصف طيران التحالف هجين")
+
+
 def test_an_undated_claim_is_in_its_places_story_and_counted_under_the_table(browser, tmp_path):
     claims = tmp_path / "c.jsonl"
-    write_claims(_claims(), claims)
+    write_claims(_claims() + [_undated_strike()], claims)
     out = tmp_path / "r.html"
     assert main(["report", str(claims), "-o", str(out)]) == 0
     ctx, page = offline_page(browser)
@@ -49,8 +55,9 @@ def test_an_undated_claim_is_in_its_places_story_and_counted_under_the_table(bro
     month = story.locator("li[data-claim]", has_text="قسد تسيطر على هجين")
     assert "2018-12-01 – 2018-12-31 (month)" in month.locator(".fl-meta").inner_text()
     # The undated claim: its own section, the same evidence layout, its reason, the hostile text as text.
-    assert story.locator("#story-undated").inner_text() == "Undated (1)"
-    item = story.locator("li[data-undated]")
+    assert story.locator("#story-undated").inner_text() == "Undated (2)"
+    assert story.locator("li[data-undated]", has_text="قصف طيران التحالف هجين").count() == 1  # the strike
+    item = story.locator("li[data-undated]", has_text="استعاد هجين")
     assert item.count() == 1
     assert item.locator(".fl-sentence").inner_text().strip() == UNDATED_SENTENCE.strip()
     assert item.locator("img").count() == 0 and page.evaluate("window.pwned") is None
@@ -66,7 +73,7 @@ def test_an_undated_claim_is_in_its_places_story_and_counted_under_the_table(bro
     assert "استعاد" not in page.locator("#fl-table").inner_text()
     foot = page.locator("#fl-undated-count")
     assert foot.is_visible()
-    assert foot.inner_text() == ("2 claims could not be placed in time: see the places' stories; "
+    assert foot.inner_text() == ("3 claims could not be placed in time: see the places' stories; "
                                  "1 of them is about places with no dated claim, not on this map.")
     assert page.errors == []
     ctx.close()
