@@ -24,7 +24,8 @@ from gazetteer import Gazetteer, Place
 from geo import Timeline
 
 
-def generate(n_claims: int, n_places: int, n_sources: int, *, seed: int = 3):
+def generate(n_claims: int, n_places: int, n_sources: int, *, seed: int = 3, days: int = 730):
+    """``n_claims`` control claims about ``n_places`` villages (inside the study area) over ``days`` days."""
     rng = random.Random(seed)
     places = [Place(id=f"p{i}", name_en=f"Place {i}", name_ar=f"مكان {i}", kind="village",
                     lat=34 + rng.random() * 3, lon=38.6 + rng.random() * 3.5, precision_m=1000, coord_source="bench")
@@ -36,7 +37,7 @@ def generate(n_claims: int, n_places: int, n_sources: int, *, seed: int = 3):
     claims = []
     for i in range(n_claims):
         p = rng.choice(places)
-        d = start + timedelta(days=rng.randrange(730))
+        d = start + timedelta(days=rng.randrange(days))
         claims.append(Claim(
             id=f"c{i}", article=f"a{i // 10}", kind="control", place=p.id, place_name=p.name_en, surface="",
             lat=p.lat, lon=p.lon, actor=rng.choice(actors), change=rng.choice(changes),
