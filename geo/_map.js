@@ -1,7 +1,10 @@
 /* Frontline time map (the TimeControl plugin's script).
    Every state for every date is in the page, so moving the date only restyles
-   what is already drawn. Article text is untrusted: it is only ever written
-   with textContent, never as markup. */
+   what is already drawn: each place's cell and each edge between neighbouring
+   cells are in the page once, and a delta stream says which places change on
+   which day (geo/_page.py). What grows with the claims arrives gzip-compressed
+   and is unpacked with the browser's DecompressionStream. Article text is
+   untrusted: it is only ever written with textContent, never as markup. */
 (function () {
   "use strict";
   var DAY = 86400000;
@@ -57,9 +60,51 @@
     });
   }
 
+  // The packed part of the data: base64 of gzip of JSON.
+  function unpack(packEl) {
+    if (!packEl) return Promise.resolve({});
+    var bin = atob(packEl.textContent.trim()), n = bin.length, bytes = new Uint8Array(n);
+    for (var i = 0; i < n; i++) bytes[i] = bin.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+
+  // Claims arrive as columns (a repeated value once); a claim becomes an object only when shown.
+  function claimTable(cols) {
+    var n = cols.n || 0, cache = new Array(n), keys = Object.keys(cols).filter(function (k) { return k !== "n"; });
+    function val(key, k) { var c = cols[key]; return c.v ? c.v[k] : c.u[c.i[k]]; }
+    var T = new Float64Array(n), dates = cols.date;
+    if (n) {
+      var tOf = dates.u ? dates.u.map(function (d) { return parse(d); }) : null;
+      for (var k = 0; k < n; k++) T[k] = tOf ? tOf[dates.i[k]] : parse(dates.v[k]);
+    }
+    function get(k) {
+      var r = cache[k];
+      if (r) return r;
+      r = { t: T[k] };
+      keys.forEach(function (key) { r[key] = val(key, k); });
+      cache[k] = r;
+      return r;
+    }
+    function distinct(key) {
+      var c = cols[key], seen = {};
+      (c.u || c.v).forEach(function (v) { if (v) seen[v] = 1; });
+      return Object.keys(seen).sort();
+    }
+    return { n: n, T: T, get: get, val: val, distinct: distinct };
+  }
+
   function attach(map, dataEl, opts) {
     opts = opts || {};
-    var DATA = JSON.parse(dataEl.textContent);
+    return unpack(opts.pack).then(function (packed) {
+      var DATA = JSON.parse(dataEl.textContent);
+      Object.keys(packed).forEach(function (k) { DATA[k] = packed[k]; });
+      build(map, DATA, opts);
+    });
+  }
+
+  function build(map, DATA, opts) {
+    var CL = claimTable(DATA.claims), G = DATA.geometry;
     var COLORS = DATA.colors;
     var container = map.getContainer();
     container.classList.add("fl-map");
@@ -107,11 +152,12 @@
     map.invalidateSize();
 
     // ------------------------------------------------------------- panes
-    [["fl-base", 360], ["fl-areas", 380], ["fl-fronts", 390], ["fl-context", 430], ["fl-events", 440],
-      ["fl-places", 450]].forEach(function (p) { map.createPane(p[0]).style.zIndex = p[1]; });
+    [["fl-base", 360], ["fl-areas", 380], ["fl-fronts-casing", 389], ["fl-fronts", 390], ["fl-context", 430],
+      ["fl-events", 440], ["fl-places", 450]].forEach(function (p) { map.createPane(p[0]).style.zIndex = p[1]; });
     map.getPane("fl-base").style.pointerEvents = "none";
     map.getPane("fl-areas").style.pointerEvents = "none";
     map.getPane("fl-fronts").style.pointerEvents = "none";
+    map.getPane("fl-fronts-casing").style.pointerEvents = "none";
     map.getPane("fl-context").style.pointerEvents = "none";
 
     // --------------------------------------------------------- base layers
@@ -151,16 +197,16 @@
 
     // ---------------------------------------------------------- places
     var labels = [];  // {tooltip, priority}
-    var markers = {}, byId = {};
+    var markers = {}, byId = {}, markerList = [];
     DATA.places.forEach(function (p, k) {
-      byId[p.id] = p;
+      byId[p.id] = p; p.index = k;
       p.states.forEach(function (s) { s.t0 = parse(s.from); s.t1 = parse(s.to); });
       var m = L.circleMarker([p.lat, p.lon], { pane: "fl-places", radius: 7, weight: 1.5 });
       m.bindTooltip(p.name_en, { permanent: true, direction: "right", offset: [9, 0], className: "fl-label fl-label-place" });
       m.on("click", function () { showStory(p, null); });
       m.addTo(placeLayer);
       m._path.setAttribute("data-place", p.id);
-      markers[p.id] = { marker: m, place: p, key: null };
+      markers[p.id] = markerList[k] = { marker: m, place: p, key: null };
       labels.push({ tooltip: m.getTooltip(), priority: 1000 + p.claims.length });
     });
     DATA.context.forEach(function (p) {
@@ -215,12 +261,109 @@
       e.shown = false;
     });
     function placeOf(e) {
-      var c = DATA.claims[e.claim];
+      var c = CL.get(e.claim);
       return { id: e.place, name_en: c.place, name_ar: "", states: [], history: [], claims: [e.claim] };
     }
 
-    DATA.areas.forEach(function (a) { a.t0 = parse(a.from); a.t1 = parse(a.to); });
-    var fadeMs = DATA.fade_days * DAY;
+    // Events by date: those on show are one run of this order, moved with the date.
+    var evOrder = DATA.events.map(function (e, k) { return k; }).sort(function (a, b) {
+      return DATA.events[a].t - DATA.events[b].t || a - b; });
+    var evT = evOrder.map(function (k) { return DATA.events[k].t; }), evLo = 0, evHi = 0;
+    function lower(arr, x) { var lo = 0, hi = arr.length; while (lo < hi) { var mid = (lo + hi) >> 1; if (arr[mid] < x) lo = mid + 1; else hi = mid; } return lo; }
+    function upper(arr, x) { var lo = 0, hi = arr.length; while (lo < hi) { var mid = (lo + hi) >> 1; if (arr[mid] <= x) lo = mid + 1; else hi = mid; } return lo; }
+    function showEvents(t) {
+      var lo = lower(evT, t - DATA.event_days * DAY), hi = upper(evT, t), k, e;
+      for (k = evLo; k < evHi; k++) {
+        if (k < lo || k >= hi) { e = DATA.events[evOrder[k]]; eventLayer.removeLayer(e.marker); e.shown = false; }
+      }
+      for (k = lo; k < hi; k++) {
+        if (k < evLo || k >= evHi) { e = DATA.events[evOrder[k]]; eventLayer.addLayer(e.marker); e.shown = true; }
+      }
+      evLo = lo; evHi = hi;
+    }
+
+    // ------------------------------------------------------ cells and edges
+    // Each place's cell, drawn with no outline so neighbours held by one side read as one area; the
+    // opacity is the group's, so cells never show seams or stack. Frontlines: every shared edge whose
+    // two sides are held by different sides (contested counts as a side of its own).
+    function ring(flat) {
+      var out = [], x = 0, y = 0;
+      for (var j = 0; j < flat.length; j += 2) { x += flat[j]; y += flat[j + 1]; out.push([y / 1e5, x / 1e5]); }
+      return out;
+    }
+    function cellLatLngs(c) { return G.cells[c].map(function (poly) { return poly.map(ring); }); }
+    function lineLatLngs(g) { return G.lines[g].map(ring); }
+    var NP = DATA.places.length;
+    var cellRenderer = L.svg({ pane: "fl-areas" }), casingRenderer = L.svg({ pane: "fl-fronts-casing" }),
+      frontRenderer = L.svg({ pane: "fl-fronts" });
+    map.addLayer(cellRenderer);
+    var areaGroups = {};
+    [["assessed", 0.25], ["claimed", 0.45], ["contested", 0.3]].forEach(function (g) {
+      var e = document.createElementNS(SVGNS, "g");
+      e.setAttribute("opacity", String(g[1])); e.setAttribute("class", "fl-area-" + g[0]);
+      cellRenderer._container.appendChild(e); areaGroups[g[0]] = e;
+    });
+    var cellLayers = new Array(NP), areaKey = new Array(NP);
+    var EA = [], EB = [], EG = [], edgesOf = new Array(NP);
+    for (var x = 0; x < G.edges.length; x += 3) {
+      var ea = G.edges[x], eb = G.edges[x + 1];
+      (edgesOf[ea] = edgesOf[ea] || []).push(EA.length); (edgesOf[eb] = edgesOf[eb] || []).push(EA.length);
+      EA.push(ea); EB.push(eb); EG.push(G.edges[x + 2]);
+    }
+    var edgeOn = new Uint8Array(EA.length), edgeLayers = new Array(EA.length);
+    function home(i) {
+      var l = cellLayers[i], g = areaGroups[l.group];
+      if (l._path && g && l._path.parentNode !== g) g.appendChild(l._path);
+    }
+    // The side a place's cell stands for: a holder, "contested", or none (unknown, no claim, no cell).
+    function sideOf(i) {
+      var k = curK[i];
+      if (k < 0 || G.cell_of[i] < 0) return null;
+      var s = DATA.places[i].states[k];
+      return s.status === "held" ? s.holder : s.status === "contested" ? "contested" : null;
+    }
+    function drawCell(i, st, key) {
+      var c = G.cell_of[i], lyr = cellLayers[i];
+      if (c < 0) return;
+      if (!key) { if (lyr && areaLayer.hasLayer(lyr)) areaLayer.removeLayer(lyr); return; }
+      var s = st.s, held = s.status === "held";
+      var fill = !held ? contestFill(null) : s.basis === "claimed" ? hatch(colorOf(s.holder)) : colorOf(s.holder);
+      if (!lyr) {
+        lyr = cellLayers[i] = L.polygon(cellLatLngs(c), { renderer: cellRenderer, interactive: false, stroke: false,
+          fill: true, fillOpacity: 1, fillColor: fill });
+        lyr.on("add", function () {
+          lyr._path.setAttribute("data-cell", DATA.places[i].id); lyr._path.setAttribute("data-area", areaKey[i]); home(i);
+        });
+      } else {
+        lyr.setStyle({ fillColor: fill });
+      }
+      lyr.group = !held ? "contested" : s.basis === "claimed" ? "claimed" : "assessed";
+      if (!areaLayer.hasLayer(lyr)) { areaLayer.addLayer(lyr); return; }
+      if (lyr._path) { lyr._path.setAttribute("data-area", key); home(i); }
+    }
+    function refreshEdges(list) {
+      for (var n = 0; n < list.length; n++) {
+        var x = list[n], a = sideOf(EA[x]), b = sideOf(EB[x]), on = a && b && a !== b ? 1 : 0;
+        if (on === edgeOn[x]) continue;
+        edgeOn[x] = on;
+        var ls = edgeLayers[x];
+        if (on) {
+          if (!ls) {
+            var ll = lineLatLngs(EG[x]);
+            ls = edgeLayers[x] = [
+              L.polyline(ll, { renderer: casingRenderer, interactive: false, color: "#ffffff", weight: 6, opacity: 0.9 }),
+              L.polyline(ll, { renderer: frontRenderer, interactive: false, color: DATA.frontline, weight: 3, dashArray: "9 5" })];
+            ls[1].on("add", function () {
+              this._path.setAttribute("data-edge", DATA.places[EA[this.edge]].id + "|" + DATA.places[EB[this.edge]].id);
+            });
+            ls[1].edge = x;
+          }
+          frontLayer.addLayer(ls[0]); frontLayer.addLayer(ls[1]);
+        } else if (ls) {
+          frontLayer.removeLayer(ls[0]); frontLayer.removeLayer(ls[1]);
+        }
+      }
+    }
 
     // --------------------------------------------------------- state
     var state = { date: parse(DATA.initial), whole: false, place: null, focus: null, zoom: null, center: null,
@@ -266,23 +409,48 @@
       return state.whole ? [parse(DATA.whole_start), parse(DATA.whole_end)] : [parse(DATA.start), parse(DATA.end)];
     }
 
-    // The state of a place on day t: its interval, and the newest evidence behind it by then.
-    function stateAt(p, t) {
-      var s = null, n = p.states.length;
-      for (var i = 0; i < n; i++) {
-        var x = p.states[i];
-        if (x.t0 <= t && (t < x.t1 || i === n - 1)) { s = x; break; }
-      }
-      if (!s) return null;
-      var last = -1;
-      for (var j = 0; j < s.ev.length; j++) {
-        var c = DATA.claims[s.ev[j]];
-        if (c.t <= t && (last < 0 || c.t >= DATA.claims[last].t)) last = s.ev[j];
-      }
-      var lastT = last >= 0 ? DATA.claims[last].t : s.t0;
-      return { s: s, last: last, age: Math.round((t - lastT) / DAY), faded: t - lastT > fadeMs };
+    // ------------------------------------------------- state per place
+    // The delta stream: on each listed day, the places whose state changes and their new state (interval,
+    // newest evidence, faded). The page keeps every place's state and applies the changes between two
+    // dates, forward or back, so a date step touches only what changed.
+    var DL = DATA.deltas, dDays = DL.days, dStart = new Int32Array(dDays.length + 1);
+    for (var di = 0; di < dDays.length; di++) dStart[di + 1] = dStart[di] + DL.counts[di];
+    var eP = Int32Array.from(DL.place), eK = Int32Array.from(DL.state), eL = Int32Array.from(DL.last),
+      eF = Uint8Array.from(DL.faded), NE = eP.length;
+    var bK = new Int32Array(NE), bL = new Int32Array(NE), bF = new Uint8Array(NE);
+    var curK = new Int32Array(NP).fill(-1), curL = new Int32Array(NP).fill(-1), curF = new Uint8Array(NP);
+    for (var e0 = 0; e0 < NE; e0++) {  // what each change replaces: stepping back restores it
+      var q = eP[e0];
+      bK[e0] = curK[q]; bL[e0] = curL[q]; bF[e0] = curF[q];
+      curK[q] = eK[e0]; curL[q] = eL[e0]; curF[q] = eF[e0];
     }
-    DATA.claims.forEach(function (c) { c.t = parse(c.date); });
+    curK.fill(-1); curL.fill(-1); curF.fill(0);
+    var applied = 0, stamp = new Int32Array(NP), stampN = 0;
+    function moveTo(day) {
+      var to = upper(dDays, day), changed = [], e, p;
+      stampN += 1;
+      if (to > applied) {
+        for (e = dStart[applied]; e < dStart[to]; e++) {
+          p = eP[e]; curK[p] = eK[e]; curL[p] = eL[e]; curF[p] = eF[e];
+          if (stamp[p] !== stampN) { stamp[p] = stampN; changed.push(p); }
+        }
+      } else {
+        for (e = dStart[applied] - 1; e >= dStart[to]; e--) {
+          p = eP[e]; curK[p] = bK[e]; curL[p] = bL[e]; curF[p] = bF[e];
+          if (stamp[p] !== stampN) { stamp[p] = stampN; changed.push(p); }
+        }
+      }
+      applied = to;
+      return changed;
+    }
+    // The state of place i on the page's date: its interval, and the newest evidence behind it by then.
+    function current(i) {
+      var k = curK[i];
+      if (k < 0) return null;
+      var s = DATA.places[i].states[k], last = curL[i], lastT = last >= 0 ? CL.T[last] : s.t0;
+      return { s: s, last: last, age: Math.round((state.date - lastT) / DAY), faded: curF[i] === 1 };
+    }
+    function stateAt(p) { return current(p.index); }
 
     function label(st) {
       if (!st) return "none";
@@ -305,43 +473,35 @@
     }
 
     // ------------------------------------------------------------ render
-    var shownArea = null, openPlace = null, tableTimer = null;
+    var openPlace = null, tableTimer = null, drawn = false;
+    function restyle(i, dirty) {
+      var m = markerList[i], st = current(i), style = styleFor(st);
+      var k = style.fillColor + style.color + style.fillOpacity + style.dashArray + style.radius;
+      var path = m.marker._path;
+      if (k !== m.key) {
+        m.marker.setStyle(style); m.marker.setRadius(style.radius); m.key = k;
+      }
+      path.setAttribute("data-state", label(st));
+      path.setAttribute("data-basis", st ? st.s.basis : "");
+      path.setAttribute("data-faded", st && st.faded ? "1" : "0");
+      var side = sideOf(i), key = side ? side + (side === "contested" ? "" : "|" + st.s.basis) : "";
+      if (key !== (areaKey[i] || "")) {
+        areaKey[i] = key;
+        drawCell(i, st, key);
+        if (edgesOf[i]) Array.prototype.push.apply(dirty, edgesOf[i]);
+      }
+    }
     function render() {
-      var t = state.date;
-      Object.keys(markers).forEach(function (id) {
-        var m = markers[id], st = stateAt(m.place, t), style = styleFor(st);
-        var k = style.fillColor + style.color + style.fillOpacity + style.dashArray + style.radius;
-        var path = m.marker._path;
-        if (k !== m.key) {
-          m.marker.setStyle(style); m.marker.setRadius(style.radius); m.key = k;
-        }
-        path.setAttribute("data-state", label(st));
-        path.setAttribute("data-basis", st ? st.s.basis : "");
-        path.setAttribute("data-faded", st && st.faded ? "1" : "0");
-        path.setAttribute("data-age", st ? String(st.age) : "");
-      });
-      var area = null;
-      for (var i = 0; i < DATA.areas.length; i++) {
-        if (DATA.areas[i].t0 <= t && t < DATA.areas[i].t1) { area = DATA.areas[i]; break; }
+      var t = state.date, changed = moveTo(Math.round(t / DAY)), dirty = [], i;
+      if (!drawn) { changed = DATA.places.map(function (p, k) { return k; }); drawn = true; }
+      for (i = 0; i < changed.length; i++) restyle(changed[i], dirty);
+      refreshEdges(dirty);
+      // The age of the evidence moves with every date: an attribute only, no restyle.
+      for (i = 0; i < NP; i++) {
+        if (curK[i] >= 0) markerList[i].marker._path.setAttribute("data-age", String(current(i).age));
+        else if (changed.length) markerList[i].marker._path.setAttribute("data-age", "");
       }
-      if (area !== shownArea) {
-        areaLayer.clearLayers(); frontLayer.clearLayers();
-        if (area) {
-          L.geoJSON(area.areas, { pane: "fl-areas", interactive: false, style: function (f) {
-            var h = f.properties.holder;
-            if (h === "contested") return { color: "#333", weight: 1, fillColor: contestFill(null), fillOpacity: 0.3, dashArray: "4 4" };
-            return { color: colorOf(h), weight: 1, fillOpacity: f.properties.basis === "claimed" ? 0.45 : 0.25,
-              fillColor: f.properties.basis === "claimed" ? hatch(colorOf(h)) : colorOf(h) };
-          } }).addTo(areaLayer);
-          L.geoJSON(area.fronts, { pane: "fl-fronts", interactive: false, style: { color: "#ffffff", weight: 6, opacity: 0.9 } }).addTo(frontLayer);
-          L.geoJSON(area.fronts, { pane: "fl-fronts", interactive: false, style: { color: DATA.frontline, weight: 3, dashArray: "9 5" } }).addTo(frontLayer);
-        }
-        shownArea = area;
-      }
-      DATA.events.forEach(function (e) {
-        var on = e.t <= t && t - e.t <= DATA.event_days * DAY;
-        if (on !== e.shown) { if (on) eventLayer.addLayer(e.marker); else eventLayer.removeLayer(e.marker); e.shown = on; }
-      });
+      showEvents(t);
       dateBox.textContent = iso(t);
       var r = range();
       slider.value = String(Math.round((t - r[0]) / DAY));
@@ -507,10 +667,10 @@
       var h = el("h2", null, p.name_en + " ");
       h.appendChild(el("span", "ar", p.name_ar));
       storyBody.appendChild(h);
-      var st = stateAt(p, t);
+      var st = stateAt(p);
       storyBody.appendChild(el("p", "fl-now", "On " + iso(t) + ": " + nowText(st, t)));
       if (st && st.last >= 0) {
-        var lc = DATA.claims[st.last];
+        var lc = CL.get(st.last);
         var ago = st.age === 0 ? "today" : plural(st.age, "day", "days") + " ago";
         storyBody.appendChild(el("p", "fl-age" + (st.faded ? " fl-old" : ""), "Last confirmed " + ago + " by " + lc.source +
           (lc.outlet && lc.outlet !== lc.source ? " (in " + lc.outlet + ")" : "") + ", " + lc.date_text +
@@ -535,14 +695,14 @@
       var list = el("ol", "fl-claims");
       var ids = p.claims.slice();
       if (state.focus !== null && ids.indexOf(state.focus) < 0) ids.push(state.focus);
-      var past = ids.filter(function (k) { return DATA.claims[k].t <= t; }).sort(function (a, b) { return DATA.claims[b].t - DATA.claims[a].t; });
-      var later = ids.filter(function (k) { return DATA.claims[k].t > t; });
+      var past = ids.filter(function (k) { return CL.T[k] <= t; }).sort(function (a, b) { return CL.T[b] - CL.T[a]; });
+      var later = ids.filter(function (k) { return CL.T[k] > t; });
       if (state.focus !== null) {  // the event that was clicked comes first
         past = past.filter(function (k) { return k !== state.focus; }); later = later.filter(function (k) { return k !== state.focus; });
         past.unshift(state.focus);
       }
       past.concat(later).forEach(function (k) {
-        var c = DATA.claims[k];
+        var c = CL.get(k);
         var li = evidence(c, "fl-claim" + (c.t <= t ? "" : " fl-future") + (k === state.focus ? " fl-focus" : ""));
         li.setAttribute("data-claim", String(k));
         list.appendChild(li);
@@ -712,10 +872,9 @@
       s.addEventListener("change", fillTable);
       return s;
     }
-    function uniq(f) { var seen = {}; DATA.claims.forEach(function (c) { var v = f(c); if (v) seen[v] = 1; }); return Object.keys(seen).sort(); }
-    var fPlace = select("fl-f-place", "place", uniq(function (c) { return c.place; }));
-    var fActor = select("fl-f-actor", "actor", uniq(function (c) { return c.actor; }));
-    var fSource = select("fl-f-source", "source", uniq(function (c) { return c.source; }));
+    var fPlace = select("fl-f-place", "place", CL.distinct("place"));
+    var fActor = select("fl-f-actor", "actor", CL.distinct("actor"));
+    var fSource = select("fl-f-source", "source", CL.distinct("source"));
     var fText = el("input"); fText.type = "search"; fText.id = "fl-f-text"; fText.placeholder = "search the quotes";
     fText.setAttribute("aria-label", "Search the quotes");
     fText.addEventListener("input", fillTable);
@@ -749,22 +908,24 @@
       if (mode.value === "map") {
         var seen = {};
         DATA.places.forEach(function (p) {
-          var st = stateAt(p, t);
+          var st = stateAt(p);
           if (!st) return;
-          st.s.ev.forEach(function (k) { if (DATA.claims[k].t <= t && !seen[k]) { seen[k] = 1; ids.push(k); } });
+          st.s.ev.forEach(function (k) { if (CL.T[k] <= t && !seen[k]) { seen[k] = 1; ids.push(k); } });
         });
-        DATA.events.forEach(function (e) { if (e.shown && !seen[e.claim]) { seen[e.claim] = 1; ids.push(e.claim); } });
+        for (var n = evLo; n < evHi; n++) {
+          var e = DATA.events[evOrder[n]];
+          if (!seen[e.claim]) { seen[e.claim] = 1; ids.push(e.claim); }
+        }
       } else {
-        DATA.claims.forEach(function (c, k) { if (c.t <= t) ids.push(k); });
+        for (var k = 0; k < CL.n; k++) if (CL.T[k] <= t) ids.push(k);
       }
       var q = fText.value.trim();
       ids = ids.filter(function (k) {
-        var c = DATA.claims[k];
-        return (!fPlace.value || c.place === fPlace.value) && (!fActor.value || c.actor === fActor.value) &&
-          (!fSource.value || c.source === fSource.value) && (!q || (c.quote || "").indexOf(q) >= 0 ||
-          (c.summary || "").toLowerCase().indexOf(q.toLowerCase()) >= 0);
+        return (!fPlace.value || CL.val("place", k) === fPlace.value) && (!fActor.value || CL.val("actor", k) === fActor.value) &&
+          (!fSource.value || CL.val("source", k) === fSource.value) && (!q || (CL.val("quote", k) || "").indexOf(q) >= 0 ||
+          (CL.val("summary", k) || "").toLowerCase().indexOf(q.toLowerCase()) >= 0);
       });
-      ids.sort(function (a, b) { return DATA.claims[b].t - DATA.claims[a].t || a - b; });
+      ids.sort(function (a, b) { return CL.T[b] - CL.T[a] || a - b; });
       return ids;
     }
     function fillTable() {
@@ -777,7 +938,7 @@
       var thead = el("thead"); thead.appendChild(tr); table.appendChild(thead);
       var tbody = el("tbody");
       ids.slice(0, MAX_ROWS).forEach(function (k) {
-        var c = DATA.claims[k], row = el("tr");
+        var c = CL.get(k), row = el("tr");
         row.setAttribute("data-claim", String(k));
         COLS.forEach(function (col) {
           var v = c[col[0]], td;
@@ -816,7 +977,7 @@
     function claimsCsv() {
       var lines = [CSV_COLS.join(",")];
       tableRows().forEach(function (k) {
-        var c = DATA.claims[k];
+        var c = CL.get(k);
         lines.push(CSV_COLS.map(function (col) { return csvCell(c[col]); }).join(","));
       });
       return "\ufeff" + lines.join("\r\n") + "\r\n";
@@ -824,26 +985,44 @@
     function snapshotGeojson() {
       var t = state.date, day = iso(t), feats = [];
       DATA.places.forEach(function (p) {
-        var st = stateAt(p, t), s = st ? st.s : null;
-        var last = st && st.last >= 0 ? DATA.claims[st.last] : null;
-        var ev = s ? s.ev.filter(function (k) { return DATA.claims[k].t <= t; }) : [];
-        var srcs = {}; ev.forEach(function (k) { srcs[DATA.claims[k].source] = 1; });
+        var st = stateAt(p), s = st ? st.s : null;
+        var last = st && st.last >= 0 ? CL.get(st.last) : null;
+        var ev = s ? s.ev.filter(function (k) { return CL.T[k] <= t; }) : [];
+        var srcs = {}; ev.forEach(function (k) { srcs[CL.val("source", k)] = 1; });
         feats.push({ type: "Feature", geometry: { type: "Point", coordinates: [p.lon, p.lat] }, properties: {
           layer: "places", place: p.id, name_en: p.name_en, name_ar: p.name_ar,
           status: s ? s.status : "unknown", holder: s ? s.holder : null, extent: s ? s.extent : null,
           basis: s ? s.basis : null, contenders: s ? s.contenders.join(" | ") : "", since: s ? s.from : null,
           last_evidence: last ? last.date : null, age_days: st ? st.age : null, faded: !!(st && st.faded),
-          sources: Object.keys(srcs).sort().join(" | "), claim_ids: ev.map(function (k) { return DATA.claims[k].id; }).join(" | "),
+          sources: Object.keys(srcs).sort().join(" | "), claim_ids: ev.map(function (k) { return CL.val("id", k); }).join(" | "),
           date: day, view: DATA.view } });
       });
-      var area = null;
-      DATA.areas.forEach(function (a) { if (a.t0 <= t && t < a.t1) area = a; });
-      if (area) {
-        area.areas.features.forEach(function (f) { feats.push({ type: "Feature", geometry: f.geometry,
-          properties: { layer: "areas", holder: f.properties.holder, basis: f.properties.basis, date: day, view: DATA.view } }); });
-        area.fronts.features.forEach(function (f) { feats.push({ type: "Feature", geometry: f.geometry,
-          properties: { layer: "frontlines", between: f.properties.between, date: day, view: DATA.view } }); });
+      // Areas: one feature per holder and basis, the cells of its places; frontlines: one per pair of sides.
+      var areas = {}, fronts = {};
+      DATA.places.forEach(function (p, i) {
+        var side = sideOf(i);
+        if (!side) return;
+        var basis = side === "contested" ? "assessed" : p.states[curK[i]].basis, k = side + "|" + basis;
+        var a = areas[k] = areas[k] || { holder: side, basis: basis, cells: {} };
+        a.cells[G.cell_of[i]] = 1;
+      });
+      function closed(r) { var out = r.map(function (ll) { return [ll[1], ll[0]]; }); out.push(out[0]); return out; }
+      Object.keys(areas).sort().forEach(function (k) {
+        var a = areas[k], polys = [];
+        Object.keys(a.cells).forEach(function (c) { cellLatLngs(+c).forEach(function (poly) { polys.push(poly.map(closed)); }); });
+        feats.push({ type: "Feature", geometry: { type: "MultiPolygon", coordinates: polys },
+          properties: { layer: "areas", holder: a.holder, basis: a.basis, date: day, view: DATA.view } });
+      });
+      for (var x = 0; x < EA.length; x++) {
+        if (!edgeOn[x]) continue;
+        var between = [sideOf(EA[x]), sideOf(EB[x])].sort().join("|");
+        fronts[between] = (fronts[between] || []).concat(lineLatLngs(EG[x]).map(function (r) {
+          return r.map(function (ll) { return [ll[1], ll[0]]; }); }));
       }
+      Object.keys(fronts).sort().forEach(function (k) {
+        feats.push({ type: "Feature", geometry: { type: "MultiLineString", coordinates: fronts[k] },
+          properties: { layer: "frontlines", between: k, date: day, view: DATA.view } });
+      });
       return JSON.stringify({ type: "FeatureCollection", features: feats });
     }
     function download(name, type, text) {
@@ -888,7 +1067,13 @@
       map: map, data: DATA, layers: layers,
       setDate: function (d) { stop(); state.date = parse(d); render(); fillTable(); },
       date: function () { return iso(state.date); },
-      stateOf: function (id) { return label(stateAt(byId[id], state.date)); },
+      stateOf: function (id) { return label(stateAt(byId[id])); },
+      // Frontline edges on show, each as "place|place" (the places either side).
+      fronts: function () {
+        var out = [];
+        for (var x = 0; x < EA.length; x++) if (edgeOn[x]) out.push(DATA.places[EA[x]].id + "|" + DATA.places[EB[x]].id);
+        return out.sort();
+      },
       csv: claimsCsv, geojson: snapshotGeojson
     };
     document.body.setAttribute("data-ready", "1");

@@ -16,7 +16,9 @@ How the areas are drawn
   (contested counts as its own holder), merged into lines.
 
 Cells depend only on the gazetteer, so they are computed once and reused for
-every date.
+every date, and so are their shared edges (:class:`Edges`): the time map draws
+each cell once and a frontline on every edge whose two sides are held by
+different sides, so it needs no geometry per date.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 from shapely.geometry import MultiPoint, Point, shape
@@ -35,7 +38,7 @@ from shapely.ops import linemerge, unary_union
 from gazetteer import Gazetteer
 from gazetteer.river import BASEMAP, METRIC_CRS, STUDY_AREA, euphrates_metric, to_metric
 
-__all__ = ["RADIUS_M", "Cells", "areas_of", "cells_for", "frontlines_of", "stretches"]
+__all__ = ["RADIUS_M", "Cells", "Edges", "areas_of", "cells_for", "edges_for", "frontlines_of", "stretches"]
 
 RADIUS_M = 12_000.0
 _NO_CELL = ("site", "province")
@@ -104,6 +107,65 @@ def _cells_for(gazetteer: Gazetteer, radius_m: float) -> Cells:
 def cells_for(gazetteer: Gazetteer, *, radius_m: float = RADIUS_M) -> Cells:
     """Cells of a gazetteer, computed once per gazetteer and radius."""
     return _cells_for(gazetteer, radius_m)
+
+
+_EDGE_GRID_M = 0.01  # neighbours' boundaries meet to within float noise: intersect them on a 1 cm grid
+_EDGE_MIN_M = 1.0
+
+
+class Edges:
+    """The boundary each pair of neighbouring cells shares, in UTM 37N metres.
+
+    Places at one point share one cell; an edge lists the places on each side.
+
+    Parameters
+    ----------
+    cells : Cells
+
+    Attributes
+    ----------
+    edges : list of (tuple of str, tuple of str, LineString or MultiLineString)
+        Places on one side, places on the other, the shared boundary.
+    """
+
+    def __init__(self, cells: Cells) -> None:
+        groups: dict[int, list[str]] = {}
+        geoms: dict[int, shapely.Geometry] = {}
+        for pid, cell in cells.cells.items():
+            if cell is None or cell.is_empty:
+                continue
+            groups.setdefault(id(cell), []).append(pid)
+            geoms[id(cell)] = cell
+        keys = list(groups)
+        arr = np.array([geoms[k] for k in keys], dtype=object)
+        self.edges: list[tuple[tuple[str, ...], tuple[str, ...], shapely.Geometry]] = []
+        if len(arr) < 2:
+            return
+        a, b = shapely.STRtree(arr).query(arr, predicate="intersects")
+        keep = a < b
+        a, b = a[keep], b[keep]
+        bounds = shapely.boundary(arr)
+        # Exact intersection misses edges whose vertices differ by float noise (a third of them on the
+        # bundled gazetteer): a 1 cm grid finds them all.
+        shared = shapely.line_merge(shapely.intersection(bounds[a], bounds[b], grid_size=_EDGE_GRID_M))
+        for i, j, line in zip(a, b, shared, strict=True):
+            parts = [g for g in getattr(line, "geoms", [line]) if g.geom_type == "LineString" and not g.is_empty]
+            if not parts:
+                continue  # cells that touch at a corner share no edge
+            geom = parts[0] if len(parts) == 1 else shapely.MultiLineString(parts)
+            if geom.length < _EDGE_MIN_M:
+                continue
+            self.edges.append((tuple(sorted(groups[keys[i]])), tuple(sorted(groups[keys[j]])), geom))
+
+
+@lru_cache(maxsize=4)
+def _edges_for(gazetteer: Gazetteer, radius_m: float) -> Edges:
+    return Edges(cells_for(gazetteer, radius_m=radius_m))
+
+
+def edges_for(gazetteer: Gazetteer, *, radius_m: float = RADIUS_M) -> Edges:
+    """Shared edges of a gazetteer's cells, computed once per gazetteer and radius."""
+    return _edges_for(gazetteer, radius_m)
 
 
 def _label(row) -> str | None:

@@ -43,15 +43,14 @@ from functools import lru_cache
 from pathlib import Path
 
 import folium
-import shapely
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from extract.claim import CONTROL, Claim
 from gazetteer.river import BASEMAP
 from geo import _vendor
+from geo._page import columns, day_number, delta_stream, pack, page_geometry
 from geo._style import COLORS, EVENT_SHAPES, FRONTLINE, HOLDER_NAMES
-from geo.areas import stretches
 from geo.timeline import Timeline, View, is_party_claim, parse_view, robust_range, source_of, undated_reason
 from guard.text import replace_surrogates, show_bidi, web_link
 
@@ -82,12 +81,6 @@ def core_range(days: list[date]) -> tuple[date, date] | None:
     return (r.start, r.end) if r is not None else None
 
 
-def _round_geojson(geom, digits: int = 5) -> dict:
-    from geo.export import _rfc7946_geometry
-
-    return _rfc7946_geometry(shapely.transform(geom, lambda xy: xy.round(digits)))
-
-
 @lru_cache(maxsize=1)
 def _basemap() -> dict:
     data = json.loads(BASEMAP.read_text(encoding="utf-8"))
@@ -96,16 +89,6 @@ def _basemap() -> dict:
     border = [f for f in data["features"] if f["properties"].get("kind") == "national_border"]
     return {"river": {"type": "FeatureCollection", "features": river},
             "border": {"type": "FeatureCollection", "features": border}}
-
-
-def _fc(gdf, props: list[str]) -> dict:
-    features = []
-    for rec, geom in zip(gdf[props].itertuples(index=False), gdf.geometry, strict=True):
-        if geom is None or geom.is_empty:
-            continue
-        features.append({"type": "Feature", "properties": dict(zip(props, rec, strict=True)),
-                         "geometry": _round_geojson(geom)})
-    return {"type": "FeatureCollection", "features": features}
 
 
 def _date_text(c: Claim) -> str:
@@ -216,11 +199,11 @@ def map_data(tl: Timeline, *, view: View | str = "consensus", start: date | None
     shown = {p["id"] for p in places}
     context = [{"name_en": p.name_en, "name_ar": p.name_ar, "lat": p.lat, "lon": p.lon, "kind": p.kind}
                for p in tl.gazetteer if p.kind in _CONTEXT_KINDS and p.id not in shown]
-    areas = []
-    for a, b, ar, fr in stretches(tl, view, start=whole[0], end=whole[1]):
-        ar = ar.assign(geometry=ar.geometry.simplify(_SIMPLIFY_M)).to_crs("EPSG:4326")
-        areas.append({"from": a.isoformat(), "to": b.isoformat(), "areas": _fc(ar, ["holder", "basis"]),
-                      "fronts": _fc(fr.to_crs("EPSG:4326"), ["between"])})
+    # Geometry once (each cell, each shared edge); per date only what changes (see geo._page).
+    geometry = page_geometry(tl.gazetteer, [p["id"] for p in places], simplify_m=_SIMPLIFY_M)
+    day_of = [day_number(c.date.latest) for c in claims]
+    deltas = delta_stream([[(day_number(date.fromisoformat(s["from"])), s["ev"]) for s in p["states"]]
+                           for p in places], day_of, tl.fade_days)
     events, slots = [], Counter()
     for c in claims:
         if c.kind == CONTROL:
@@ -280,7 +263,8 @@ def map_data(tl: Timeline, *, view: View | str = "consensus", start: date | None
         "whole_end": whole[1].isoformat(), "initial": min(max(initial or end, start), end).isoformat(),
         "fade_days": tl.fade_days, "colors": COLORS, "holder_names": HOLDER_NAMES, "holders": holders,
         "frontline": FRONTLINE, "event_shapes": EVENT_SHAPES, "places": places, "context": context,
-        "claims": rows, "undated": undated, "rejected": rejected, "review": _review_summary(tl), "articles": texts, "areas": areas, "events": events, "basemap": _basemap(),
+        "claims": rows, "undated": undated, "rejected": rejected, "review": _review_summary(tl), "articles": texts, "events": events,
+        "geometry": geometry, "deltas": deltas, "basemap": _basemap(),
         "sources": [{"name": k, "claims": n} for k, n in sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))],
         "outlets": [{"name": k, "claims": n} for k, n in sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))],
         "bounds": [min(lons) - 0.08, min(lats) - 0.05, max(lons) + 0.08, max(lats) + 0.05],
@@ -349,6 +333,23 @@ def _corpus_text(tl: Timeline) -> str:
     return f"{len(tl.claims)} control claims and {len(tl.events)} strikes and clashes from {len(arts)} articles{when}"
 
 
+# What grows with the claims and the places travels compressed; the rest (title, view, sources,
+# rejected claims) stays readable JSON.
+_PACKED = ("places", "context", "claims", "undated", "articles", "events", "geometry", "deltas", "basemap")
+_CLAIM_KEYS = ("id", "summary", "quote", "sentence", "marks", "date", "date_text", "precision", "outlet", "source",
+               "modality", "party", "url", "article", "kind", "place", "place_id", "lat", "lon", "actor", "change",
+               "extent", "key", "review_state", "reviewed_by", "review_log", "original", "undo")
+
+
+def _split(data: dict) -> tuple[dict, dict]:
+    """The page's data as (plain JSON, to be packed); claims as columns, each repeated value once."""
+    plain = {k: v for k, v in data.items() if k not in _PACKED}
+    packed = {k: data[k] for k in _PACKED}
+    keys = list(_CLAIM_KEYS) + sorted({k for r in data["claims"][:1] for k in r} - set(_CLAIM_KEYS))
+    packed["claims"] = columns(data["claims"], keys)
+    return plain, packed
+
+
 def _script_json(data: dict) -> str:
     # Inside <script>, "</script>" or "<!--" in article text must not end the block.
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -379,9 +380,11 @@ class TimeControl(MacroElement):
 {% endmacro %}
 {% macro html(this, kwargs) %}
 <script type="application/json" id="{{ this.get_name() }}-data">{{ this.payload }}</script>
+<script type="application/gzip;base64" id="{{ this.get_name() }}-pack">{{ this.packed }}</script>
 {% endmacro %}
 {% macro script(this, kwargs) %}
     FrontlineTimeMap.attach({{ this._parent.get_name() }}, document.getElementById("{{ this.get_name() }}-data"), {
+        pack: document.getElementById("{{ this.get_name() }}-pack"),
         bases: { {% for label, layer in this.bases %}{{ label|tojson }}: {{ layer.get_name() }}{% if not loop.last %}, {% endif %}{% endfor %} },
         header: {{ this.header|tojson }},
         review: {{ this.reviewing|tojson }}
@@ -392,7 +395,9 @@ class TimeControl(MacroElement):
     def __init__(self, data: dict, *, bases: list | None = None, header: bool = True, reviewing: bool = False) -> None:
         super().__init__()
         self._name = "TimeControl"
-        self.payload = _script_json(data)
+        plain, packed = _split(data)
+        self.payload = _script_json(plain)
+        self.packed = pack(packed)
         self.bases = bases or []
         self.header = header
         self.reviewing = reviewing
