@@ -105,6 +105,12 @@
 
   function build(map, DATA, opts) {
     var CL = claimTable(DATA.claims), G = DATA.geometry;
+    // frontline.data.claims, for scripts that read the rows: made only when asked for.
+    Object.defineProperty(DATA, "claims", { enumerable: true, get: function () {
+      var rows = [];
+      for (var k = 0; k < CL.n; k++) rows.push(CL.get(k));
+      return rows;
+    } });
     var COLORS = DATA.colors;
     var container = map.getContainer();
     container.classList.add("fl-map");
