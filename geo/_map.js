@@ -70,8 +70,8 @@
   }
 
   // Claims arrive as columns (a repeated value once); a claim becomes an object only when shown.
-  function claimTable(cols) {
-    var n = cols.n || 0, cache = new Array(n), keys = Object.keys(cols).filter(function (k) { return k !== "n"; });
+  function claimTable(table) {
+    var cols = table.cols, n = table.n, cache = new Array(n), keys = Object.keys(cols);
     function val(key, k) { var c = cols[key]; return c.v ? c.v[k] : c.u[c.i[k]]; }
     var T = new Float64Array(n), dates = cols.date;
     if (n) {
@@ -203,12 +203,23 @@
 
     // ---------------------------------------------------------- places
     var labels = [];  // {tooltip, priority}
+    // A label's tooltip that measures its height once per kind of label: Leaflet measures every tooltip as it
+    // places it, forcing a layout per label (seconds with thousands of places).
+    var heights = {};
+    var Label = L.Tooltip.extend({ _setPosition: function (pos) {
+      var c = this._container, cls = this.options.className, o = L.point(this.options.offset), a = this._getAnchor();
+      var h = heights[cls] || c.offsetHeight;
+      if (h) heights[cls] = h;  // a hidden page measures 0: measure again later
+      if (!this._placed) { L.DomUtil.addClass(c, "leaflet-tooltip-right"); this._placed = true; }
+      L.DomUtil.setPosition(c, pos.subtract(L.point(0, h / 2, true)).add(o).add(a));
+    } });
+    function label_(text, options) { return new Label(options).setContent(text); }
     var markers = {}, byId = {}, markerList = [];
     DATA.places.forEach(function (p, k) {
       byId[p.id] = p; p.index = k;
       p.states.forEach(function (s) { s.t0 = parse(s.from); s.t1 = parse(s.to); });
       var m = L.circleMarker([p.lat, p.lon], { pane: "fl-places", radius: 7, weight: 1.5 });
-      m.bindTooltip(p.name_en, { permanent: true, direction: "right", offset: [9, 0], className: "fl-label fl-label-place" });
+      m.bindTooltip(label_(p.name_en, { permanent: true, direction: "right", offset: [9, 0], className: "fl-label fl-label-place" }));
       m.on("click", function () { showStory(p, null); });
       m.addTo(placeLayer);
       m._path.setAttribute("data-place", p.id);
@@ -218,7 +229,7 @@
     DATA.context.forEach(function (p) {
       var m = L.circleMarker([p.lat, p.lon], { pane: "fl-context", radius: 2.5, weight: 1, color: "#555",
         fillColor: "#555", fillOpacity: 1, interactive: false });
-      m.bindTooltip(p.name_en, { permanent: true, direction: "right", offset: [4, 0], className: "fl-label fl-label-context" });
+      m.bindTooltip(label_(p.name_en, { permanent: true, direction: "right", offset: [4, 0], className: "fl-label fl-label-context" }));
       m.addTo(contextLayer);
       labels.push({ tooltip: m.getTooltip(), priority: p.kind === "city" ? 500 : 100 });
     });
@@ -227,11 +238,13 @@
     // Labels: the most important first; one that would overlap a shown label is hidden.
     function declutter() {
       var taken = [];
-      labels.forEach(function (l) {
+      // Show all, then measure all, then hide: one layout, not one per label.
+      labels.forEach(function (l) { var e = l.tooltip.getElement(); if (e) e.style.visibility = ""; });
+      var rects = labels.map(function (l) { var e = l.tooltip.getElement(); return e ? e.getBoundingClientRect() : null; });
+      labels.forEach(function (l, k) {
         var e = l.tooltip.getElement();
         if (!e) return;
-        e.style.visibility = "";
-        var r = e.getBoundingClientRect();
+        var r = rects[k];
         if (!r.width) return;
         var hit = taken.some(function (o) { return r.left < o.right + 2 && r.right > o.left - 2 && r.top < o.bottom && r.bottom > o.top; });
         if (hit) { e.style.visibility = "hidden"; } else { taken.push(r); }
@@ -353,6 +366,12 @@
         if (on === edgeOn[x]) continue;
         edgeOn[x] = on;
         var ls = edgeLayers[x];
+        if (ls && ls[1]._path && frontLayer.hasLayer(ls[1])) {
+          // Drawn once, then only shown or hidden: Leaflet need not project and build the path again.
+          ls[0]._path.style.display = ls[1]._path.style.display = on ? "" : "none";
+          ls[1]._path.setAttribute("data-on", String(on));
+          continue;
+        }
         if (on) {
           if (!ls) {
             var ll = lineLatLngs(EG[x]);
@@ -361,6 +380,9 @@
               L.polyline(ll, { renderer: frontRenderer, interactive: false, color: DATA.frontline, weight: 3, dashArray: "9 5" })];
             ls[1].on("add", function () {
               this._path.setAttribute("data-edge", DATA.places[EA[this.edge]].id + "|" + DATA.places[EB[this.edge]].id);
+              this._path.setAttribute("data-on", String(edgeOn[this.edge]));
+              var casing = edgeLayers[this.edge][0]._path;
+              this._path.style.display = casing.style.display = edgeOn[this.edge] ? "" : "none";
             });
             ls[1].edge = x;
           }
@@ -396,7 +418,8 @@
     }
     var persistTimer = null;
     function persist() {
-      if (persistTimer) return;
+      // Once the date and view rest: writing the address costs a frame's worth of time.
+      if (persistTimer) clearTimeout(persistTimer);
       persistTimer = setTimeout(function () {
         persistTimer = null;
         var c = map.getCenter(), z = map.getZoom();
@@ -514,7 +537,8 @@
       document.body.setAttribute("data-date", iso(t));
       if (openPlace) fillStory(openPlace);
       if (tableTimer) clearTimeout(tableTimer);
-      tableTimer = setTimeout(fillTable, timer ? 400 : 60);
+      // The table follows once the date rests: laying out its rows costs more than redrawing the map.
+      tableTimer = setTimeout(fillTable, timer ? 400 : 250);
       persist();
     }
     function setDate(t) {

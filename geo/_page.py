@@ -183,9 +183,9 @@ def columns(rows: list[dict], keys: list[str]) -> dict:
     Returns
     -------
     dict
-        ``n`` and, per key, ``{"v": values}`` or ``{"u": distinct values, "i": indices}``.
+        ``n`` (rows) and ``cols``: per key, ``{"v": values}`` or ``{"u": distinct values, "i": indices}``.
     """
-    out: dict = {"n": len(rows)}
+    out: dict = {}
     for key in keys:
         vals = [r.get(key) for r in rows]
         plain = all(v is None or type(v) is str for v in vals)
@@ -193,14 +193,14 @@ def columns(rows: list[dict], keys: list[str]) -> dict:
         uniq: list = []
         idx: list[int] = []
         for v in vals:
-            h = v if plain or isinstance(v, (int, float)) else json.dumps(v, ensure_ascii=False)
+            h = v if plain or isinstance(v, (int, float)) else repr(v)  # lists (marks, review log) by their text
             k = table.get(h)
             if k is None:
                 k = table[h] = len(uniq)
                 uniq.append(v)
             idx.append(k)
         out[key] = {"u": uniq, "i": idx} if len(uniq) * 2 <= len(vals) else {"v": vals}
-    return out
+    return {"n": len(rows), "cols": out}
 
 
 def pack(data: dict) -> str:

@@ -136,7 +136,18 @@ def _text(v):
 
 
 def _label(v):
-    return show_bidi(replace_surrogates(v)[0]) if isinstance(v, str) else v
+    return _label_str(v) if isinstance(v, str) else v
+
+
+@lru_cache(maxsize=1 << 16)
+def _label_str(v: str) -> str:
+    # Outlets, sources, places and summaries repeat from claim to claim: each is cleaned once.
+    return show_bidi(replace_surrogates(v)[0])
+
+
+def _clean(r: dict) -> dict:
+    return {k: (web_link(v) if k == "url" else v if type(v) is not str else _label_str(v) if k in _LABELS
+                else replace_surrogates(v)[0]) for k, v in r.items()}
 
 
 def map_data(tl: Timeline, *, view: View | str = "consensus", start: date | None = None, end: date | None = None,
@@ -249,8 +260,7 @@ def map_data(tl: Timeline, *, view: View | str = "consensus", start: date | None
     # Article and manifest text is untrusted: no lone surrogates anywhere; names and labels show their bidi
     # controls (an outlet "\u202eRHOS" must not read as SOHR); sentences keep their length (marks index them);
     # only http(s) addresses are links.
-    rows, undated, rejected = ([{k: (web_link(v) if k == "url" else _label(v) if k in _LABELS else _text(v))
-                                 for k, v in r.items()} for r in rs] for rs in (rows, undated, rejected))
+    rows, undated, rejected = ([_clean(r) for r in rs] for rs in (rows, undated, rejected))
     for p in places:
         p["history"] = [{**h, "source": _label(h["source"])} for h in p["history"]]
     texts = {k: _text(v) for k, v in texts.items()}
