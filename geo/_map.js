@@ -94,6 +94,31 @@
     return { n: n, T: T, get: get, val: val, distinct: distinct };
   }
 
+  // A canvas whose lines all share one style: one path and one stroke for all of them (Leaflet strokes
+  // each line alone, which costs thousands of strokes per redraw on a map full of frontline edges).
+  var BatchCanvas = L.Canvas.extend({
+    _draw: function () {
+      var bounds = this._redrawBounds, ctx = this._ctx, first = null, order, layer, parts, i, j, p;
+      ctx.save();
+      if (bounds) {
+        var size = bounds.getSize();
+        ctx.beginPath(); ctx.rect(bounds.min.x, bounds.min.y, size.x, size.y); ctx.clip();
+      }
+      ctx.beginPath();
+      for (order = this._drawFirst; order; order = order.next) {
+        layer = order.layer;
+        if (bounds && !(layer._pxBounds && layer._pxBounds.intersects(bounds))) continue;
+        parts = layer._parts;
+        for (i = 0; i < parts.length; i++) {
+          for (j = 0; j < parts[i].length; j++) { p = parts[i][j]; if (j) ctx.lineTo(p.x, p.y); else ctx.moveTo(p.x, p.y); }
+        }
+        first = first || layer;
+      }
+      if (first) this._fillStroke(ctx, first);
+      ctx.restore();
+    }
+  });
+
   function attach(map, dataEl, opts) {
     opts = opts || {};
     return unpack(opts.pack).then(function (packed) {
@@ -313,8 +338,10 @@
     function cellLatLngs(c) { return G.cells[c].map(function (poly) { return poly.map(ring); }); }
     function lineLatLngs(g) { return G.lines[g].map(ring); }
     var NP = DATA.places.length;
-    var cellRenderer = L.svg({ pane: "fl-areas" }), casingRenderer = L.svg({ pane: "fl-fronts-casing" }),
-      frontRenderer = L.svg({ pane: "fl-fronts" });
+    // Frontline edges on canvas: thousands of short dashed lines cost a browser far less there than as SVG
+    // elements; showing or hiding one redraws only the canvas.
+    var cellRenderer = L.svg({ pane: "fl-areas" }), casingRenderer = new BatchCanvas({ pane: "fl-fronts-casing" }),
+      frontRenderer = new BatchCanvas({ pane: "fl-fronts" });
     map.addLayer(cellRenderer);
     var areaGroups = {};
     [["assessed", 0.25], ["claimed", 0.45], ["contested", 0.3]].forEach(function (g) {
@@ -366,24 +393,12 @@
         if (on === edgeOn[x]) continue;
         edgeOn[x] = on;
         var ls = edgeLayers[x];
-        if (ls && ls[1]._path && frontLayer.hasLayer(ls[1])) {
-          // Drawn once, then only shown or hidden: Leaflet need not project and build the path again.
-          ls[0]._path.style.display = ls[1]._path.style.display = on ? "" : "none";
-          ls[1]._path.setAttribute("data-on", String(on));
-          continue;
-        }
         if (on) {
           if (!ls) {
             var ll = lineLatLngs(EG[x]);
             ls = edgeLayers[x] = [
               L.polyline(ll, { renderer: casingRenderer, interactive: false, color: "#ffffff", weight: 6, opacity: 0.9 }),
               L.polyline(ll, { renderer: frontRenderer, interactive: false, color: DATA.frontline, weight: 3, dashArray: "9 5" })];
-            ls[1].on("add", function () {
-              this._path.setAttribute("data-edge", DATA.places[EA[this.edge]].id + "|" + DATA.places[EB[this.edge]].id);
-              this._path.setAttribute("data-on", String(edgeOn[this.edge]));
-              var casing = edgeLayers[this.edge][0]._path;
-              this._path.style.display = casing.style.display = edgeOn[this.edge] ? "" : "none";
-            });
             ls[1].edge = x;
           }
           frontLayer.addLayer(ls[0]); frontLayer.addLayer(ls[1]);
@@ -1098,11 +1113,10 @@
       setDate: function (d) { stop(); state.date = parse(d); render(); fillTable(); },
       date: function () { return iso(state.date); },
       stateOf: function (id) { return label(stateAt(byId[id])); },
-      // Frontline edges on show, each as "place|place" (the places either side).
+      // Frontline edges on show, each as "place|place" (the places either side), from the lines drawn.
       fronts: function () {
-        var out = [];
-        for (var x = 0; x < EA.length; x++) if (edgeOn[x]) out.push(DATA.places[EA[x]].id + "|" + DATA.places[EB[x]].id);
-        return out.sort();
+        return frontLayer.getLayers().filter(function (l) { return l.edge !== undefined; }).map(function (l) {
+          return DATA.places[EA[l.edge]].id + "|" + DATA.places[EB[l.edge]].id; }).sort();
       },
       csv: claimsCsv, geojson: snapshotGeojson
     };

@@ -2,9 +2,15 @@
 
 :func:`time_map` builds it for the app, the HTML report and notebooks. Every
 date's state is computed here and embedded in the page: each place's states
-with their evidence, the areas and frontlines of each stretch of dates, events,
-and every claim with its whole sentence. Moving the date restyles what is
-already drawn, with no server round trip. The time control is a folium plugin
+with their evidence, each drawn place's cell and each edge two cells share
+(once, whatever the number of dates), a delta stream saying which places change
+on which day (:mod:`geo._page`), events, and every claim once with its whole
+sentence. Moving the date applies the changes between the two dates and
+restyles only the cells, markers and frontline edges that changed, with no
+server round trip; a frontline is drawn on every edge between cells held by
+different sides. What grows with the claims travels gzip-compressed and
+base64-encoded and is unpacked by the browser (``DecompressionStream``); the
+rest (title, view, sources, rejected claims) is plain JSON. The time control is a folium plugin
 (:class:`TimeControl`, a :class:`branca.element.MacroElement` like folium's
 own plugins); Leaflet comes inlined from the ``XStatic-Leaflet`` package
 instead of folium's CDN links, so a saved map opens with no network. Online,
@@ -12,8 +18,9 @@ OpenStreetMap and satellite imagery are base layers; offline the map falls back
 to its own vector base (the Euphrates, the Khabur, the border, place labels).
 
 Article text is untrusted: it travels as JSON inside ``<script
-type="application/json">`` with ``<``, ``>`` and ``&`` escaped, and the page
-writes it only with ``textContent``.
+type="application/json">`` with ``<``, ``>`` and ``&`` escaped, or compressed
+(base64 has none of those characters), and the page writes it only with
+``textContent``.
 
 Review (:mod:`review`): each claim row carries its ``key``, ``review_state``,
 ``reviewed_by``, its history (``review_log``) and, when edited, the claim as
