@@ -70,6 +70,8 @@
   }
 
   // Claims arrive as columns (a repeated value once); a claim becomes an object only when shown.
+  function colVal(cols, key, k) { var c = cols[key]; return c.v ? c.v[k] : c.u[c.i[k]]; }
+
   function claimTable(table) {
     var cols = table.cols, n = table.n, cache = new Array(n), keys = Object.keys(cols);
     function val(key, k) { var c = cols[key]; return c.v ? c.v[k] : c.u[c.i[k]]; }
@@ -242,7 +244,6 @@
     var markers = {}, byId = {}, markerList = [];
     DATA.places.forEach(function (p, k) {
       byId[p.id] = p; p.index = k;
-      p.states.forEach(function (s) { s.t0 = parse(s.from); s.t1 = parse(s.to); });
       var m = L.circleMarker([p.lat, p.lon], { pane: "fl-places", radius: 7, weight: 1.5 });
       m.bindTooltip(label_(p.name_en, { permanent: true, direction: "right", offset: [9, 0], className: "fl-label fl-label-place" }));
       m.on("click", function () { showStory(p, null); });
@@ -338,6 +339,31 @@
     function cellLatLngs(c) { return G.cells[c].map(function (poly) { return poly.map(ring); }); }
     function lineLatLngs(g) { return G.lines[g].map(ring); }
     var NP = DATA.places.length;
+    // Each place's intervals (its states over time), made into objects only when shown.
+    var IV = DATA.intervals, ivStart = new Int32Array(NP + 1), evStart = new Int32Array(IV.n_ev.length + 1),
+      EV = Int32Array.from(IV.ev), ivCache = new Array(IV.n_ev.length);
+    for (var pi = 0; pi < NP; pi++) ivStart[pi + 1] = ivStart[pi] + IV.count[pi];
+    for (var gi = 0; gi < IV.n_ev.length; gi++) evStart[gi + 1] = evStart[gi] + IV.n_ev[gi];
+    function interval(i, k) {
+      var g = ivStart[i] + k, s = ivCache[g];
+      if (s) return s;
+      var st = IV.states[IV.state[g]];
+      s = ivCache[g] = { t0: IV.from[g] * DAY, t1: IV.to[g] * DAY, from: iso(IV.from[g] * DAY), to: iso(IV.to[g] * DAY),
+        status: st[0], holder: st[1], extent: st[2], contenders: st[3], basis: st[4],
+        ev: Array.from(EV.subarray(evStart[g], evStart[g + 1])) };
+      return s;
+    }
+    var HI = DATA.history, hStart = new Int32Array(NP + 1);
+    for (var hi = 0; hi < NP; hi++) hStart[hi + 1] = hStart[hi] + HI.count[hi];
+    function historyOf(p) {
+      var out = [];
+      if (p.index === undefined) return out;
+      for (var r = hStart[p.index]; r < hStart[p.index + 1]; r++) {
+        out.push({ source: colVal(HI.cols, "source", r), from: colVal(HI.cols, "from", r), to: colVal(HI.cols, "to", r),
+          state: colVal(HI.cols, "state", r) });
+      }
+      return out;
+    }
     // Frontline edges on canvas: thousands of short dashed lines cost a browser far less there than as SVG
     // elements; showing or hiding one redraws only the canvas.
     var cellRenderer = L.svg({ pane: "fl-areas" }), casingRenderer = new BatchCanvas({ pane: "fl-fronts-casing" }),
@@ -365,7 +391,7 @@
     function sideOf(i) {
       var k = curK[i];
       if (k < 0 || G.cell_of[i] < 0) return null;
-      var s = DATA.places[i].states[k];
+      var s = interval(i, k);
       return s.status === "held" ? s.holder : s.status === "contested" ? "contested" : null;
     }
     function drawCell(i, st, key) {
@@ -491,7 +517,7 @@
     function current(i) {
       var k = curK[i];
       if (k < 0) return null;
-      var s = DATA.places[i].states[k], last = curL[i], lastT = last >= 0 ? CL.T[last] : s.t0;
+      var s = interval(i, k), last = curL[i], lastT = last >= 0 ? CL.T[last] : s.t0;
       return { s: s, last: last, age: Math.round((state.date - lastT) / DAY), faded: curF[i] === 1 };
     }
     function stateAt(p) { return current(p.index); }
@@ -724,12 +750,13 @@
       if (st && st.s.basis === "claimed") {
         storyBody.appendChild(el("p", "fl-claimed", "Only the side's own claim supports this: no independent source yet (hatched)."));
       }
-      if (p.history.length) {
+      var hist = historyOf(p);
+      if (hist.length) {
         storyBody.appendChild(el("h3", null, "Holder over time, by source"));
         var table = el("table", "fl-history"), thead = el("tr");
         ["Source", "From", "To", "State"].forEach(function (x) { thead.appendChild(el("th", null, x)); });
         table.appendChild(thead);
-        p.history.forEach(function (r) {
+        hist.forEach(function (r) {
           var tr = el("tr");
           [r.source, r.from, r.to, r.state].forEach(function (v) { tr.appendChild(el("td", null, v)); });
           table.appendChild(tr);
@@ -1047,7 +1074,7 @@
       DATA.places.forEach(function (p, i) {
         var side = sideOf(i);
         if (!side) return;
-        var basis = side === "contested" ? "assessed" : p.states[curK[i]].basis, k = side + "|" + basis;
+        var basis = side === "contested" ? "assessed" : interval(i, curK[i]).basis, k = side + "|" + basis;
         var a = areas[k] = areas[k] || { holder: side, basis: basis, cells: {} };
         a.cells[G.cell_of[i]] = 1;
       });

@@ -364,7 +364,29 @@ def _split(data: dict) -> tuple[dict, dict]:
     packed = {k: data[k] for k in _PACKED}
     keys = list(_CLAIM_KEYS) + sorted({k for r in data["claims"][:1] for k in r} - set(_CLAIM_KEYS))
     packed["claims"] = columns(data["claims"], keys)
+    packed.update(_places_packed(data["places"]))
     return plain, packed
+
+
+def _places_packed(places: list[dict]) -> dict:
+    """Places without their intervals and history, which become flat tables (a state's values once)."""
+    table: dict[tuple, int] = {}
+    count, start, end, state, n_ev, ev, hist_count, hist = [], [], [], [], [], [], [], []
+    for p in places:
+        count.append(len(p["states"]))
+        for s in p["states"]:
+            start.append(day_number(date.fromisoformat(s["from"])))
+            end.append(day_number(date.fromisoformat(s["to"])))
+            state.append(table.setdefault((s["status"], s["holder"], s["extent"], tuple(s["contenders"]), s["basis"]),
+                                          len(table)))
+            n_ev.append(len(s["ev"]))
+            ev += s["ev"]
+        hist_count.append(len(p["history"]))
+        hist += p["history"]
+    return {"places": [{k: v for k, v in p.items() if k not in ("states", "history")} for p in places],
+            "intervals": {"count": count, "from": start, "to": end, "state": state, "n_ev": n_ev, "ev": ev,
+                          "states": [[st, h, x, list(c), b] for st, h, x, c, b in table]},
+            "history": {"count": hist_count, **columns(hist, ["source", "from", "to", "state"])}}
 
 
 def _script_json(data: dict) -> str:
