@@ -520,7 +520,7 @@
       var s = interval(i, k), last = curL[i], lastT = last >= 0 ? CL.T[last] : s.t0;
       return { s: s, last: last, age: Math.round((state.date - lastT) / DAY), faded: curF[i] === 1 };
     }
-    function stateAt(p) { return current(p.index); }
+    function stateAt(p) { return p.index === undefined ? null : current(p.index); }  // an event's place not on the map: none
 
     function label(st) {
       if (!st) return "none";
