@@ -96,9 +96,9 @@
     return { n: n, T: T, get: get, val: val, distinct: distinct };
   }
 
-  // A canvas whose lines all share one style: one path and one stroke for all of them (Leaflet strokes
-  // each line alone, which costs thousands of strokes per redraw on a map full of frontline edges).
-  var BatchCanvas = L.Canvas.extend({
+  // A canvas of frontline edges: one path for all of them, stroked twice (a white casing under the
+  // dashed line). Leaflet strokes each line alone: thousands of strokes per redraw on a map full of fronts.
+  var FrontCanvas = L.Canvas.extend({
     _draw: function () {
       var bounds = this._redrawBounds, ctx = this._ctx, first = null, order, layer, parts, i, j, p;
       ctx.save();
@@ -116,7 +116,11 @@
         }
         first = first || layer;
       }
-      if (first) this._fillStroke(ctx, first);
+      if (first) {
+        ctx.lineCap = "round"; ctx.lineJoin = "round";
+        ctx.setLineDash([]); ctx.globalAlpha = 0.9; ctx.lineWidth = 6; ctx.strokeStyle = "#ffffff"; ctx.stroke();
+        ctx.setLineDash([9, 5]); ctx.globalAlpha = 1; ctx.lineWidth = 3; ctx.strokeStyle = first.options.color; ctx.stroke();
+      }
       ctx.restore();
     }
   });
@@ -185,12 +189,11 @@
     map.invalidateSize();
 
     // ------------------------------------------------------------- panes
-    [["fl-base", 360], ["fl-areas", 380], ["fl-fronts-casing", 389], ["fl-fronts", 390], ["fl-context", 430],
-      ["fl-events", 440], ["fl-places", 450]].forEach(function (p) { map.createPane(p[0]).style.zIndex = p[1]; });
+    [["fl-base", 360], ["fl-areas", 380], ["fl-fronts", 390], ["fl-context", 430], ["fl-events", 440],
+      ["fl-places", 450]].forEach(function (p) { map.createPane(p[0]).style.zIndex = p[1]; });
     map.getPane("fl-base").style.pointerEvents = "none";
     map.getPane("fl-areas").style.pointerEvents = "none";
     map.getPane("fl-fronts").style.pointerEvents = "none";
-    map.getPane("fl-fronts-casing").style.pointerEvents = "none";
     map.getPane("fl-context").style.pointerEvents = "none";
 
     // --------------------------------------------------------- base layers
@@ -366,8 +369,7 @@
     }
     // Frontline edges on canvas: thousands of short dashed lines cost a browser far less there than as SVG
     // elements; showing or hiding one redraws only the canvas.
-    var cellRenderer = L.svg({ pane: "fl-areas" }), casingRenderer = new BatchCanvas({ pane: "fl-fronts-casing" }),
-      frontRenderer = new BatchCanvas({ pane: "fl-fronts" });
+    var cellRenderer = L.svg({ pane: "fl-areas" }), frontRenderer = new FrontCanvas({ pane: "fl-fronts" });
     map.addLayer(cellRenderer);
     var areaGroups = {};
     [["assessed", 0.25], ["claimed", 0.45], ["contested", 0.3]].forEach(function (g) {
@@ -422,14 +424,14 @@
         if (on) {
           if (!ls) {
             var ll = lineLatLngs(EG[x]);
-            ls = edgeLayers[x] = [
-              L.polyline(ll, { renderer: casingRenderer, interactive: false, color: "#ffffff", weight: 6, opacity: 0.9 }),
-              L.polyline(ll, { renderer: frontRenderer, interactive: false, color: DATA.frontline, weight: 3, dashArray: "9 5" })];
-            ls[1].edge = x;
+            // weight 6: Leaflet keeps the casing's width inside the redrawn area
+            ls = edgeLayers[x] = L.polyline(ll, { renderer: frontRenderer, interactive: false, color: DATA.frontline,
+              weight: 6 });
+            ls.edge = x;
           }
-          frontLayer.addLayer(ls[0]); frontLayer.addLayer(ls[1]);
+          frontLayer.addLayer(ls);
         } else if (ls) {
-          frontLayer.removeLayer(ls[0]); frontLayer.removeLayer(ls[1]);
+          frontLayer.removeLayer(ls);
         }
       }
     }
