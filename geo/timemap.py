@@ -40,9 +40,11 @@ Examples
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import html
 import json
+import re
 from collections import Counter
 from collections.abc import Mapping
 from datetime import date
@@ -61,7 +63,7 @@ from geo._style import COLORS, EVENT_SHAPES, FRONTLINE, HOLDER_NAMES
 from geo.timeline import Timeline, View, is_party_claim, parse_view, robust_range, source_of, undated_reason
 from guard.text import replace_surrogates, show_bidi, web_link
 
-__all__ = ["OSM", "SATELLITE", "TimeControl", "core_range", "map_data", "time_map"]
+__all__ = ["OSM", "SATELLITE", "TimeControl", "core_range", "map_data", "page_data", "time_map"]
 
 HERE = Path(__file__).resolve().parent
 OSM = ("OpenStreetMap", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
@@ -352,7 +354,7 @@ def _corpus_text(tl: Timeline) -> str:
 
 # What grows with the claims and the places travels compressed; the rest (title, view, sources,
 # rejected claims) stays readable JSON.
-_PACKED = ("places", "context", "claims", "undated", "articles", "events", "geometry", "deltas", "basemap")
+_PACKED = ("places", "context", "claims", "undated", "articles", "events", "geometry", "deltas")
 _CLAIM_KEYS = ("id", "summary", "quote", "sentence", "marks", "date", "date_text", "precision", "outlet", "source",
                "modality", "party", "url", "article", "kind", "place", "place_id", "lat", "lon", "actor", "change",
                "extent", "key", "review_state", "reviewed_by", "review_log", "original", "undo")
@@ -387,6 +389,26 @@ def _places_packed(places: list[dict]) -> dict:
             "intervals": {"count": count, "from": start, "to": end, "state": state, "n_ev": n_ev, "ev": ev,
                           "states": [[st, h, x, list(c), b] for st, h, x, c, b in table]},
             "history": {"count": hist_count, **columns(hist, ["source", "from", "to", "state"])}}
+
+
+def page_data(html: str) -> dict:
+    """The data a saved time map page carries, unpacked, with the claims as rows (for tests and notebooks).
+
+    Examples
+    --------
+    >>> data = page_data(Path("report.html").read_text(encoding="utf-8"))  # doctest: +SKIP
+    >>> data["claims"][0]["quote"]                                         # doctest: +SKIP
+    """
+    plain = re.search(r'<script type="application/json" id="[^"]+-data">(.*?)</script>', html, re.S)
+    packed = re.search(r'<script type="application/gzip;base64" id="[^"]+-pack">([^<]*)</script>', html)
+    if plain is None or packed is None:
+        raise ValueError("not a time map page")
+    data = json.loads(plain.group(1))
+    data.update(json.loads(gzip.decompress(base64.b64decode(packed.group(1)))))
+    table = data["claims"]
+    data["claims"] = [{k: (c["v"][i] if "v" in c else c["u"][c["i"][i]]) for k, c in table["cols"].items()}
+                      for i in range(table["n"])]
+    return data
 
 
 def _script_json(data: dict) -> str:

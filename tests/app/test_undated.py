@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from geo.timemap import page_data
 from tests.app.conftest import ROOT
 
 AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
@@ -46,6 +47,7 @@ def test_undated_claims_are_counted_and_a_default_window_is_suggested(folder):
 def test_a_default_window_places_them_with_their_precision(folder):
     at = run(folder, period="2018-09-01..2019-03-31")
     assert "could not be placed in time" not in " ".join(m.value for m in at.markdown)
-    page = at.get("iframe")[0].proto.srcdoc  # the map page carries the claims, their dates and precision
-    assert '"date":"2019-03-31"' in page.replace(" ", "")  # placed at the end of the window they are known to
-    assert '"precision":"month"' in page.replace(" ", "") or '"precision":"year"' in page.replace(" ", "")
+    # The map page carries the claims (compressed), their dates and precision.
+    claims = page_data(at.get("iframe")[0].proto.srcdoc)["claims"]
+    assert any(c["date"] == "2019-03-31" for c in claims)  # placed at the end of the window they are known to
+    assert any(c["precision"] in ("month", "year") for c in claims)
