@@ -125,6 +125,67 @@
     }
   });
 
+  // A canvas of cells: the cells of one fill are one path filled once, so neighbours held by one side read as
+  // one area with no seams and no stacking, and thousands of cells cost a few fills, not thousands of
+  // SVG elements. A cell's options carry its fill (fillKey, fillStyle: a colour or a pattern) and alpha.
+  var CellCanvas = L.Canvas.extend({
+    _draw: function () {
+      var bounds = this._redrawBounds, ctx = this._ctx, groups = {}, keys = [], order, layer, k, n, i, j, p, parts;
+      ctx.save();
+      if (bounds) {
+        var size = bounds.getSize();
+        ctx.beginPath(); ctx.rect(bounds.min.x, bounds.min.y, size.x, size.y); ctx.clip();
+      }
+      for (order = this._drawFirst; order; order = order.next) {
+        layer = order.layer;
+        if (bounds && !(layer._pxBounds && layer._pxBounds.intersects(bounds))) continue;
+        k = layer.options.fillKey;
+        if (!groups[k]) { groups[k] = []; keys.push(k); }
+        groups[k].push(layer);
+      }
+      keys.sort();
+      for (n = 0; n < keys.length; n++) {
+        var members = groups[keys[n]];
+        ctx.beginPath();
+        members.forEach(function (l) {
+          parts = l._parts;
+          for (i = 0; i < parts.length; i++) {
+            for (j = 0; j < parts[i].length; j++) { p = parts[i][j]; if (j) ctx.lineTo(p.x, p.y); else ctx.moveTo(p.x, p.y); }
+            ctx.closePath();
+          }
+        });
+        ctx.globalAlpha = members[0].options.alpha;
+        ctx.fillStyle = members[0].options.fillStyle;
+        ctx.fill("nonzero");
+      }
+      ctx.restore();
+    }
+  });
+
+  // Canvas patterns like the SVG ones: the holder's colour hatched on white; the contenders' stripes.
+  var canvasFills = {};
+  function canvasPattern(key, width, paint) {
+    if (!canvasFills[key]) {
+      var c = document.createElement("canvas");
+      c.width = width; c.height = 6;
+      paint(c.getContext("2d"));
+      var pat = c.getContext("2d").createPattern(c, "repeat");
+      if (pat.setTransform && window.DOMMatrix) pat.setTransform(new DOMMatrix().rotateSelf(45));
+      canvasFills[key] = pat;
+    }
+    return canvasFills[key];
+  }
+  function canvasHatch(color) {
+    return canvasPattern("hatch" + color, 6, function (g) {
+      g.fillStyle = "#ffffff"; g.fillRect(0, 0, 6, 6); g.fillStyle = color; g.fillRect(0, 0, 2.5, 6);
+    });
+  }
+  function canvasStripes(colors) {
+    return canvasPattern("stripes" + colors.join(), 3 * colors.length, function (g) {
+      colors.forEach(function (c, k) { g.fillStyle = c; g.fillRect(3 * k, 0, 3, 6); });
+    });
+  }
+
   function attach(map, dataEl, opts) {
     opts = opts || {};
     return unpack(opts.pack).then(function (packed) {
@@ -331,9 +392,9 @@
     }
 
     // ------------------------------------------------------ cells and edges
-    // Each place's cell, drawn with no outline so neighbours held by one side read as one area; the
-    // opacity is the group's, so cells never show seams or stack. Frontlines: every shared edge whose
-    // two sides are held by different sides (contested counts as a side of its own).
+    // Each place's cell, drawn with no outline so neighbours held by one side read as one area (CellCanvas).
+    // Frontlines: every shared edge whose two sides are held by different sides (contested counts as a side
+    // of its own).
     function ring(flat) {
       var out = [], x = 0, y = 0;
       for (var j = 0; j < flat.length; j += 2) { x += flat[j]; y += flat[j + 1]; out.push([y / 1e5, x / 1e5]); }
@@ -369,14 +430,8 @@
     }
     // Frontline edges on canvas: thousands of short dashed lines cost a browser far less there than as SVG
     // elements; showing or hiding one redraws only the canvas.
-    var cellRenderer = L.svg({ pane: "fl-areas" }), frontRenderer = new FrontCanvas({ pane: "fl-fronts" });
-    map.addLayer(cellRenderer);
-    var areaGroups = {};
-    [["assessed", 0.25], ["claimed", 0.45], ["contested", 0.3]].forEach(function (g) {
-      var e = document.createElementNS(SVGNS, "g");
-      e.setAttribute("opacity", String(g[1])); e.setAttribute("class", "fl-area-" + g[0]);
-      cellRenderer._container.appendChild(e); areaGroups[g[0]] = e;
-    });
+    var cellRenderer = new CellCanvas({ pane: "fl-areas" }), frontRenderer = new FrontCanvas({ pane: "fl-fronts" });
+    var ALPHA = { assessed: 0.25, claimed: 0.45, contested: 0.3 };
     var cellLayers = new Array(NP), areaKey = new Array(NP);
     var EA = [], EB = [], EG = [], edgesOf = new Array(NP);
     for (var x = 0; x < G.edges.length; x += 3) {
@@ -385,10 +440,6 @@
       EA.push(ea); EB.push(eb); EG.push(G.edges[x + 2]);
     }
     var edgeOn = new Uint8Array(EA.length), edgeLayers = new Array(EA.length);
-    function home(i) {
-      var l = cellLayers[i], g = areaGroups[l.group];
-      if (l._path && g && l._path.parentNode !== g) g.appendChild(l._path);
-    }
     // The side a place's cell stands for: a holder, "contested", or none (unknown, no claim, no cell).
     function sideOf(i) {
       var k = curK[i];
@@ -400,20 +451,17 @@
       var c = G.cell_of[i], lyr = cellLayers[i];
       if (c < 0) return;
       if (!key) { if (lyr && areaLayer.hasLayer(lyr)) areaLayer.removeLayer(lyr); return; }
-      var s = st.s, held = s.status === "held";
-      var fill = !held ? contestFill(null) : s.basis === "claimed" ? hatch(colorOf(s.holder)) : colorOf(s.holder);
+      var s = st.s, held = s.status === "held", group = !held ? "contested" : s.basis === "claimed" ? "claimed" : "assessed";
       if (!lyr) {
-        lyr = cellLayers[i] = L.polygon(cellLatLngs(c), { renderer: cellRenderer, interactive: false, stroke: false,
-          fill: true, fillOpacity: 1, fillColor: fill });
-        lyr.on("add", function () {
-          lyr._path.setAttribute("data-cell", DATA.places[i].id); lyr._path.setAttribute("data-area", areaKey[i]); home(i);
-        });
-      } else {
-        lyr.setStyle({ fillColor: fill });
+        lyr = cellLayers[i] = L.polygon(cellLatLngs(c), { renderer: cellRenderer, interactive: false, stroke: false });
+        lyr.place = i;
       }
-      lyr.group = !held ? "contested" : s.basis === "claimed" ? "claimed" : "assessed";
-      if (!areaLayer.hasLayer(lyr)) { areaLayer.addLayer(lyr); return; }
-      if (lyr._path) { lyr._path.setAttribute("data-area", key); home(i); }
+      lyr.options.fillKey = key;
+      lyr.options.alpha = ALPHA[group];
+      lyr.options.fillStyle = !held ? canvasStripes([colorOf("ISIS"), colorOf("SDF")])
+        : group === "claimed" ? canvasHatch(colorOf(s.holder)) : colorOf(s.holder);
+      if (!areaLayer.hasLayer(lyr)) areaLayer.addLayer(lyr);
+      else lyr.setStyle({});  // redraws its part of the canvas
     }
     function refreshEdges(list) {
       for (var n = 0; n < list.length; n++) {
@@ -1142,6 +1190,12 @@
       setDate: function (d) { stop(); state.date = parse(d); render(); fillTable(); },
       date: function () { return iso(state.date); },
       stateOf: function (id) { return label(stateAt(byId[id])); },
+      // Cells on show: place id -> "holder|basis" or "contested", from the cells drawn.
+      cells: function () {
+        var out = {};
+        areaLayer.getLayers().forEach(function (l) { if (l.place !== undefined) out[DATA.places[l.place].id] = l.options.fillKey; });
+        return out;
+      },
       // Frontline edges on show, each as "place|place" (the places either side), from the lines drawn.
       fronts: function () {
         return frontLayer.getLayers().filter(function (l) { return l.edge !== undefined; }).map(function (l) {

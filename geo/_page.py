@@ -75,7 +75,9 @@ def _encoded(gazetteer: Gazetteer, radius_m: float, simplify_m: float):
             seen[id(cell)] = len(geoms)
             geoms.append(cell)
         place_cell[pid] = seen[id(cell)]
-    simple = to_wgs84(shapely.simplify(np.array(geoms, dtype=object), simplify_m, preserve_topology=True))
+    # Holes wound against their ring: the page fills each side's cells as one path (non-zero rule).
+    simple = to_wgs84(shapely.orient_polygons(
+        shapely.simplify(np.array(geoms, dtype=object), simplify_m, preserve_topology=True)))
     cells = [_polygons(g) for g in simple]
     edges = edges_for(gazetteer, radius_m=radius_m).edges
     lines = to_wgs84(shapely.simplify(np.array([e[2] for e in edges], dtype=object), simplify_m))

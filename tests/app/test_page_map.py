@@ -101,8 +101,7 @@ def test_stepping_forward_back_and_jumping_shows_the_snapshot_of_each_date(brows
         assert got_fronts == want_fronts, day
         fronts_seen |= set(got_fronts)
         # Each place's cell is drawn in its side's colour, only while it has a side.
-        cells = page.evaluate("Object.fromEntries([...document.querySelectorAll('path[data-cell]')]"
-                              ".map(p => [p.getAttribute('data-cell'), p.getAttribute('data-area')]))")
+        cells = page.evaluate("window.frontline.cells()")
         snap = sample_timeline.snapshot(day)
         want_cells = {r.place: (_side(r) if _side(r) == "contested" else f"{_side(r)}|{r.basis}")
                       for r in snap.itertuples() if _side(r) and r.place in cell_places(sample_timeline)}
@@ -149,10 +148,10 @@ def test_a_frontline_lies_exactly_between_differently_held_neighbours(browser, t
                 == cases[day])
     # Claimed ground is hatched, the cell and the marker alike; assessed ground is plain colour.
     page.evaluate("window.frontline.setDate('2018-12-01')")
-    safafinah = page.locator("path[data-cell='safafinah']")
-    assert safafinah.get_attribute("fill").startswith("url(#fl-hatch-")
-    assert safafinah.evaluate("p => p.parentNode.getAttribute('class')") == "fl-area-claimed"
-    assert page.locator("path[data-cell='hajin']").get_attribute("fill") == COLORS["SDF"]
+    assert page.evaluate("window.frontline.cells()") == {"hajin": "SDF|assessed", "safafinah": "SDF|claimed",
+                                                         "bukhatir": "ISIS|assessed"}
+    assert page.locator("path[data-place='safafinah']").get_attribute("fill").startswith("url(#fl-hatch-")
+    assert page.locator("path[data-place='hajin']").get_attribute("fill") == COLORS["SDF"]
     assert page.locator("path[data-place='safafinah']").get_attribute("data-basis") == "claimed"
     # The snapshot download: one area per holder and basis from the cells, the frontline edges.
     feats = json.loads(page.evaluate("window.frontline.geojson()"))["features"]
