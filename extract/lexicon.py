@@ -235,10 +235,16 @@ SPEECH = word_set("ذكر ذكرت ذكروا أفاد أفادت قال قال�
                  "مشيرة حسب بحسب وفق وفقا نقلا")
 CLAIM_WORDS = word_set("زعم زعمت زعموا يزعم تزعم ادعى ادعت ادعوا يدعي تدعي المزعوم المزعومة زعمه زعمها مزاعم")
 DENY_WORDS = word_set("نفى نفت نفوا ينفي تنفي نفي")
+# «لا صحة لـ/عن ...», «لا أساس (له من الصحة)»: "there is no truth to": a denial when لا stands before them.
+DENY_AFTER_LA = word_set("صحة أساس")
+LA = word_set("لا ولا")
 SPEAKER_NOUNS = word_set("مصدر قائد قيادي مسؤول متحدث المتحدث الناطق الناطقة ناطق ناطقة المتحدثة متحدثة عضو "
                         "مقاتل بيان البيان")
 ANAPHORS = word_set("المنطقة البلدة المدينة القرية المناطق البلدتين القريتين المستشفى المشفى المسجد الحي الأحياء "
                    "السوق الأسواق المواقع مواقعها أجزائها معظمها")
+# Anaphors that name a settlement: «البلدة» points back to a town or village, not to a camp or a field.
+SETTLEMENT_ANAPHORS = word_set("البلدة المدينة القرية البلدتين القريتين")
+SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 SITE_WORDS = word_set("مستشفى المستشفى مشفى المشفى مسجد المسجد سوق السوق الأسواق حي الحي أحياء الأحياء موقع "
                      "المواقع مواقع مبنى نقطة نقاط حاجز")
 # أنهت قسد سيطرة التنظيم: ending control is losing it.

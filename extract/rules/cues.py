@@ -256,7 +256,9 @@ def _classify(doc: Doc, i: int, sent: Sentence) -> Cue | None:
         read = rule.test(doc, i, sent, ctx)
         if read is not None:
             # لينحصر عناصر التنظيم في ...: a result, not a purpose
-            purpose = "ل" in pre and rule.id != "cue.restricted"
+            # لا صحة لسيطرة ...: the ل is صحة's ("no truth to the capture"), not a purpose.
+            denied = i - 2 >= sent.t0 and doc.tword[i - 1] in lx.DENY_AFTER_LA and doc.tword[i - 2] in lx.LA
+            purpose = "ل" in pre and rule.id != "cue.restricted" and not denied
             return Cue(i, read[0], read[1], purpose, rule.id)
     return None
 

@@ -17,7 +17,8 @@ Rules
     A relative clause points back: البوكمال، التي كان استعادها.
 ``target.anaphor``
     An anaphor (المنطقة، المستشفى، منها، هذه المناطق) takes the last place named
-    before, in the sentence or the one before it.
+    before, in the sentence or the one before it; one that names a settlement
+    (البلدة، المدينة، القرية) the last city, town or village.
 ``target.trailing_advance``
     ... تبعها تقدم لـ«قسد»: an advance with no place takes the last place named.
 ``target.antecedent``
@@ -53,6 +54,7 @@ _SEPARATORS = re.compile(r"[\s،,؛;:\"'()\-–—/]*")
 _LOCATORS = with_clitics(lx.LOCATOR_WORDS)
 _TRIGGERS = with_clitics(TRIGGER_WORDS)
 _ANAPHOR_WORDS = with_clitics(lx.ANAPHORS) | with_clitics(lx.SITE_WORDS) | {"هذه"}
+_SETTLEMENT_ANAPHORS = with_clitics(lx.SETTLEMENT_ANAPHORS)
 _PLURAL_ANAPHORS = with_clitics(lx.word_set("المناطق الأحياء المواقع القرى البلدات الأسواق"))
 _PRONOUN_OBJECT = re.compile(r".+(?:ه|ها|هم|هما)$")
 _GAP_IGNORE = lx.RELATIVE | lx.LOCATOR_WORDS | TRIGGER_WORDS | lx.GAP_WORDS
@@ -170,14 +172,26 @@ def forward(doc: Doc, cue: Cue, sent: Sentence) -> tuple[list[int], int]:
     return [], limit
 
 
-def last_place_before(doc: Doc, i: int, sent: Sentence, prev_sent: Sentence | None) -> tuple[int, float] | None:
+def last_place_before(doc: Doc, i: int, sent: Sentence, prev_sent: Sentence | None, *,
+                      kinds: frozenset[str] | None = None) -> tuple[int, float] | None:
     """The last place named before token i in this sentence, else in the previous one (if given),
-    with the confidence such a reading deserves."""
-    before = [k for k in doc.mentions_in(sent.start, doc.tstart[i]) if not doc.locator[k]]
+    with the confidence such a reading deserves; with ``kinds``, the last place of one of those kinds."""
+    def fits(k: int) -> bool:
+        if doc.locator[k]:
+            return False
+        if not kinds:
+            return True
+        gz = doc.ex.gazetteer
+        place = gz.get(doc.mentions[k].place)
+        # A camp or a site inside a town stands for it (مخيم الباغوز ... البلدة).
+        parent = gz.get(place.parent) if place is not None and place.parent else None
+        return place is None or place.kind in kinds or (parent is not None and parent.kind in kinds)
+
+    before = [k for k in doc.mentions_in(sent.start, doc.tstart[i]) if fits(k)]
     if before:
         return before[-1], CONFIDENCE["anaphor_same_sentence"]
     if prev_sent is not None and sent.para - prev_sent.para <= 1:
-        prior = [k for k in doc.mentions_in(prev_sent.start, prev_sent.end) if not doc.locator[k]]
+        prior = [k for k in doc.mentions_in(prev_sent.start, prev_sent.end) if fits(k)]
         if prior:
             return prior[-1], CONFIDENCE["anaphor_previous_sentence"]
     return None
@@ -228,7 +242,9 @@ def fallback_targets(doc: Doc, cue: Cue, sent: Sentence, prev_sent: Sentence | N
     anaphor = pronoun or any(z in _ANAPHOR_WORDS and not (
         z in _PLURAL_ANAPHORS and k + 1 < len(zone) and zone[k + 1] in lx.RELATIVE) for k, z in enumerate(zone))
     if anaphor:
-        found = last_place_before(doc, i, sent, None if pronoun else prev_sent)
+        # «تحرير البلدة» after «مخيم الباغوز»: the town, not the camp named last.
+        kinds = None if pronoun or not any(z in _SETTLEMENT_ANAPHORS for z in zone) else lx.SETTLEMENT_KINDS
+        found = last_place_before(doc, i, sent, None if pronoun else prev_sent, kinds=kinds)
         if found is not None:  # انسحبت منها: the places just named together
             return group_before(doc, found[0]), found[1], "target.anaphor"
     if cue.change == "advanced" and i + 1 < sent.t1 and (

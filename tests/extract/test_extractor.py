@@ -74,6 +74,17 @@ def test_claimed_and_denied(ex):
     assert got and got[0][4] == "denied"
 
 
+def test_no_truth_to_is_a_denial(ex):
+    # «لا صحة لـ/عن ...»: "there is no truth to": the capture is denied, by whoever says it.
+    got = control(ex, "وقال مصدر في قسد إنه لا صحة لسيطرة التنظيم على بلدة غرانيج.")
+    assert got and got[0][4] == "denied"
+    got = control(ex, "وقال قيادي في قسد إن التمشيط مستمر في الباغوز ولا صحة عن تحرير البلدة بالكامل.")
+    assert got and {g[4] for g in got} == {"denied"}
+    # صحة alone is health: the Ministry of Health reporting a capture does not deny it.
+    got = control(ex, "وقالت وزارة الصحة إن قسد سيطرت على بلدة غرانيج.")
+    assert got and got[0][4] == "asserted"
+
+
 def test_chain_of_sources_goes_to_the_original_speaker(ex):
     text = "ونقلت وكالات معارضة عن قائد في قسد أن مقاتليه تقدموا في أطراف قرية البحرة."
     assert control(ex, text) == [("bahra", "SDF", "advanced", "outskirts", "asserted", "SDF")]

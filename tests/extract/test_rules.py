@@ -72,6 +72,9 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # «البلدة» is a settlement: the town named before the oil field, not the field named last.
+    ("target.anaphor", "وتقدمت قسد في بلدة ذيبان ثم في حقل العمر. وأكدت قسد السيطرة على البلدة بالكامل.",
+     {("diban", "SDF", "captured")}, {("al_omar_oilfield", "SDF", "captured")}),
     ("place.locator", "وسيطرت قسد على قرية البحرة شرقي بلدة هجين.", {("bahra", "SDF", "captured")},
      {("hajin", "SDF", "captured")}),
     ("target.destination", "وانسحب مسلحو التنظيم من بلدة الشعفة باتجاه السوسة.", {("shaafa", "ISIS", "withdrew")},
