@@ -40,7 +40,7 @@ def _undated_strike() -> Claim:
 
 def test_an_undated_claim_is_in_its_places_story_and_counted_under_the_table(browser, tmp_path):
     claims = tmp_path / "c.jsonl"
-    write_claims(_claims() + [_undated_strike()], claims)
+    write_claims([*_claims(), _undated_strike()], claims)
     out = tmp_path / "r.html"
     assert main(["report", str(claims), "-o", str(out)]) == 0
     ctx, page = offline_page(browser)

@@ -185,11 +185,27 @@ def test_a_capture_the_article_also_reports_denied_is_no_event():
     # «Hawar says all of al-Baghuz is taken; the SDF deny it»: the early claim dates nothing.
     said = claim("baghuz", "SDF", "captured", extent="full", basis="S7 the week up to publication")
     denied = replace(said, id="c2", modality="denied")
-    assert by_place([said]) and by_place([said, denied]) == []
+    assert by_place([said])
+    (ev,) = by_place([said, denied])  # only the denial's own bound (A6), no capture to date by
+    assert ev.why.startswith("A6")
+
+
+def test_a6_a_denied_full_capture_was_denied_before_the_fall():
+    # «no truth to the full liberation of the town», said of the camp of al-Baghuz: before 23 March 2019.
+    for place in ("baghuz", "baghuz_camp"):
+        (ev,) = by_place([claim(place, "SDF", "captured", extent="full", modality="denied")])
+        assert ev.why.startswith("A6") and window([ev]) == (None, date(2019, 3, 26))
+    # Abu Kamal fell twice: the denial predates the last fall.
+    (ev,) = by_place([claim("abu_kamal", "SAA", "captured", modality="denied")])
+    assert window([ev])[1] == date(2017, 11, 22)
+    # A partial capture denied, or a denied withdrawal, says nothing of the fall.
+    assert by_place([claim("baghuz", "SDF", "captured", extent="part", modality="denied")]) == []
+    assert by_place([claim("hajin", "ISIS", "withdrew", modality="denied")]) == []
 
 
 def test_denied_and_unknown_claims_say_nothing():
     assert claim_evidence([claim("hajin", "ISIS", "holds", modality="denied")]) == []
+    assert claim_evidence([claim("shajla", "SDF", "captured", modality="denied")]) == []
     assert claim_evidence([claim("shajla", "SDF", "captured", extent="full")]) == []  # no history for it
 
 
