@@ -295,6 +295,10 @@ SHRINK_WORDS = word_set("تقلص تقلصت تتقلص لتتقلص يتقلص 
 EDGE_WORDS = word_set("أطراف مشارف محيط تخوم وسط داخل عمق مداخل")
 PART_PRONOUNS = word_set("أطرافه أطرافها محيطه محيطها داخله داخلها مشارفه مشارفها وسطه وسطها أحيائها أجزائها")
 # Phrases that carry a list on past an apposition (هجين أكبر معاقله، إلى جانب بلدات السوسة والشعفة).
+# Adjectives that may follow a name inside a list (حقل الخراطة الاستراتيجي، وعقدة الشولا).
+NAME_ADJECTIVES = word_set("الاستراتيجي الاستراتيجية الإستراتيجي الإستراتيجية النفطي النفطية الغازي الغازية "
+                           "العسكري العسكرية الحدودي الحدودية الكبير الكبيرة الصغير الصغيرة المجاور المجاورة "
+                           "القريب القريبة الهام الهامة المهم المهمة")
 LIST_CONTINUERS = word_set("جانب إضافة بالإضافة إضافة فضلا وكذلك كذلك علاوة")
 # Heads of actor names that make them feminine (قسد، القوات): verbs agree with them.
 FEMININE_HEADS = word_set("قسد قوات القوات وحدات الوحدات ميليشيات الميليشيات الحكومة منظمة فصائل")

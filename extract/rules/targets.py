@@ -49,7 +49,7 @@ __all__ = [
 ]
 
 _TOKEN = re.compile(r"\w+")
-_SEPARATORS = re.compile(r"[\s،,؛;:\"'()\-–—/]*")
+_SEPARATORS = re.compile(r"[\s،,؛;:\"'“”„«»‹›()\-–—/]*")  # names often stand in quotes: حقل “الخراطة”
 # Word sets tested per word on hot paths, their clitic forms included once here.
 _LOCATORS = with_clitics(lx.LOCATOR_WORDS)
 _TRIGGERS = with_clitics(TRIGGER_WORDS)
@@ -111,7 +111,8 @@ def group_from(doc: Doc, k: int, limit: int) -> list[int]:
         gap = doc.s[doc.mentions[j - 1].norm_end:doc.mentions[j].norm_start]
         all_words = _TOKEN.findall(gap)
         words = [w for w in all_words
-                 if not in_set(w, TRIGGER_WORDS) and w not in ("و", "كلا", "من") and w not in lx.LIST_PART_WORDS]
+                 if not in_set(w, TRIGGER_WORDS) and w not in ("و", "كلا", "من") and w not in lx.LIST_PART_WORDS
+                 and w not in lx.NAME_ADJECTIVES]
         # هجين أكبر معاقله، إلى جانب بلدات السوسة: a list carried on past an apposition
         carried = len(all_words) <= 7 and any(in_set(w, lx.LIST_CONTINUERS) for w in all_words)
         if (not _SEPARATORS.fullmatch(re.sub(r"\w+", "", gap)) or words) and not carried:

@@ -72,6 +72,9 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # A list whose names stand in quotes, with a place word (عقدة) and بالإضافة إلى between them.
+    ("target.object", "واستعاد الجيش بلدة “الشولا” المهمة، وعقدة “كباجب” بالإضافة إلى حقل «الخراطة» النفطي.",
+     {("shoula", "SAA", "captured"), ("kabajeb", "SAA", "captured"), ("kharata_oilfield", "SAA", "captured")}, set()),
     # «البلدة» is a settlement: the town named before the oil field, not the field named last.
     ("target.anaphor", "وتقدمت قسد في بلدة ذيبان ثم في حقل العمر. وأكدت قسد السيطرة على البلدة بالكامل.",
      {("diban", "SDF", "captured")}, {("al_omar_oilfield", "SDF", "captured")}),
