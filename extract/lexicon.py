@@ -305,6 +305,10 @@ FEMININE_HEADS = word_set("قسد قوات القوات وحدات الوحدا�
 # The latter / the former: the last-named actor (بعد تقدم الأخيرة).
 LATTER = word_set("الأخيرة الأخير الاخيرة الاخير")
 # A noun cue after these words happens alongside the main clause (دخلت قسد البلدة وسط انسحاب التنظيم).
+# شهدت بلدة X انسحاب ...: the place witnessed the change.
+WITNESS = word_set("شهد شهدت تشهد يشهد")
+# ... تبعها تقدم: what follows is a new event, not what the place witnessed.
+FOLLOWED_BY = word_set("تبعها تبعه تبعتها تلاها تلاه تلتها أعقبها أعقبه أعقبتها")
 CONCURRENT = word_set("وسط مع بعد عقب إثر اثر تزامنا")
 FLAG_WORDS = word_set("رايتها رايته رايتهم الراية راية علمها علمه العلم أعلامها")
 EXTENT_WORDS = {

@@ -29,6 +29,7 @@ CATALOGUE: dict[str, str] = {
     "target.post_list": "a list after a post cue: تحت سيطرة التنظيم: X و Y",
     "target.list": "the places after a list marker: معاقل التنظيم وهي ...",
     "target.coordinated_before": "a post cue after a list takes the whole list",
+    "target.witnessed": "a cue noun that is the object of شهد takes the places that witnessed it",
     "target.concurrent": "a cue noun after وسط/مع/بعد with no place of its own: the place of its clause",
     "actor.descriptive_owner": "an owner hung by ل on a noun other than the cue only describes",
     "actor.possessive": "a cue noun with a possessive suffix (تقدمها، سيطرته): the owner named before, agreeing",

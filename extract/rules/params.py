@@ -31,6 +31,7 @@ WINDOW: dict[str, int] = {
     # Places
     "locator_back": 4,         # شرقي مدينة دير الزور: words read back from a place for a locator
     "list_marker_ahead": 25,   # معاقل التنظيم ... وهي قرى:
+    "witness_back": 16,        # شهدت <the places, a relative clause about them> انسحاب ...
     "anaphor_zone": 10,        # words after a cue read for an anaphor (المنطقة، منها)
     "extent_after_cue": 9,
     # Records
@@ -44,6 +45,7 @@ CONFIDENCE: dict[str, float] = {
     "anaphor_same_sentence": 0.6,
     "anaphor_previous_sentence": 0.55,
     "trailing_advance": 0.5,   # ... تبعها تقدم لـ«قسد»
+    "witnessed": 0.6,          # شهدت قرى X وY انسحاب التنظيم
     "post_list": 0.7,          # تحت سيطرة التنظيم: X و Y
     "confined": 0.7,
     "list": 0.75,              # معاقل التنظيم وهي ...

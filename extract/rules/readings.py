@@ -22,6 +22,9 @@ Rules
 ``target.concurrent``
     A cue noun after وسط/مع/بعد/إثر with no place of its own happens at the place of its clause
     (دخلت قسد بلدة مركدة وسط انسحاب التنظيم).
+``target.witnessed``
+    A cue noun that is the object of شهد (witnessed) with no place of its own happened at the
+    places that witnessed it (وشهدت قرى الشعفة والسوسة انسحاب عناصر التنظيم باتجاه الباغوز).
 """
 
 from __future__ import annotations
@@ -203,7 +206,9 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
     if targets:
         extent_span = (i, doc.tok_at(doc.mentions[targets[0]].norm_start) + 1)
     elif cue.mode == "forward":
-        targets, confidence, rule = tg.fallback_targets(doc, cue, sent, prev, zone_end)
+        targets, confidence, rule = _witnessed(doc, cue, sent)
+        if not targets:
+            targets, confidence, rule = tg.fallback_targets(doc, cue, sent, prev, zone_end)
         if not targets:
             targets, confidence, rule = _concurrent(doc, cue, sent)
         extent_span = (i, min(sent.t1, i + WINDOW["extent_after_cue"]))
@@ -317,6 +322,20 @@ def _expelled(doc: Doc, cue: Cue, sent: Sentence, doer: Hit | None) -> tuple:
     if a is None or (doer is not None and a.key == doer.key):
         return ()
     return ((a, "withdrew", "also.expelled"),)
+
+
+def _witnessed(doc: Doc, cue: Cue, sent: Sentence) -> tuple[list[int], float, str]:
+    """``target.witnessed``: شهدت قرى X وY انسحاب التنظيم — the places that witnessed it."""
+    i = cue.i
+    for j in range(i - 1, max(sent.t0, i - WINDOW["witness_back"]) - 1, -1):
+        if doc.tword[j] in lx.STOP or doc.tword[j] in lx.FOLLOWED_BY:
+            break
+        if in_set(doc.tword[j], lx.WITNESS):
+            places = [k for k in doc.mentions_in(doc.tend[j], doc.tstart[i]) if not doc.locator[k]]
+            if places:
+                return tg.group_from(doc, places[0], doc.tstart[i]), CONFIDENCE["witnessed"], "target.witnessed"
+            break
+    return [], 0.0, ""
 
 
 def _concurrent(doc: Doc, cue: Cue, sent: Sentence) -> tuple[list[int], float, str]:

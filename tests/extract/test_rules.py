@@ -48,6 +48,8 @@ FIRES = [
     ("target.anaphor", "واندلعت معارك في بلدة الشعفة. وتمكنت قسد من السيطرة على المنطقة بالكامل.",
      {("shaafa", "SDF", "captured")}),
     ("target.trailing_advance", "وشهدت بلدة السوسة معارك عنيفة تبعها تقدم لقسد.", {("sousa", "SDF", "advanced")}),
+    ("target.witnessed", "وشهدت قرى الشعفة والبوخاطر خلال اليومين الماضيين انسحاب عناصر التنظيم نحو هجين.",
+     {("shaafa", "ISIS", "withdrew"), ("bukhatir", "ISIS", "withdrew")}),
     ("target.antecedent", "بلدة الباغوز الواقعة تحت سيطرة داعش تتعرض للقصف.", {("baghuz", "ISIS", "holds")}),
     ("target.post_list", "وتبقى تحت سيطرة التنظيم: هجين والسوسة.",
      {("hajin", "ISIS", "holds"), ("sousa", "ISIS", "holds")}),
