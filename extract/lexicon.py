@@ -143,7 +143,7 @@ def word_set(words: str) -> frozenset[str]:
 # with a conjunction (و ف) allowed in front.
 CUE_TOKENS = {
     "captured": re.compile(
-        r"(?:سيطر(?:ت|وا|تا)?|سيطره|السيطره|سيطرت(?:ه|ها|هم|هما)|استعاد(?:ت|وا)?(?:ه|ها|هم)?|استعاده|"
+        r"(?:سيطر(?:ت|وا|تا)?|سيطره|السيطره|سيطرت(?:ه|ها|هم|هما)|استعاد(?:ت|وا)?(?:ه|ها|هم)?|[يت]ستعيد(?:ون|وا)?(?:ه|ها|هم)?|استعاده|"
         r"استعادت(?:ه|ها|هم)|الاستعاده|استولي|استولت|استولوا|الاستيلاء|استيلاء|اقتحم(?:ت|وا)?(?:ه|ها)?|اقتحام|"
         r"حرر(?:ت|وا)?(?:ه|ها)?|تحرير|انتزع(?:ت|وا)?|احكم(?:ت|وا)?|بسط(?:ت|وا)?|طرد(?:ت|وا)?|طرده|"
         r"تسلم(?:ت|وا)?|استلم(?:ت|وا)?|طهر(?:ت|وا)?|تطهير|يطهر(?:ون)?|تطهر)"),
@@ -163,7 +163,7 @@ CUE_TOKENS = {
     # Reaching a place's edges is an advance; reaching alone (reinforcements arrived) is not (see cues).
     "reached": re.compile(r"(?:وصل(?:ت|وا)?|يصل(?:ون)?|تصل|الوصول|وصول(?:ها|ه|هم)?)"),
     "withdrew": re.compile(
-        r"(?:انسحب(?:ت|وا)?|ينسحب(?:ون)?|تنسحب|انسحاب|الانسحاب|انسحاب(?:ه|ها|هم)|خسر(?:ت|وا)?(?:ه|ها|هم)?|"
+        r"(?:انسحب(?:ت|وا)?|ينسحب(?:ون|وا)?|تنسحب|انسحاب|الانسحاب|انسحاب(?:ه|ها|هم)|خسر(?:ت|وا)?(?:ه|ها|هم)?|"
         r"اخلي|اخلت|اخلوا|فر(?:ت|وا)|هرب(?:ت|وا)?|تراجع(?:ت|وا)?|يتراجع(?:ون)?|تتراجع|التراجع)"),
     "repelled": re.compile(
         r"(?:صد(?:ت|وا)?|يصد|تصد|صد(?:ه|ها)|تصدي|تصدت|تصدوا|يتصدي|التصدي|احبط(?:ت|وا)?|احباط|افشل(?:ت|وا)?|افشال)"),
@@ -188,6 +188,8 @@ POCKET_WORDS = word_set("الجيب جيب جيوب")
 STRONGHOLD_WORDS = word_set("معاقل معقل معاقله معاقلها")
 SUBJECTED_WORDS = word_set("الخاضعة الخاضع خاضعة خاضع والخاضعة والخاضع")
 AREA_WORDS = word_set("مناطق منطقة")
+# Between a place and the stronghold or the area it is said to be: هجين أبرز معاقل، الطيانة ضمن مناطق سيطرة.
+PREDICATE_GAP = word_set("أبرز أهم أكبر آخر أحد إحدى ثاني ضمن داخل من")
 HOLDS_PRONOUN_OBJECTS = word_set("عليها عليه عليهما")
 # The last pocket, the remnants: the owner holds the place (آخر جيب لتنظيم داعش في الباغوز، بقايا التنظيم في).
 REMNANT_WORDS = word_set("بقايا فلول")
@@ -195,8 +197,10 @@ REMNANT_WORDS = word_set("بقايا فلول")
 LAST_POCKET_WORDS = word_set("معقل نقطة جيب جيوب بلدة منطقة مناطق معاقل")
 LAST_WORDS = word_set("آخر أخر")
 EXPEL_WORDS = word_set("طرد طردت طردوا طرده بطرد لطرد وطرد")
+# القوات الحكومية على مشارف البوكمال (a headline with no verb): at the gates is an advance.
+GATES_WORDS = word_set("مشارف أبواب تخوم")
 SPECIAL_CUES = FLAG_VERBS | STATIONED_VERBS | POCKET_WORDS | STRONGHOLD_WORDS | SUBJECTED_WORDS | REMNANT_WORDS | \
-    LAST_POCKET_WORDS
+    LAST_POCKET_WORDS | GATES_WORDS
 
 AIR_WORDS = word_set("طيران الطيران طائرات الطائرات الحربية حربية جوي الجوي جوية الجوية غارة غارات الغارات "
                     "غاراتها المسيرة مسيرة مروحية المروحيات")
@@ -223,7 +227,13 @@ ATTACK_NOUNS = word_set("هجوم هجوما هجوماً لهجوم بهجوم 
 ACTOR_HEADS = word_set("قوات القوات عناصر مسلحي مقاتلي مقاتلو ميليشيات وحدات طيران طائرات")
 MILITIA_HEADS = word_set("ميليشيات ميليشيا مليشيات مليشيا الميليشيات فصائل")
 # Objects that are themselves pronouns: the place was named before.
-PRONOUN_OBJECTS = word_set("معظمها كاملها أغلبها أجزائها بعضها جميعها عليها نصفها أطرافها منها")
+# A verb of taking or entering with its object as a suffix (استعادها، تستعيدها، اقتحمتها): the place was
+# named before. Folded spelling; nouns with a possessive (سيطرتها، تقدمه) are not here.
+VERB_WITH_OBJECT = re.compile(
+    # Folded, استعادة (recapture) reads استعاده and استعادتها is also "its recapture": neither is here.
+    r"[وف]?(?:استعاد(?:ها|هما|هم)|استعادوه?(?:ا|ما|م)?|(?:[يت]ستعيد(?:ون|وا)?|اقتحم(?:ت|وا)?|[يت]قتحم(?:ون|وا)?|"
+    r"حرر(?:ت|وا)?|[يت]حرر(?:ون|وا)?|دخل(?:ت|وا)?|[يت]دخل(?:ون|وا)?|انتزع(?:ت|وا)?|اخل(?:ت|وا)?)(?:ه|ها|هما|هم))")
+PRONOUN_OBJECTS = word_set("معظمها كاملها أغلبها أجزائها بعضها جميعها عليها نصفها أطرافها منها عليه منه عليهما منهما")
 # Relative pronouns introducing a clause about the noun before them.
 RELATIVE = word_set("التي الذي اللتي الذين والتي والذي الواقعة الواقع والواقعة الخاضعة الخاضع والخاضعة ما")
 # Words that end a cue's reach: a new clause about something else begins.

@@ -27,6 +27,7 @@ CATALOGUE: dict[str, str] = {
     "target.trailing_advance": "an advance with no place takes the last place named: تبعها تقدم لقسد",
     "target.antecedent": "a post cue takes the place right before it",
     "target.post_list": "a list after a post cue: تحت سيطرة التنظيم: X و Y",
+    "target.predicate": "no list after a stronghold or area word: the place it is said of, before it (هجين أبرز معاقل التنظيم)",
     "target.list": "the places after a list marker: معاقل التنظيم وهي ...",
     "target.coordinated_before": "a post cue after a list takes the whole list",
     "target.witnessed": "a cue noun that is the object of شهد takes the places that witnessed it",

@@ -102,6 +102,13 @@ def _last_pocket(doc, i, sent, c):
     return None
 
 
+def _at_the_gates(doc, i, sent, c):
+    # قسد على مشارف هجين: an actor right before على مشارف, no verb: an advance.
+    if c.w in lx.GATES_WORDS and c.prev == "علي" and i - 2 >= sent.t0 and (i - 2) in doc.actor_tokens:
+        return "advanced", "forward"
+    return None
+
+
 def _strongholds(doc, i, sent, c):
     return ("holds", "list") if c.w in lx.STRONGHOLD_WORDS else None
 
@@ -209,6 +216,7 @@ CUE_RULES: tuple[Rule, ...] = (
     Rule("cue.stationed_in", "stationed inside it: يتمركز ضمنها مقاتلو التنظيم", _stationed, ("special",)),
     Rule("cue.pocket", "the last pocket or the remnants of an actor: آخر جيب لداعش في، بقايا التنظيم في", _last_pocket, ("special",)),
     Rule("cue.subjected_to", "subject to an actor: الخاضعة لتنظيم داعش", _subjected_to, ("special",)),
+    Rule("cue.at_the_gates", "an actor at the gates of a place, no verb: القوات على مشارف البوكمال", _at_the_gates, ("special",)),
     Rule("cue.strongholds", "strongholds listed after: معاقل التنظيم وهي", _strongholds, ("special",)),
     Rule("cue.flag", "raised its flag over: رفعت رايتها في", _flag, ("special",)),
     Rule("cue.event", "strikes, shelling, clashes: قصف، غارات، اشتباكات", _event, ("strike", "clash")),

@@ -493,10 +493,26 @@ def _list(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Reading 
     actor = actor_after(doc, doc.tend[i], doc.end_of(i + WINDOW["owner_after_list"], sent) + 1, agent_only=False)
     if actor is None and doc.tword[i].endswith(("ه", "ها", "هم")):
         actor = actor_before(doc, doc.tstart[i], sent.start)  # معاقله: the owner was named before
-    targets = tg.list_targets(doc, i, sent)
+    targets, rule = tg.list_targets(doc, i, sent), "target.list"
     if not targets:
+        k = _predicate_place(doc, i, sent)
+        if k is None:
+            return None
+        targets, rule = tg.group_before(doc, k), "target.predicate"
+    return Reading(targets, _actors_of(doc, actor)[:1], (i, i + 1), CONFIDENCE["list"], (rule,))
+
+
+def _predicate_place(doc: Doc, i: int, sent: Sentence) -> int | None:
+    """``target.predicate``: the place the stronghold or the area is said of, right before it
+    (وتعد بلدة هجين أبرز معاقل التنظيم؛ البوكمال، آخر معقل لداعش؛ تقع الطيانة ضمن مناطق سيطرة قسد)."""
+    before = [k for k in doc.mentions_in(sent.start, doc.tstart[i]) if not doc.locator[k]]
+    if not before:
         return None
-    return Reading(targets, _actors_of(doc, actor)[:1], (i, i + 1), CONFIDENCE["list"], ("target.list",))
+    gap = doc.tword[doc.tok_at(doc.mentions[before[-1]].norm_end):i]
+    if len(gap) > WINDOW["predicate_gap"] or not all(
+            w in lx.PREDICATE_GAP or in_set(w, lx.AREA_WORDS) or w.isdigit() for w in gap):
+        return None
+    return before[-1]
 
 
 READERS["list"] = _list

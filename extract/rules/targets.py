@@ -237,6 +237,10 @@ def fallback_targets(doc: Doc, cue: Cue, sent: Sentence, prev_sent: Sentence | N
         return [], 0.0, ""
     zone_tok = bisect_left(doc.tstart, zone_end)
     zone = doc.tword[i + 1:min(sent.t1, i + WINDOW["anaphor_zone"], max(zone_tok, i + 3))]
+    if lx.VERB_WITH_OBJECT.fullmatch(w):  # قبل أن تستعيدها قسد: the place named last
+        found = last_place_before(doc, i, sent, prev_sent)
+        if found is not None:
+            return group_before(doc, found[0]), found[1], "target.anaphor"
     pronoun = any(z in lx.PRONOUN_OBJECTS for z in zone[:6])  # من سيطرة مقاتلي قسد عليها
     # المدينة، هذه المناطق: an anaphor; a plural restricted by its clause («المناطق التي خسرها») is not the
     # places named before (a singular one is: «داخل البلدة التي تمتد ستة كيلومترات»).

@@ -164,3 +164,15 @@ def test_quote_and_offsets_point_into_the_original(ex):
         assert text[c.start:c.end] == c.quote
         assert text[c.place_start:c.place_end] == c.surface
         assert c.start <= c.place_start < c.place_end <= c.end
+
+
+@pytest.mark.parametrize(("word", "verb"), [
+    ("استعادها", True), ("واستعادوها", True), ("تستعيدها", True), ("اقتحمتها", True), ("حررها", True),
+    # Folded, the verbal nouns look alike: استعادة (recapture) reads استعاده, استعادتها is "its recapture".
+    ("استعادة", False), ("استعادتها", False), ("سيطرتها", False), ("تقدمها", False),
+])
+def test_verbs_with_an_object_suffix(word, verb):
+    from extract.lexicon import VERB_WITH_OBJECT
+    from gazetteer import fold
+
+    assert bool(VERB_WITH_OBJECT.fullmatch(fold(word))) is verb

@@ -47,6 +47,8 @@ FIRES = [
      {("abu_kamal", "SAA", "captured")}),
     ("target.anaphor", "واندلعت معارك في بلدة الشعفة. وتمكنت قسد من السيطرة على المنطقة بالكامل.",
      {("shaafa", "SDF", "captured")}),
+    ("cue.at_the_gates", "قسد على مشارف بلدة الشعفة بعد يومين من المعارك", {("shaafa", "SDF", "advanced")}),
+    ("target.predicate", "وتعد بلدة السوسة من أهم معاقل التنظيم شرق الفرات.", {("sousa", "ISIS", "holds")}),
     ("target.trailing_advance", "وشهدت بلدة السوسة معارك عنيفة تبعها تقدم لقسد.", {("sousa", "SDF", "advanced")}),
     ("target.witnessed", "وشهدت قرى الشعفة والبوخاطر خلال اليومين الماضيين انسحاب عناصر التنظيم نحو هجين.",
      {("shaafa", "ISIS", "withdrew"), ("bukhatir", "ISIS", "withdrew")}),
@@ -74,6 +76,9 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # A verb with its object as a suffix (تستعيدها) points back to the place named last.
+    ("target.anaphor", "هاجم التنظيم قرية البحرة فجر اليوم، قبل أن تستعيدها قسد بعد ساعات.",
+     {("bahra", "SDF", "captured")}, set()),
     # A list whose names stand in quotes, with a place word (عقدة) and بالإضافة إلى between them.
     ("target.object", "واستعاد الجيش بلدة “الشولا” المهمة، وعقدة “كباجب” بالإضافة إلى حقل «الخراطة» النفطي.",
      {("shoula", "SAA", "captured"), ("kabajeb", "SAA", "captured"), ("kharata_oilfield", "SAA", "captured")}, set()),
