@@ -227,6 +227,13 @@ ATTACK_NOUNS = word_set("هجوم هجوما هجوماً لهجوم بهجوم 
 ACTOR_HEADS = word_set("قوات القوات عناصر مسلحي مقاتلي مقاتلو ميليشيات وحدات طيران طائرات")
 MILITIA_HEADS = word_set("ميليشيات ميليشيا مليشيات مليشيا الميليشيات فصائل")
 # Objects that are themselves pronouns: the place was named before.
+# Relative words and the gender of the place words they agree with (حي الحويقة ... الذي).
+RELATIVE_GENDER = {fold(w): g for w, g in (("الذي", "m"), ("والذي", "m"), ("التي", "f"), ("والتي", "f"))}
+HEAD_GENDER = {fold(w): "f" for w in "مدينة بلدة قرية منطقة ناحية محافظة".split()} | \
+    {fold(w): "m" for w in "حي حقل مطار مخيم معبر جبل تل سد معمل مركز ريف".split()}
+LOCATIVE_LINKS = word_set("في ب من ضمن داخل قرب شرق غرب شمال جنوب شرقي غربي شمالي جنوبي")
+# An agent after the cue: طُرد التنظيم منها على يد قسد، تمت السيطرة عليها من قبل قسد (folded pairs).
+AGENT_MARKERS = frozenset({(fold("على"), fold("يد")), (fold("على"), fold("أيدي")), (fold("من"), fold("قبل"))})
 # A verb of taking or entering with its object as a suffix (استعادها، تستعيدها، اقتحمتها): the place was
 # named before. Folded spelling; nouns with a possessive (سيطرتها، تقدمه) are not here.
 VERB_WITH_OBJECT = re.compile(

@@ -35,6 +35,8 @@ CATALOGUE: dict[str, str] = {
     "actor.descriptive_owner": "an owner hung by ل on a noun other than the cue only describes",
     "actor.possessive": "a cue noun with a possessive suffix (تقدمها، سيطرته): the owner named before, agreeing",
     "actor.in_relative": "an actor inside a relative clause that closed before the cue is not its doer",
+    "actor.agent": "the actor after على يد / من قبل in the cue's clause did it: طرد التنظيم منها على يد قسد",
+    "actor.attacker": "after a repelling verb, the actor of the attack attacked: it is not the doer (صدت القوات هجوماً لداعش)",
     "actor.forced": "أجبرته على الانسحاب: the forced one withdrew",
     "target.state_before": "a holds cue inside the object of a capture is the state before it: تحرير المنطقة الواقعة تحت سيطرة داعش",
     "actor.coordinated": "actors joined by و share the deed",

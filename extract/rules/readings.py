@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 from extract import lexicon as lx
 from extract.rules import targets as tg
-from extract.rules.actors import actor_after, actor_before, actor_in_hands, first_actor, is_target
+from extract.rules.actors import actor_after, actor_before, actor_by_agent, actor_in_hands, first_actor, is_target
 from extract.rules.cues import Cue, cue_at
 from extract.rules.doc import Doc, Hit, in_set
 from extract.rules.params import CONFIDENCE, WINDOW
@@ -197,6 +197,7 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
     if rel is not None:
         k = tg.antecedent(doc, rel, sent, relative=True)
         if k is not None:
+            k = tg.agreeing(doc, k, rel)
             targets, confidence, rule = tg.group_before(doc, k), CONFIDENCE["relative_clause"], "target.relative_clause"
         elif any(w in lx.COPULA for w in doc.tword[i + 1:min(sent.t1, i + 8)]):  # المناطق التي تراجعت منها قسد هي X و Y
             targets = tg.list_targets(doc, i, sent)
@@ -228,7 +229,13 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
         actor = actor or actor_after(doc, cue_b, doc.end_of(i + 3, sent) + 1)
         actor = actor or actor_before(doc, cue_a, sent.start)
     else:
-        actor = _subject_after(doc, i, cue_b, min(first.norm_start, doc.end_of(i + WINDOW["subject_after_cue"], sent)))
+        limit = min(first.norm_start, doc.end_of(i + WINDOW["subject_after_cue"], sent))
+        if cue.change == "repelled":  # صدت القوات هجوماً لداعش على ...: the actor after the attack attacked
+            attack = next((j for j in range(i + 1, doc.tok_at(limit)) if in_set(doc.tword[j], lx.ATTACK_NOUNS)), None)
+            if attack is not None:
+                limit = min(limit, doc.tstart[attack])
+                rules.append("actor.attacker")
+        actor = _subject_after(doc, i, cue_b, limit)
         if actor is None and _POSSESSIVE.fullmatch(doc.tword[i]):  # تقدمها، سيطرته: the owner named before
             actor, how = _previous_doer(doc, i, sent, prev)
             rules.append("actor.possessive")
@@ -238,6 +245,10 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
     if forced is not None:
         actor = forced
         rules.append("actor.forced")
+    agent = actor_by_agent(doc, i, sent) if forced is None else None
+    if agent is not None:
+        actor = agent
+        rules.append("actor.agent")
     if actor is None and cue.mode == "forward":
         actor, how = _previous_doer(doc, i, sent, prev)
         if how:

@@ -221,6 +221,25 @@ def antecedent(doc: Doc, i: int, sent: Sentence, *, relative: bool = False) -> i
     return k if content <= 1 else None
 
 
+def agreeing(doc: Doc, k: int, rel: int) -> int:
+    """``target.relative_clause``: the antecedent agrees with its relative word. حي الحويقة في مدينة دير
+    الزور، الذي استعاده الجيش: الذي is the neighbourhood's (masculine), not the city's (feminine)."""
+    want = lx.RELATIVE_GENDER.get(doc.tword[rel])
+    if want is None or k == 0 or _head_gender(doc, k) in (None, want):
+        return k
+    j = k - 1
+    between = doc.tword[doc.tok_at(doc.mentions[j].norm_end):doc.tok_at(doc.mentions[k].norm_start)]
+    if _head_gender(doc, j) == want and all(w in lx.LOCATIVE_LINKS or in_set(w, TRIGGER_WORDS) for w in between):
+        return j
+    return k
+
+
+def _head_gender(doc: Doc, k: int) -> str | None:
+    """The gender of the place word right before mention k (بلدة: f, حي: m), if there is one."""
+    t = doc.tok_at(doc.mentions[k].norm_start) - 1
+    return lx.HEAD_GENDER.get(doc.tword[t]) if t >= 0 else None
+
+
 def fallback_targets(doc: Doc, cue: Cue, sent: Sentence, prev_sent: Sentence | None,
                      zone_end: int) -> tuple[list[int], float, str]:
     """Targets when no place follows the cue: relative clause, anaphor, trailing advance.

@@ -49,6 +49,10 @@ FIRES = [
      {("shaafa", "SDF", "captured")}),
     ("cue.at_the_gates", "قسد على مشارف بلدة الشعفة بعد يومين من المعارك", {("shaafa", "SDF", "advanced")}),
     ("target.predicate", "وتعد بلدة السوسة من أهم معاقل التنظيم شرق الفرات.", {("sousa", "ISIS", "holds")}),
+    ("actor.agent", "وتمت السيطرة على قرية البحرة شرقي دير الزور من قبل قوات سوريا الديمقراطية.",
+     {("bahra", "SDF", "captured")}),
+    ("actor.attacker", "وتصدت وحدات الجيش لهجوم شنه عناصر داعش على مدينة الميادين.",
+     {("mayadin", "SAA", "repelled")}),
     ("target.trailing_advance", "وشهدت بلدة السوسة معارك عنيفة تبعها تقدم لقسد.", {("sousa", "SDF", "advanced")}),
     ("target.witnessed", "وشهدت قرى الشعفة والبوخاطر خلال اليومين الماضيين انسحاب عناصر التنظيم نحو هجين.",
      {("shaafa", "ISIS", "withdrew"), ("bukhatir", "ISIS", "withdrew")}),
@@ -76,6 +80,9 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # «من قبل» after another deed (القصف) names that deed's agent, not the capture's.
+    ("actor.agent", "وتقدمت قسد وسيطرتها على نصف بلدة هجين، في ظل القصف المكثف من قبل التحالف الدولي.",
+     {("hajin", "SDF", "captured")}, {("hajin", "COALITION", "captured")}),
     # A verb with its object as a suffix (تستعيدها) points back to the place named last.
     ("target.anaphor", "هاجم التنظيم قرية البحرة فجر اليوم، قبل أن تستعيدها قسد بعد ساعات.",
      {("bahra", "SDF", "captured")}, set()),
