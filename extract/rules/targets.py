@@ -83,6 +83,17 @@ def is_locator(doc: Doc, m: Mention, prev: Mention | None = None) -> bool:
     return False
 
 
+def between_pair(doc: Doc, k: int) -> bool:
+    """Mention k is the second of «بين X وY»: only و between the two, and بين right before X."""
+    a, b = doc.mentions[k - 1], doc.mentions[k]
+    if doc.s[a.norm_end:b.norm_start].strip() or not b.prefix.startswith("و"):
+        return False
+    t = bisect_left(doc.tstart, a.norm_start) - 1
+    while t >= 0 and doc.tword[t] in _TRIGGERS:
+        t -= 1
+    return t >= 0 and doc.tword[t] in lx.BETWEEN_WORDS
+
+
 def _qualifies(doc: Doc, m: Mention, prev: Mention | None, k: int) -> bool:
     """``place.qualifier``: في/بـ Y right after a place or after a generic plural object (قرى، مواقع)."""
     if k < 0:

@@ -68,6 +68,9 @@ FIRES = [
 
 # Block rules: the sentence must not give these claims.
 BLOCKS = [
+    # A checkpoint on the road between two towns: both only locate it (the second too, after و).
+    ("place.locator", "وهاجمت خلايا التنظيم حاجزاً لقسد على الطريق الرابط بين ذيبان والشحيل وسيطرت عليه.",
+     {("diban", "ISIS", "captured"), ("shuheil", "ISIS", "captured")}),
     ("block.civilians", "وقصفت الطائرات الميادين بالتزامن مع دخول المواطنين إلى مساجد المدينة.",
      {("mayadin", "COALITION", "advanced")}),
     ("block.reinforcements", "ووصلت تعزيزات من قسد إلى أطراف بلدة هجين.", {("hajin", "SDF", "advanced")}),
