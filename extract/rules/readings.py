@@ -137,6 +137,11 @@ def _previous_doer(doc: Doc, i: int, sent: Sentence, prev: Sentence | None) -> t
         want = True if word.endswith("ها") else None if word.endswith(("هم", "هما")) else False
     else:
         want = None if latter else _verb_feminine(word)
+        if want is None and not latter and word.startswith(("ال", "وال")):
+            # وتمكنت ... من السيطرة على: a verbal noun takes the gender of the verb that governs it.
+            gov = next((doc.tword[j] for j in range(i - 1, max(sent.t0, i - 6) - 1, -1)
+                        if in_set(doc.tword[j], lx.ENABLING_VERBS)), None)
+            want = _verb_feminine(gov) if gov else None
     candidates: list[Hit] = []
     pos = doc.tstart[i]
     while (a := actor_before(doc, pos, floor)) is not None:

@@ -83,6 +83,9 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # «وتمكنت ... من السيطرة»: the verbal noun takes the governing verb's gender: قسد, not التنظيم.
+    ("actor.previous", "واصلت قسد عملياتها ضد آخر جيوب التنظيم. وتمكنت أمس من السيطرة على قرية البحرة.",
+     {("bahra", "SDF", "captured")}, {("bahra", "ISIS", "captured")}),
     # «من قبل» after another deed (القصف) names that deed's agent, not the capture's.
     ("actor.agent", "وتقدمت قسد وسيطرتها على نصف بلدة هجين، في ظل القصف المكثف من قبل التحالف الدولي.",
      {("hajin", "SDF", "captured")}, {("hajin", "COALITION", "captured")}),
