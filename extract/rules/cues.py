@@ -312,7 +312,10 @@ def _intent(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     """A goal or an attempt: للسيطرة، في محاولة للتقدم، معركة لتحرير."""
     if cue.mode not in _EVENTFUL:
         return False
-    return cue.purpose or doc.has("intent", max(sent.t0, cue.i - WINDOW["intent_back"]), cue.i)
+    back = WINDOW["intent_back"]
+    if cue.i > sent.t0 and doc.tword[cue.i - 1] in lx.COPULA:  # الهدف من المرحلة الثالثة هو السيطرة
+        back = WINDOW["intent_copula_back"]
+    return cue.purpose or doc.has("intent", max(sent.t0, cue.i - back), cue.i)
 
 
 def _failure(doc: Doc, cue: Cue, sent: Sentence) -> bool:
@@ -340,11 +343,20 @@ def _reinforcements(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     return not _REINFORCEMENTS.isdisjoint(doc.tword[max(sent.t0, cue.i - 2):min(sent.t1, cue.i + 4)])
 
 
+def _question(doc: Doc, cue: Cue, sent: Sentence) -> bool:
+    """A question asks, it does not report: هل تنجح قسد في السيطرة على الباغوز؟"""
+    if doc.s[sent.start:sent.end].rstrip().endswith(("؟", "?")):
+        return True
+    # هل opens the question (a headline may put «تحليل |» before it).
+    return any(w in lx.QUESTION_WORDS for w in doc.tword[sent.t0:min(cue.i, sent.t0 + 4)])
+
+
 BLOCK_RULES: tuple[Rule, ...] = (
     Rule("block.negated", "negated: لم تسيطر، لم تحقق أي تقدم (not لا ... إلا)", _negated),
     Rule("block.irrealis", "possible, expected, feared, conditional: قد يسيطر، من المتوقع أن", _irrealis),
     Rule("block.intent", "a goal or an attempt: للسيطرة، في محاولة، بهدف", _intent),
     Rule("block.failure", "the attempt failed: باءت بالفشل", _failure),
+    Rule("block.question", "a question: هل تنجح قسد في السيطرة على ...؟", _question),
     Rule("block.civilians", "civilians moving: دخول المواطنين إلى المساجد", _civilians),
     Rule("block.reinforcements", "reinforcements arriving: وصلت تعزيزات إلى محيط البلدة", _reinforcements),
 )

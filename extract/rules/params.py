@@ -15,6 +15,7 @@ WINDOW: dict[str, int] = {
     "repel_reach": 18,         # صد هجوماً للتنظيم على حي الكتف في مدينة البوكمال: the place comes late
     "negation_back": 6,        # لم ... across light verbs and the subject
     "irrealis_back": 6,        # قد يسيطر، من المتوقع أن
+    "intent_copula_back": 10,  # الهدف من المرحلة الثالثة من الحملة هو السيطرة
     "intent_back": 5,          # في محاولة للسيطرة
     "failure_ahead": 12,       # ... باءت بالفشل
     "flag_ahead": 5,           # رفعت قوات سوريا الديمقراطية رايتها

@@ -68,6 +68,12 @@ FIRES = [
 
 # Block rules: the sentence must not give these claims.
 BLOCKS = [
+    ("block.question", "قراءة | هل تتمكن قوات النظام من استعادة مدينة الميادين قبل نهاية العام؟",
+     {("mayadin", "SAA", "captured")}),
+    ("block.question", "فهل سيطرت قسد فعلاً على بلدة الشعفة؟", {("shaafa", "SDF", "captured")}),
+    # A goal stated with a copula: الهدف ... هو السيطرة على.
+    ("block.intent", "وأوضح القيادي أن الهدف من الهجوم الجديد على جبهة التنظيم هو السيطرة على قرية البحرة.",
+     {("bahra", "SDF", "captured"), ("bahra", "ISIS", "captured")}),
     # A checkpoint on the road between two towns: both only locate it (the second too, after و).
     ("place.locator", "وهاجمت خلايا التنظيم حاجزاً لقسد على الطريق الرابط بين ذيبان والشحيل وسيطرت عليه.",
      {("diban", "ISIS", "captured"), ("shuheil", "ISIS", "captured")}),
