@@ -176,3 +176,8 @@ def test_verbs_with_an_object_suffix(word, verb):
     from gazetteer import fold
 
     assert bool(VERB_WITH_OBJECT.fullmatch(fold(word))) is verb
+
+
+def test_losses_are_not_a_loss_of_ground(ex):
+    # خسائر (casualties) is not خسارة (losing a place).
+    assert control(ex, "وتكبد التنظيم خسائر كبيرة في بلدة هجين خلال المعارك.") == []
