@@ -37,6 +37,7 @@ CATALOGUE: dict[str, str] = {
     "actor.in_relative": "an actor inside a relative clause that closed before the cue is not its doer",
     "actor.agent": "the actor after على يد / من قبل in the cue's clause did it: طرد التنظيم منها على يد قسد",
     "actor.attacker": "after a repelling verb, the actor of the attack attacked: it is not the doer (صدت القوات هجوماً لداعش)",
+    "actor.relative_antecedent": "the actor a relative word follows does the deed of its clause: قسد، التي بسطت سيطرتها",
     "actor.forced": "أجبرته على الانسحاب: the forced one withdrew",
     "target.state_before": "a holds cue inside the object of a capture is the state before it: تحرير المنطقة الواقعة تحت سيطرة داعش",
     "actor.coordinated": "actors joined by و share the deed",

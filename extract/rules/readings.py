@@ -229,8 +229,13 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
             actor = actor_after(doc, cue_b, doc.end_of(i + 4, sent) + 1) or first_actor(doc, sent)
         elif rel is not None:
             actor = _relative_subject(doc, rel, i, sent)
+        elif tg.relative_before(doc, i, sent):  # قوات سوريا الديمقراطية، التي بسطت سيطرتها على القرية
+            rel_word = _relative_word(doc, i, sent, 3)
+            actor = _relative_subject(doc, rel_word, i, sent)
+            if actor is not None and actor is _actor_antecedent(doc, rel_word):
+                rules.append("actor.relative_antecedent")
         else:
-            actor = first_actor(doc, sent) if tg.relative_before(doc, i, sent) else None
+            actor = None
         actor = actor or actor_after(doc, cue_b, doc.end_of(i + 3, sent) + 1)
         actor = actor or actor_before(doc, cue_a, sent.start)
     else:
@@ -273,6 +278,9 @@ def _relative_subject(doc: Doc, rel: int, i: int, sent: Sentence) -> Hit | None:
     inside = actor_after(doc, doc.tend[rel], doc.tstart[i])
     if inside is not None:
         return inside
+    antecedent = _actor_antecedent(doc, rel)
+    if antecedent is not None:
+        return antecedent
     pos, limit = doc.tend[i], doc.end_of(i + 4, sent) + 1
     while True:
         a = _subject_after(doc, i, pos, limit)
@@ -282,6 +290,15 @@ def _relative_subject(doc: Doc, rel: int, i: int, sent: Sentence) -> Hit | None:
         if doc.tword[t - 1] not in lx.FROM_WORDS and not doc.tword[t].startswith("من"):
             return a
         pos = a.end
+
+
+def _actor_antecedent(doc: Doc, rel: int) -> Hit | None:
+    """``actor.relative_antecedent``: ... مقاتلي قوات سوريا الديمقراطية، التي بسطت سيطرتها — the actor
+    the relative word follows is the subject of its clause."""
+    a = actor_before(doc, doc.tstart[rel], max(0, doc.tstart[rel] - 200))
+    if a is not None and not doc.s[a.end:doc.tstart[rel]].strip(" ،,«»\"“”()"):
+        return a
+    return None
 
 
 def _inside_capture(doc: Doc, i: int, sent: Sentence, *, also_advance: bool = False) -> bool:

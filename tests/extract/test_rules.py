@@ -90,6 +90,9 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # The actor a relative word follows does the deed of its clause, not the first actor of the sentence.
+    ("actor.relative_antecedent", "فر عناصر التنظيم من قرية البحرة أمام تقدم قوات النظام، التي أحكمت سيطرتها على القرية.",
+     {("bahra", "SAA", "captured")}, {("bahra", "ISIS", "captured")}),
     # «وتمكنت ... من السيطرة»: the verbal noun takes the governing verb's gender: قسد, not التنظيم.
     ("actor.previous", "واصلت قسد عملياتها ضد آخر جيوب التنظيم. وتمكنت أمس من السيطرة على قرية البحرة.",
      {("bahra", "SDF", "captured")}, {("bahra", "ISIS", "captured")}),
