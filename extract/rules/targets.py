@@ -318,7 +318,10 @@ def post_fallback(doc: Doc, i: int, sent: Sentence, prev_sent: Sentence | None,
         if after:
             gap = doc.s[actor.end:doc.mentions[after[0]].norm_start]
             words = _TOKEN.findall(gap)
-            if (":" in gap or any(w in lx.LIST_MARKERS for w in words)) and len(words) <= 4:
+            # وتضم المنطقة الخاضعة لسيطرة التنظيم بلدات هجين والشعفة: the list verb stands before the area.
+            listed_before = any(w in lx.LIST_MARKERS for w in doc.tword[max(sent.t0, i - 4):i]) and \
+                all(in_set(w, TRIGGER_WORDS) for w in words)
+            if (":" in gap or any(w in lx.LIST_MARKERS for w in words) or listed_before) and len(words) <= 4:
                 return after, CONFIDENCE["post_list"], "target.post_list"
     if any(in_set(w, lx.ANAPHORS) for w in doc.tword[max(sent.t0, i - 4):i]):
         found = last_place_before(doc, i, sent, prev_sent)

@@ -60,6 +60,8 @@ FIRES = [
     ("target.antecedent", "بلدة الباغوز الواقعة تحت سيطرة داعش تتعرض للقصف.", {("baghuz", "ISIS", "holds")}),
     ("target.post_list", "وتبقى تحت سيطرة التنظيم: هجين والسوسة.",
      {("hajin", "ISIS", "holds"), ("sousa", "ISIS", "holds")}),
+    ("target.post_list", "وتشمل المناطق الخاضعة لسيطرة قسد قرى البحرة والجلاء في ريف دير الزور.",
+     {("bahra", "SDF", "holds"), ("jalaa", "SDF", "holds")}),
     ("target.list", "وهاجمت القوات معاقل التنظيم، ومنها الشعفة والباغوز.",
      {("shaafa", "ISIS", "holds"), ("baghuz", "ISIS", "holds")}),
     ("source.speaker", "وقالت مصادر محلية إن قسد سيطرت على بلدة السوسة.", {("sousa", "SDF", "captured")}),
