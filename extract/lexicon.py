@@ -186,7 +186,7 @@ STATIONED_VERBS = word_set("يتمركز تتمركز يتحصن يتحصنون 
 INSIDE_PRONOUNS = word_set("ضمنها فيها داخلها بها ضمنه فيه")
 POCKET_WORDS = word_set("الجيب جيب جيوب")
 STRONGHOLD_WORDS = word_set("معاقل معقل معاقله معاقلها")
-SUBJECTED_WORDS = word_set("الخاضعة الخاضع خاضعة خاضع والخاضعة والخاضع")
+SUBJECTED_WORDS = word_set("الخاضعة الخاضع خاضعة خاضع والخاضعة والخاضع تخضع يخضع وتخضع ويخضع")
 AREA_WORDS = word_set("مناطق منطقة")
 # Between a place and the stronghold or the area it is said to be: هجين أبرز معاقل، الطيانة ضمن مناطق سيطرة.
 PREDICATE_GAP = word_set("أبرز أهم أكبر آخر أحد إحدى ثاني ضمن داخل من")
@@ -282,6 +282,8 @@ GENERIC_OBJECTS = word_set("قرى القرى مواقع المواقع نقاط
 LIST_MARKERS = word_set("وهي هي تضم وتضم تشمل وتشمل منها ومنها مثل بينها كلا كلاً")
 # Verbs that govern a verbal noun cue (تمكنت من السيطرة): their gender is the doer's.
 ENABLING_VERBS = word_set("تمكن تمكنت تمكنوا استطاع استطاعت استطاعوا نجح نجحت نجحوا")
+# Administrative units: «قرية X في ناحية Y» locates, «تحرير قضاء القائم» names the object.
+ADMIN_WORDS = word_set("ناحية محافظة قضاء")
 BETWEEN_WORDS = word_set("بين وبين")
 LOCATOR_WORDS = word_set("شرق شرقي غرب غربي شمال شمالي جنوب جنوبي ريف بريف لريف وريف ناحية بناحية محافظة "
                         "بمحافظة لمحافظة قضاء الشرقي الغربي الشمالي الجنوبي الجنوبية الشرقية "

@@ -70,6 +70,8 @@ def is_locator(doc: Doc, m: Mention, prev: Mention | None = None) -> bool:
     while k >= 0 and steps < WINDOW["locator_back"]:
         w = doc.tword[k]
         if w in _LOCATORS:
+            if w in lx.ADMIN_WORDS and _right_after_cue(doc, k):
+                return False  # تحرير قضاء القائم: the district is the object, it locates nothing named
             # القسم الشمالي من بلدة الباغوز: a part of the place, not a place beside it
             return not (w.startswith("ال") and k > 0 and in_set(doc.tword[k - 1], lx.PART_NOUNS))
 
@@ -81,6 +83,14 @@ def is_locator(doc: Doc, m: Mention, prev: Mention | None = None) -> bool:
             continue
         return False
     return False
+
+
+def _right_after_cue(doc: Doc, k: int) -> bool:
+    """Token k follows a cue directly, or across على/من/إلى (سيطرت على ناحية هجين)."""
+    cues = set(doc.cues_in(max(0, k - 2), k))
+    if k - 1 in cues:
+        return True
+    return k - 2 in cues and doc.tword[k - 1] in lx.TO_WORDS | {"علي", "من"}
 
 
 def between_pair(doc: Doc, k: int) -> bool:

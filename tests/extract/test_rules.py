@@ -48,6 +48,7 @@ FIRES = [
     ("target.anaphor", "واندلعت معارك في بلدة الشعفة. وتمكنت قسد من السيطرة على المنطقة بالكامل.",
      {("shaafa", "SDF", "captured")}),
     ("cue.word", "وجاءت خسارة التنظيم لبلدة الشعفة بعد معارك استمرت أسابيع.", {("shaafa", "ISIS", "withdrew")}),
+    ("cue.under_control", "ولا تزال مدينة البوكمال تخضع لسيطرة الميليشيات الإيرانية.", {("abu_kamal", "SAA", "holds")}),
     ("cue.at_the_gates", "قسد على مشارف بلدة الشعفة بعد يومين من المعارك", {("shaafa", "SDF", "advanced")}),
     ("target.predicate", "وتعد بلدة السوسة من أهم معاقل التنظيم شرق الفرات.", {("sousa", "ISIS", "holds")}),
     ("actor.agent", "وتمت السيطرة على قرية البحرة شرقي دير الزور من قبل قوات سوريا الديمقراطية.",
@@ -92,6 +93,10 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # An administrative unit right after the cue is the object, not a locator (قرية X في ناحية Y is).
+    ("place.locator", "وأعلنت القوات العراقية تحرير قضاء القائم بالكامل.", {("al_qaim", "IRAQ", "captured")}, set()),
+    ("place.locator", "وسيطرت قسد على قرية البحرة في ناحية هجين.", {("bahra", "SDF", "captured")},
+     {("hajin", "SDF", "captured")}),
     # The actor a relative word follows does the deed of its clause, not the first actor of the sentence.
     ("actor.relative_antecedent", "فر عناصر التنظيم من قرية البحرة أمام تقدم قوات النظام، التي أحكمت سيطرتها على القرية.",
      {("bahra", "SAA", "captured")}, {("bahra", "ISIS", "captured")}),
