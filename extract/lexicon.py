@@ -283,6 +283,9 @@ LIST_MARKERS = word_set("وهي هي تضم وتضم تشمل وتشمل منه�
 # Verbs that govern a verbal noun cue (تمكنت من السيطرة): their gender is the doer's.
 ENABLING_VERBS = word_set("تمكن تمكنت تمكنوا استطاع استطاعت استطاعوا نجح نجحت نجحوا")
 # Administrative units: «قرية X في ناحية Y» locates, «تحرير قضاء القائم» names the object.
+# دون مقاومة، بلا قتال: entered unopposed.
+WITHOUT_WORDS = word_set("دون بدون بلا من دون")
+RESISTANCE_WORDS = word_set("مقاومة قتال معارك اشتباكات مواجهة")
 ADMIN_WORDS = word_set("ناحية محافظة قضاء")
 BETWEEN_WORDS = word_set("بين وبين")
 LOCATOR_WORDS = word_set("شرق شرقي غرب غربي شمال شمالي جنوب جنوبي ريف بريف لريف وريف ناحية بناحية محافظة "

@@ -170,7 +170,13 @@ def _freed_intransitive(doc, i, sent, c):
 
 
 def _entered(doc, i, sent, c):
-    return ("advanced", "entered") if c.cls == "entered" else None
+    if c.cls != "entered":
+        return None
+    # دخلت القوات البلدة دون مقاومة: entering unopposed is taking it.
+    ahead = doc.tword[i + 1:min(sent.t1, i + WINDOW["unopposed_ahead"])]
+    unopposed = any(w in lx.WITHOUT_WORDS and k + 1 < len(ahead) and ahead[k + 1] in lx.RESISTANCE_WORDS
+                    for k, w in enumerate(ahead))
+    return ("captured" if unopposed else "advanced"), "entered"
 
 
 def _confined(doc, i, sent, c):

@@ -32,6 +32,7 @@ WINDOW: dict[str, int] = {
     # Places
     "locator_back": 4,         # شرقي مدينة دير الزور: words read back from a place for a locator
     "list_marker_ahead": 25,   # معاقل التنظيم ... وهي قرى:
+    "unopposed_ahead": 14,     # دخلت القوات بلدة القورية في ريف الميادين دون مقاومة
     "agent_ahead": 14,         # طرد التنظيم منها ... على يد قسد
     "predicate_gap": 4,        # هجين [أبرز] معاقل؛ الطيانة [ضمن مناطق] سيطرة
     "witness_back": 16,        # شهدت <the places, a relative clause about them> انسحاب ...
