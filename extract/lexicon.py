@@ -208,11 +208,13 @@ ARTILLERY_WORDS = word_set("مدفعي المدفعي مدفعية المدفع�
                           "قذائف القذائف بقذائف بالصواريخ صواريخ هاون الهاون راجمات بالمدافع المدافع")
 
 # Negation right before a cue: nothing happened.
-NEGATION = word_set("لم ولم لن لا ولا دون بدون عدم غير ليس فشل فشلت فشلوا")
+NEGATION = word_set("لم ولم لن لا ولا دون بدون عدم غير ليس فشل فشلت فشلوا أخفق أخفقت أخفقوا وفشلت وأخفقت")
+# Between a failure verb and its cue: فشلت قسد مجدداً في اقتحام البلدة.
+NEGATION_GAP = word_set("في مجددا مجدداً مرة أخرى أيضا حتى الآن")
 # Purpose, attempt or plan around a cue: a goal, not an event.
 INTENT = word_set("محاولة محاولات محاوله تحاول يحاول يحاولون تحاولان بهدف لأجل أجل تسعى يسعى تستعد يستعد "
                  "يستعدون تستعدون نية تهدف يهدف خطة معركة لمعركة حملة عملية لعملية لشن هدف تعتزم يعتزم "
-                 "تريد يريد مساعي سعي سعيا الهدف هدفها هدفه أهداف")
+                 "تريد يريد مساعي سعي سعيا الهدف هدفها هدفه أهداف الشروع للشروع تمهيدا تمهيداً")
 QUESTION_WORDS = word_set("هل وهل فهل")
 # Irrealis: what may, might, should or would happen, is feared or expected, is not a claim.
 IRREALIS = word_set("المتوقع متوقع يتوقع تتوقع توقعات حال لو إذا اذا تخشى يخشى خشية مخاوف تحذر يحذر حذر حذرت "

@@ -198,7 +198,7 @@ def _reached(doc, i, sent, c):
     # وصلت القوات إلى أطراف البلدة / إلى أطرافه: an advance; وصلت تعزيزات إلى المنطقة: not.
     if c.cls != "reached":
         return None
-    ahead = doc.tword[i + 1:min(sent.t1, i + 6)]
+    ahead = doc.tword[i + 1:min(sent.t1, i + WINDOW["reached_ahead"])]
     for k, w in enumerate(ahead):
         if w in lx.TO_WORDS and k + 1 < len(ahead) and (
                 in_set(ahead[k + 1], lx.EDGE_WORDS) or ahead[k + 1] in lx.PART_PRONOUNS):
@@ -289,7 +289,7 @@ def _negated(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     for k in range(i - 1, max(sent.t0, i - WINDOW["negation_back"]) - 1, -1):
         if tw[k] in lx.NEGATION:
             return True
-        if not (tw[k] in lx.LIGHT_VERBS or k in doc.actor_tokens):
+        if not (tw[k] in lx.LIGHT_VERBS or k in doc.actor_tokens or tw[k] in lx.NEGATION_GAP):
             return False
     return False
 

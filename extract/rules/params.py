@@ -32,9 +32,11 @@ WINDOW: dict[str, int] = {
     # Places
     "locator_back": 4,         # شرقي مدينة دير الزور: words read back from a place for a locator
     "list_marker_ahead": 25,   # معاقل التنظيم ... وهي قرى:
+    "reached_ahead": 12,       # وصلت طلائع الجيش والقوات الحليفة، مساء الأربعاء، إلى مشارف
     "unopposed_ahead": 14,     # دخلت القوات بلدة القورية في ريف الميادين دون مقاومة
     "agent_ahead": 14,         # طرد التنظيم منها ... على يد قسد
-    "predicate_gap": 4,        # هجين [أبرز] معاقل؛ الطيانة [ضمن مناطق] سيطرة
+    "predicate_gap": 4,
+    "predicate_capture_back": 9,  # سيطرتها الكاملة على بلدة هجين، أكبر معاقل: the state before        # هجين [أبرز] معاقل؛ الطيانة [ضمن مناطق] سيطرة
     "witness_back": 16,        # شهدت <the places, a relative clause about them> انسحاب ...
     "anaphor_zone": 10,        # words after a cue read for an anaphor (المنطقة، منها)
     "extent_after_cue": 9,

@@ -301,10 +301,10 @@ def _actor_antecedent(doc: Doc, rel: int) -> Hit | None:
     return None
 
 
-def _inside_capture(doc: Doc, i: int, sent: Sentence, *, also_advance: bool = False) -> bool:
+def _inside_capture(doc: Doc, i: int, sent: Sentence, *, also_advance: bool = False, reach: int = 5) -> bool:
     """``target.state_before``: the cue describes the object of a capture a few words before it."""
     changes = ("captured", "advanced") if also_advance else ("captured",)
-    for j in doc.cues_in(max(sent.t0, i - 5), i):
+    for j in doc.cues_in(max(sent.t0, i - reach), i):
         other = cue_at(doc, j, sent)
         if other is not None and other.change in changes and other.mode in ("forward", "entered"):
             return True
@@ -528,6 +528,8 @@ def _list(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Reading 
         actor = actor_before(doc, doc.tstart[i], sent.start)  # معاقله: the owner was named before
     targets, rule = tg.list_targets(doc, i, sent), "target.list"
     if not targets:
+        if _inside_capture(doc, i, sent, reach=WINDOW["predicate_capture_back"]):
+            return None  # سيطرت على هجين، أكبر معاقل التنظيم: what it was before the capture
         k = _predicate_place(doc, i, sent)
         if k is None:
             return None

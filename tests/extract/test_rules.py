@@ -73,6 +73,9 @@ FIRES = [
 
 # Block rules: the sentence must not give these claims.
 BLOCKS = [
+    ("block.negated", "وأخفقت قوات النظام مجدداً في اقتحام بلدة الجلاء رغم الإسناد الجوي.", {("jalaa", "SAA", "captured")}),
+    ("block.intent", "وقال القيادي إن قواتهم تحتاج إلى دعم جوي قبل الشروع في اقتحام بلدة الشعفة.",
+     {("shaafa", "SDF", "captured"), ("shaafa", "ISIS", "captured")}),
     ("block.question", "قراءة | هل تتمكن قوات النظام من استعادة مدينة الميادين قبل نهاية العام؟",
      {("mayadin", "SAA", "captured")}),
     ("block.question", "فهل سيطرت قسد فعلاً على بلدة الشعفة؟", {("shaafa", "SDF", "captured")}),
@@ -94,6 +97,11 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # A stronghold said of the place just taken is what it was before: no «ISIS holds».
+    ("target.state_before", "وأعلنت قسد سيطرتها الكاملة على بلدة الشعفة، أحد أبرز معاقل التنظيم المتبقية.",
+     {("shaafa", "SDF", "captured")}, {("shaafa", "ISIS", "holds")}),
+    ("cue.reached", "ووصلت طلائع قوات النظام والميليشيات الموالية لها، مساء الأحد، إلى مشارف بلدة العشارة.",
+     {("asharah", "SAA", "advanced")}, set()),
     # An administrative unit right after the cue is the object, not a locator (قرية X في ناحية Y is).
     ("place.locator", "وأعلنت القوات العراقية تحرير قضاء القائم بالكامل.", {("al_qaim", "IRAQ", "captured")}, set()),
     ("place.locator", "وسيطرت قسد على قرية البحرة في ناحية هجين.", {("bahra", "SDF", "captured")},
