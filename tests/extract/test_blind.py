@@ -1,4 +1,4 @@
-"""Accuracy on sentences written blind: 90 items a helper wrote without reading the rules or their tests.
+"""Accuracy on sentences written blind: two sets helpers wrote without reading the rules or their tests.
 
 ``data/blind_sentences.jsonl`` (our own text, no article's) was written from how Arabic outlets
 phrase such reports: wire copy, pro-government, opposition, Kurdish media, monitors, headlines; 118
@@ -10,7 +10,16 @@ our records say ``captured`` with a partial extent: the two count as the same he
 
 First contact (before any rule was written against the set): P 0.722, R 0.580, F1 0.644. After the
 fixes it prompted (each a general rule with its own test in ``test_rules.py``): P 0.875, R 0.812,
-F1 0.843. Raise the floors as the extraction improves, never lower them.
+F1 0.843.
+
+``data/blind_sentences_2.jsonl`` (60 items, 89 claims, 12 negatives) was written later by another
+helper, in longer and messier paragraphs (several sources, spokespeople, hashtags, counts of
+villages), to see whether those fixes carry over. They did not: F1 0.679 with the code before them
+and 0.679 after. A few general rules it then prompted (failure verbs across adverbs, plans, reaching
+the gates across a long subject, a stronghold said of a place just taken) give 0.704. Most of what it
+still misses is idiom (أعادت الأمن والاستقرار إلى), claims a second clause implies (X forced Y to
+withdraw: X took it) and places named only inside an actor's name. Raise the floors as the extraction
+improves, never lower them.
 """
 
 from __future__ import annotations
@@ -25,6 +34,7 @@ import pytest
 from extract import Article, DateWindow, Extractor
 
 DATA = Path(__file__).parent / "data" / "blind_sentences.jsonl"
+DATA_2 = Path(__file__).parent / "data" / "blind_sentences_2.jsonl"
 PUB = DateWindow(date(2018, 12, 1), date(2018, 12, 1))
 _PARTIAL = ("part", "half", "most", "some")
 
@@ -38,13 +48,26 @@ def _key(name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def scored():
-    ex = Extractor()
+def ex():
+    return Extractor()
+
+
+@pytest.fixture(scope="module")
+def scored(ex):
+    return _score(ex, DATA)
+
+
+@pytest.fixture(scope="module")
+def scored_2(ex):
+    return _score(ex, DATA_2)
+
+
+def _score(ex: Extractor, path: Path) -> dict:
     names: dict[str, str] = {}
     for p in ex.gazetteer:
         for n in (p.name_en, *(p.names_en or ())):
             names.setdefault(_key(n), p.id)
-    items = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     tp = fp = fn = modality = 0
     negatives_clean = 0
     for it in items:
@@ -69,9 +92,10 @@ def scored():
             "negatives_clean": negatives_clean}
 
 
-def test_the_set_is_what_it_says():
-    items = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(items) == 90 and len({it["id"] for it in items}) == 90
+@pytest.mark.parametrize(("path", "size"), [(DATA, 90), (DATA_2, 60)], ids=["set1", "set2"])
+def test_the_set_is_what_it_says(path, size):
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(items) == size and len({it["id"] for it in items}) == size
     for it in items:
         for c in it["claims"]:
             assert c["actor"] in ("ISIS", "SDF", "SAA", "COALITION", "PMF", "IRAQ"), it["id"]
@@ -88,3 +112,11 @@ def test_blind_sentences(scored):
     assert d["precision"] >= 0.86
     assert d["modality"] >= 0.9
     assert d["negatives_clean"] >= 12
+
+
+def test_blind_sentences_second_set(scored_2):
+    d = scored_2
+    print(f"\nblind sentences, second set ({d['items']} items): P {d['precision']:.3f} R {d['recall']:.3f} "
+          f"F1 {d['f1']:.3f}; {d['negatives_clean']} of {d['negatives']} negatives give no claim")
+    assert d["f1"] >= 0.70
+    assert d["precision"] >= 0.77
