@@ -70,7 +70,7 @@ def is_locator(doc: Doc, m: Mention, prev: Mention | None = None) -> bool:
     while k >= 0 and steps < WINDOW["locator_back"]:
         w = doc.tword[k]
         if w in _LOCATORS:
-            if w in lx.ADMIN_WORDS and _right_after_cue(doc, k):
+            if w in lx.ADMIN_WORDS and (_right_after_cue(doc, k) or _nothing_to_locate(doc, k)):
                 return False  # تحرير قضاء القائم: the district is the object, it locates nothing named
             # القسم الشمالي من بلدة الباغوز: a part of the place, not a place beside it
             return not (w.startswith("ال") and k > 0 and in_set(doc.tword[k - 1], lx.PART_NOUNS))
@@ -91,6 +91,14 @@ def _right_after_cue(doc: Doc, k: int) -> bool:
     if k - 1 in cues:
         return True
     return k - 2 in cues and doc.tword[k - 1] in lx.TO_WORDS | {"علي", "من"}
+
+
+def _nothing_to_locate(doc: Doc, k: int) -> bool:
+    """No place named in the few words before token k, and no compass word right before it
+    (تقدمت القوات باتجاه قضاء القائم; not الشدادي الواقعة جنوب شرق محافظة الحسكة)."""
+    if k > 0 and doc.tword[k - 1] in _LOCATORS:
+        return False
+    return not doc.mentions_in(doc.tstart[max(0, k - WINDOW["locator_back"] - 2)], doc.tstart[k])
 
 
 def between_pair(doc: Doc, k: int) -> bool:
