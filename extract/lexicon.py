@@ -197,10 +197,13 @@ REMNANT_WORDS = word_set("بقايا فلول")
 LAST_POCKET_WORDS = word_set("معقل نقطة جيب جيوب بلدة منطقة مناطق معاقل")
 LAST_WORDS = word_set("آخر أخر")
 EXPEL_WORDS = word_set("طرد طردت طردوا طرده بطرد لطرد وطرد")
+# أعادت وحدات الجيش الأمن والاستقرار إلى المدينة (state media's idiom for retaking a place).
+SECURITY_WORDS = word_set("الأمن والأمن")
+RESTORE_VERBS = word_set("أعادت أعاد أعادوا تعيد يعيد إعادة لإعادة وأعادت وأعاد")
 # القوات الحكومية على مشارف البوكمال (a headline with no verb): at the gates is an advance.
 GATES_WORDS = word_set("مشارف أبواب تخوم")
 SPECIAL_CUES = FLAG_VERBS | STATIONED_VERBS | POCKET_WORDS | STRONGHOLD_WORDS | SUBJECTED_WORDS | REMNANT_WORDS | \
-    LAST_POCKET_WORDS | GATES_WORDS
+    LAST_POCKET_WORDS | GATES_WORDS | SECURITY_WORDS
 
 AIR_WORDS = word_set("طيران الطيران طائرات الطائرات الحربية حربية جوي الجوي جوية الجوية غارة غارات الغارات "
                     "غاراتها المسيرة مسيرة مروحية المروحيات")

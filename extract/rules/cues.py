@@ -102,6 +102,15 @@ def _last_pocket(doc, i, sent, c):
     return None
 
 
+def _restored_security(doc, i, sent, c):
+    # أعادت وحدات الجيش الأمن والاستقرار إلى مدينة الميادين: the verb may stand before its subject.
+    if c.w not in lx.SECURITY_WORDS:
+        return None
+    if any(w in lx.RESTORE_VERBS for w in doc.tword[max(sent.t0, i - WINDOW["restore_back"]):i]):
+        return "captured", "forward"
+    return None
+
+
 def _at_the_gates(doc, i, sent, c):
     # قسد على مشارف هجين: an actor right before على مشارف, no verb: an advance.
     if c.w in lx.GATES_WORDS and c.prev == "علي" and i - 2 >= sent.t0 and (i - 2) in doc.actor_tokens:
@@ -222,6 +231,7 @@ CUE_RULES: tuple[Rule, ...] = (
     Rule("cue.stationed_in", "stationed inside it: يتمركز ضمنها مقاتلو التنظيم", _stationed, ("special",)),
     Rule("cue.pocket", "the last pocket or the remnants of an actor: آخر جيب لداعش في، بقايا التنظيم في", _last_pocket, ("special",)),
     Rule("cue.subjected_to", "subject to an actor: الخاضعة لتنظيم داعش", _subjected_to, ("special",)),
+    Rule("cue.restored_security", "restored security to a place (state media): أعادت الأمن والاستقرار إلى الميادين", _restored_security, ("special",)),
     Rule("cue.at_the_gates", "an actor at the gates of a place, no verb: القوات على مشارف البوكمال", _at_the_gates, ("special",)),
     Rule("cue.strongholds", "strongholds listed after: معاقل التنظيم وهي", _strongholds, ("special",)),
     Rule("cue.flag", "raised its flag over: رفعت رايتها في", _flag, ("special",)),
