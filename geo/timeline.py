@@ -328,12 +328,24 @@ def _roles(change: str | None, extent: str | None) -> tuple[str | None, str | No
     return (*_role(change, extent, derived=False), *_role(change, extent, derived=True))
 
 
-# Every field the evidence of a claim depends on, but its place and date (is_party_claim reads
-# source_kind, modality, actor and, through side_of and source_of, the source and the outlet).
-_SAYS = attrgetter("change", "extent", "actor", "modality", "source_kind", "attributed_to", "outlet")
+# The fields of a claim that say what its evidence is (see _says); is_party_claim reads them too.
+_SAYS = attrgetter("change", "extent", "actor", "modality", "source_kind")
 _ROW_ID = itemgetter(0)
 _T, _CLAIM = itemgetter(1), itemgetter(7)  # _Evidence.t and .claim, for map()
 _OUTLET, _WHO = attrgetter("outlet"), attrgetter("attributed_to", "outlet")
+
+
+def _says(fields: tuple, n: int) -> tuple | None:
+    """What a claim with these :data:`_SAYS` fields says: (n, actor, its roles and extents, asserted).
+
+    ``n`` numbers the combination, for keying the party table. None when the claim
+    says nothing about control; denied claims never set control, in any view.
+    """
+    change, extent, actor, modality, _ = fields
+    roles = _roles(change, extent)
+    if roles[0] is None or actor is None or modality == "denied":
+        return None
+    return (n, actor, *roles, modality == "asserted")
 
 
 class Timeline:
@@ -396,12 +408,16 @@ class Timeline:
     def _index(self, claims: Iterable[Claim]) -> None:
         """Split the claims, put the dated control claims in (date, id) order as :attr:`claims`, and file
         their evidence per place and per view key in that order."""
-        gz, by_place = self.gazetteer, self._by_place
+        gz, by_place, by_key = self.gazetteer, self._by_place, self._by_key
         events, undated = self.events, self.undated
-        # What a claim says depends on a few of its fields: worked out once per distinct combination of
-        # them (and once per place), not once per claim. None: it says nothing about control.
+        # What a claim says is worked out once per distinct combination of the fields it depends on, not
+        # once per claim, in three small tables (one table keyed on all of them would be ten times larger,
+        # and slower to look up): what its change, extent, actor and modality say (None: nothing about
+        # control); the view lists of its source and outlet, with the side the source speaks for; and
+        # whether it is a party's own word (is_party_claim reads the source only for that side).
         said: dict[tuple, tuple | None] = {}
-        sinks: dict[tuple[str, str | None], tuple[list, list]] = {}  # the source's and the outlet's lists
+        sinks: dict[tuple[str, str | None], tuple[list, list, str | None]] = {}
+        party: dict[tuple, bool] = {}
         days: dict[date, list[tuple]] = {}
         # One pass in the order the claims come, which is mostly their order in memory: each claim is
         # read here once, and sorting and filing below touch only these small rows. Claims visited in
@@ -417,8 +433,21 @@ class Timeline:
             fields = _SAYS(c)
             what = said.get(fields, ())
             if what == ():
-                what = said[fields] = self._says(c, sinks)
-            row = (c.id, c, what, c.place)
+                what = said[fields] = _says(fields, len(said))
+            if what is None:
+                row = (c.id, c, None, None, False, None)
+            else:
+                who = _WHO(c)
+                sink = sinks.get(who)
+                if sink is None:
+                    sink = sinks[who] = (by_key["source", source_of(c).strip().casefold()],
+                                         by_key["outlet", (c.outlet or "").strip().casefold()],
+                                         _party_side(source_of(c)))
+                asked = what[0], sink[2]
+                is_party = party.get(asked)
+                if is_party is None:
+                    is_party = party[asked] = is_party_claim(c)
+                row = (c.id, c, what, sink, is_party, c.place)
             bucket = days.get(t)
             if bucket is None:
                 days[t] = [row]
@@ -430,7 +459,7 @@ class Timeline:
         for t in sorted(days):  # a bucket sort: by date, then by id within the day (stable, as the claims came)
             rows = days.pop(t)
             rows.sort(key=_ROW_ID)
-            for _, c, what, place in rows:
+            for _, c, what, sink, is_party, place in rows:
                 out.append(c)
                 if what is None:
                     continue
@@ -439,7 +468,8 @@ class Timeline:
                     slot = places[place] = (by_place[place], gz.ancestors(place)) if place in gz else None
                 if slot is None:
                     continue
-                actor, role, extent, up, up_extent, asserted, is_party, to_source, to_outlet = what
+                _, actor, role, extent, up, up_extent, asserted = what
+                to_source, to_outlet, _ = sink
                 e = new(_Evidence, (place, t, actor, role, extent, asserted, is_party, c))
                 slot[0].append(e)
                 to_source.append(e)
@@ -450,19 +480,6 @@ class Timeline:
                         by_place[parent].append(d)
                         to_source.append(d)
                         to_outlet.append(d)
-
-    def _says(self, c: Claim, sinks: dict) -> tuple | None:
-        """What a claim's :data:`_SAYS` fields make of it: roles, flags and the view lists it goes to."""
-        roles = _roles(c.change, c.extent)
-        # Denied claims never set control, in any view: they get no evidence.
-        if roles[0] is None or c.actor is None or c.modality == "denied":
-            return None
-        who = c.attributed_to, c.outlet
-        sink = sinks.get(who)
-        if sink is None:
-            sink = sinks[who] = (self._by_key["source", source_of(c).strip().casefold()],
-                                 self._by_key["outlet", (c.outlet or "").strip().casefold()])
-        return (c.actor, *roles, c.modality == "asserted", is_party_claim(c), *sink)
 
     # ------------------------------------------------------------------ views
     @property
@@ -707,40 +724,51 @@ def _resolve_one(role: str, actor: str, extent: str | None, prev_holder: str | N
 
 
 def _resolve(window: Sequence[_Evidence], prev_holder: str | None) -> tuple:
-    """(status, holder, extent, contenders) from the claims of a window; status None = no change."""
-    if any(e.asserted for e in window):
-        window = [e for e in window if e.asserted]
+    """(status, holder, extent, contenders) from the claims of a window; status None = no change.
+
+    Called for most days of most places: one pass, no generators, sets built only when needed.
+    """
+    asserted = [e for e in window if e.asserted]
+    if asserted:  # within a window an asserted claim outranks a claimed one
+        window = asserted
     holds: dict[str, _Evidence] = {}
     pressure: set[str] = set()
     withdrawn: dict[str, date] = {}
-    shares: list[_Evidence] = []
+    shares = False
+    share_extent = None  # the largest extent of a share, the first of equals
     for e in window:
-        if e.role == "hold":
+        role = e.role
+        if role == "hold":
             best = holds.get(e.actor)
             if best is None or _EXTENT_ORDER[e.extent] > _EXTENT_ORDER[best.extent] or e.t > best.t:
                 holds[e.actor] = e
-        elif e.role == "share":
-            shares.append(e)
+        elif role == "push":
             pressure.add(e.actor)
-        elif e.role == "push":
+        elif role == "share":
+            if not shares or _EXTENT_ORDER[e.extent] > _EXTENT_ORDER[share_extent]:
+                share_extent = e.extent
+            shares = True
             pressure.add(e.actor)
-        elif e.role == "withdraw":
-            withdrawn[e.actor] = max(withdrawn.get(e.actor, e.t), e.t)
+        elif role == "withdraw":
+            last = withdrawn.get(e.actor)
+            if last is None or e.t > last:
+                withdrawn[e.actor] = e.t
     for actor, t in withdrawn.items():
-        if actor in holds and holds[actor].t <= t:
+        best = holds.get(actor)
+        if best is not None and best.t <= t:
             del holds[actor]
-    sides = set(holds) | pressure
-    if shares or pressure - set(holds):
-        others = sides | ({prev_holder} if prev_holder and prev_holder not in withdrawn else set())
+    if shares or pressure.difference(holds):
+        others = pressure.union(holds)
+        if prev_holder and prev_holder not in withdrawn:
+            others.add(prev_holder)
         if len(others) >= 2 or shares:
-            extent = max((e.extent for e in shares), key=lambda x: _EXTENT_ORDER[x], default=None)
-            return CONTESTED, None, extent, tuple(sorted(others))
+            return CONTESTED, None, share_extent, tuple(sorted(others))
     if len(holds) > 1:
         return CONTESTED, None, None, tuple(sorted(holds))
     if len(holds) == 1:
         (actor, e), = holds.items()
-        if pressure - {actor}:
-            return CONTESTED, None, None, tuple(sorted(sides))
+        if pressure.difference((actor,)):
+            return CONTESTED, None, None, tuple(sorted(pressure.union((actor,))))
         return HELD, actor, e.extent, (actor,)
     if pressure:
         return CONTESTED, None, None, tuple(sorted(pressure))

@@ -21,13 +21,14 @@ from extract.claim import CHANGES, CONTROL, EXTENTS, REVIEW_STATES
 from gazetteer import load
 from geo import Timeline, parse_view
 from geo.timeline import (
+    _EXTENT_ORDER,
     ASSESSED,
     CLAIMED,
+    CONTESTED,
     HELD,
     UNKNOWN,
     Interval,
     View,
-    _resolve,
     is_party_claim,
     source_of,
 )
@@ -112,7 +113,7 @@ def reference_intervals(claims: list[Claim], view: View, *, conflict_days: int =
         for day in sorted({e.t for e in ev}):
             window = [e for e in ev if day - timedelta(days=conflict_days) <= e.t <= day]
             todays = [e for e in ev if e.t == day]
-            status, holder, extent, contenders = _resolve(window, cur.holder if cur else None)
+            status, holder, extent, contenders = reference_resolve(window, cur.holder if cur else None)
             if status is None and cur is None:
                 continue
             if status is None or (cur is not None and (cur.status, cur.holder, cur.extent, cur.contenders) == (
@@ -131,6 +132,49 @@ def reference_intervals(claims: list[Claim], view: View, *, conflict_days: int =
             intervals.append(cur)
         out[place] = intervals  # kept when empty too: evidence that never settled a state
     return out
+
+
+def reference_resolve(window: list[Evidence], prev_holder: str | None):
+    """The state a window of evidence makes, as the rules in geo/timeline.py's docstring say, plainly."""
+    if any(e.asserted for e in window):
+        window = [e for e in window if e.asserted]
+    holds: dict[str, Evidence] = {}
+    pressure: set[str] = set()
+    withdrawn: dict[str, date] = {}
+    shares: list[Evidence] = []
+    for e in window:
+        if e.role == "hold":
+            best = holds.get(e.actor)
+            if best is None or _EXTENT_ORDER[e.extent] > _EXTENT_ORDER[best.extent] or e.t > best.t:
+                holds[e.actor] = e
+        elif e.role == "share":
+            shares.append(e)
+            pressure.add(e.actor)
+        elif e.role == "push":
+            pressure.add(e.actor)
+        elif e.role == "withdraw":
+            withdrawn[e.actor] = max(withdrawn.get(e.actor, e.t), e.t)
+    for actor, t in withdrawn.items():
+        if actor in holds and holds[actor].t <= t:
+            del holds[actor]
+    sides = set(holds) | pressure
+    if shares or pressure - set(holds):
+        others = sides | ({prev_holder} if prev_holder and prev_holder not in withdrawn else set())
+        if len(others) >= 2 or shares:
+            extent = max((e.extent for e in shares), key=lambda x: _EXTENT_ORDER[x], default=None)
+            return CONTESTED, None, extent, tuple(sorted(others))
+    if len(holds) > 1:
+        return CONTESTED, None, None, tuple(sorted(holds))
+    if len(holds) == 1:
+        (actor, e), = holds.items()
+        if pressure - {actor}:
+            return CONTESTED, None, None, tuple(sorted(sides))
+        return HELD, actor, e.extent, (actor,)
+    if pressure:
+        return CONTESTED, None, None, tuple(sorted(pressure))
+    if withdrawn and prev_holder in withdrawn:
+        return UNKNOWN, None, None, ()
+    return None, None, None, ()
 
 
 def _reference_basis(evidence: list[Evidence], iv: Interval) -> str:
