@@ -332,7 +332,7 @@ def _roles(change: str | None, extent: str | None) -> tuple[str | None, str | No
 _SAYS = attrgetter("change", "extent", "actor", "modality", "source_kind")
 _ROW_ID = itemgetter(0)
 _T, _CLAIM = itemgetter(1), itemgetter(7)  # _Evidence.t and .claim, for map()
-_OUTLET, _WHO = attrgetter("outlet"), attrgetter("attributed_to", "outlet")
+_WHO = attrgetter("attributed_to", "outlet")
 
 
 def _says(fields: tuple, n: int) -> tuple | None:
@@ -418,6 +418,7 @@ class Timeline:
         said: dict[tuple, tuple | None] = {}
         sinks: dict[tuple[str, str | None], tuple[list, list, str | None]] = {}
         party: dict[tuple, bool] = {}
+        mute: set[tuple[str, str | None]] = set()  # (source, outlet) of claims without evidence
         days: dict[date, list[tuple]] = {}
         # One pass in the order the claims come, which is mostly their order in memory: each claim is
         # read here once, and sorting and filing below touch only these small rows. Claims visited in
@@ -436,6 +437,7 @@ class Timeline:
                 what = said[fields] = _says(fields, len(said))
             if what is None:
                 row = (c.id, c, None, None, False, None)
+                mute.add(_WHO(c))
             else:
                 who = _WHO(c)
                 sink = sinks.get(who)
@@ -453,6 +455,7 @@ class Timeline:
                 days[t] = [row]
             else:
                 bucket.append(row)
+        self._who = mute.union(sinks)  # every (source, outlet) of the claims, for sources and outlets
         places: dict[str, tuple[list, tuple[str, ...]] | None] = {}  # None: not in the gazetteer
         new = tuple.__new__  # an _Evidence without NamedTuple's Python-level __new__
         out = self.claims
@@ -485,14 +488,14 @@ class Timeline:
     @property
     def outlets(self) -> list[str]:
         """Outlets with at least one dated control claim."""
-        return sorted(o for o in set(map(_OUTLET, self.claims)) if o)
+        return sorted({o for _, o in self._who if o})
 
     @property
     def sources(self) -> list[str]:
         """Sources with at least one dated control claim."""
-        # Distinct (source, outlet) pairs first, with a C-level getter: few, where the claims are many.
+        # From the distinct (source, outlet) pairs the index met: few, where the claims are many.
         return sorted({(outlet or "outlet") if said == "outlet" else said  # as source_of says
-                       for said, outlet in set(map(_WHO, self.claims))})
+                       for said, outlet in self._who})
 
     @property
     def dates(self) -> tuple[date, date] | None:
@@ -709,12 +712,17 @@ def _reviewers(claims: Iterable[Claim]) -> list[str]:
 
 def _basis(evidence: Sequence[_Evidence], iv: Interval) -> str:
     """ASSESSED when some claim that supports the state is not a party's own word."""
+    # Plain loops: called once per new interval, and a generator per call cost more than the test.
     if iv.status == HELD:
         holder = iv.holder
-        independent = any(not e.party and e.actor == holder and e.role == "hold" for e in evidence)
-    else:
-        independent = any(not e.party for e in evidence)
-    return ASSESSED if independent else CLAIMED
+        for e in evidence:
+            if not e.party and e.actor == holder and e.role == "hold":
+                return ASSESSED
+        return CLAIMED
+    for e in evidence:
+        if not e.party:
+            return ASSESSED
+    return CLAIMED
 
 
 @lru_cache(maxsize=4096)

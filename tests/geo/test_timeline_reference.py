@@ -196,6 +196,10 @@ def _views(claims: list[Claim]) -> list[View]:
 def test_intervals_equal_the_straightforward_computation(seed, conflict_days):
     claims = random_claims(seed)
     tl = Timeline(claims, conflict_days=conflict_days)
+    dated = [c for c in claims if c.kind == CONTROL and c.date.latest is not None]
+    assert tl.claims == sorted(dated, key=lambda c: (c.date.latest, c.id))
+    assert tl.sources == sorted({source_of(c) for c in dated})
+    assert tl.outlets == sorted({c.outlet for c in dated if c.outlet})
     views = _views(claims)
     assert len(views) > 40
     ivs = []
