@@ -64,6 +64,7 @@ from extract.claim import (
     arrow_schema,
     precision_of,
 )
+from extract.reader import MAX_YEAR, MIN_YEAR, date_in_range
 from guard.errors import BadInput
 
 __all__ = ["BATCH", "claims_from_table", "claims_table", "iter_parquet", "parquet_files",
@@ -236,13 +237,23 @@ def _windows(table: pa.Table, field: str) -> tuple[list[DateWindow], list[DateWi
         _, rows, inverse = np.unique(np.stack([first, last, basis_codes], axis=1), axis=0, return_index=True,
                                      return_inverse=True)
     inverse = inverse.reshape(-1)
-    distinct = [DateWindow(_date(first[i]), _date(last[i]), bases[basis_codes[i]] if basis_codes[i] >= 0 else "")
-                for i in rows.tolist()]
+    distinct = []
+    for i in rows.tolist():
+        w = DateWindow(_date(first[i]), _date(last[i]), bases[basis_codes[i]] if basis_codes[i] >= 0 else "")
+        if not (date_in_range(w.earliest) and date_in_range(w.latest)):  # as the JSON lines reader refuses it
+            raise BadInput(f"row {i + 1}: date {w.earliest} – {w.latest} is outside {MIN_YEAR}–{MAX_YEAR}; "
+                           "correct or drop the record")
+        distinct.append(w)
     return _take(distinct, inverse), distinct, inverse
 
 
 def _date(day: int) -> date | None:
-    return None if day == _NO_DAY else _EPOCH + timedelta(days=int(day) - _DAY_SHIFT)
+    if day == _NO_DAY:
+        return None
+    try:
+        return _EPOCH + timedelta(days=int(day) - _DAY_SHIFT)
+    except OverflowError:  # beyond the year 9999: out of range like any date past MAX_YEAR
+        return date.max
 
 
 def _normalised(table: pa.Table, column: str, allowed: Sequence[str], fallback: list | str) -> list:
@@ -320,6 +331,7 @@ def _batches(path: str | Path, batch: int) -> Iterator[list[Claim]]:
     for p in parquet_files(path):
         pf, present = _open(p)
         batches = pf.iter_batches(batch_size=batch, columns=present)
+        done = 0
         while True:
             try:
                 rb = next(batches, None)
@@ -327,4 +339,12 @@ def _batches(path: str | Path, batch: int) -> Iterator[list[Claim]]:
                 raise BadInput(f"{p}: cannot read as Parquet claims ({exc})") from None
             if rb is None:
                 break
-            yield claims_from_table(pa.Table.from_batches([rb]))
+            try:
+                yield claims_from_table(pa.Table.from_batches([rb]))
+            except BadInput as exc:  # name the file, and the row in it rather than in the batch
+                msg = str(exc)
+                if msg.startswith("row "):
+                    row, _, rest = msg[4:].partition(":")
+                    msg = f"row {done + int(row)}:{rest}"
+                raise BadInput(f"{p}, {msg}") from None
+            done += rb.num_rows
