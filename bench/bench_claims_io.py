@@ -4,7 +4,15 @@ The claims are those of ``bench_timeline.py`` (one short quote each). Prints
 seconds and file size for each format, reading back into Claim objects, and
 for Parquet also into an Arrow table alone (no Python objects).
 
-    python bench/bench_claims_io.py [--claims 1000000]
+    python bench/bench_claims_io.py [--claims 1000000] [--formats jsonl,parquet] [--keep-gc]
+
+Wall and CPU seconds; ``--keep-gc`` leaves the cyclic GC running during the
+bulk builds. Measured on the shared 2-core machine, 1M claims, wall (CPU):
+
+- Parquet write: 3.67 s (3.57) before issue #12's work; now 3.03-3.49 s (2.93-3.49)
+- Parquet read into Claim objects: 8.34 s (7.00) before; now 1.68-2.09 s (1.68-2.07)
+- the same with the GC left running: 9.93 s (9.39) before; now 3.55 s (3.67)
+- JSON lines now: write 11.40 s, read 14.81 s (809 MB)
 """
 
 from __future__ import annotations

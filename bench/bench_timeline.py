@@ -4,7 +4,16 @@
 the time to build the consensus timeline, to build every source view, and the
 median time to answer a snapshot.
 
-    python bench/bench_timeline.py [--claims 100000 --places 5000 --sources 50]
+    python bench/bench_timeline.py [--claims 100000 --places 5000 --sources 50] [--keep-gc]
+
+Wall and CPU seconds; ``--keep-gc`` leaves the cyclic GC running during the
+bulk builds, to measure what pausing it saves. Measured on the shared 2-core
+machine, 1M claims, wall (CPU):
+
+- consensus timeline: 20.96 s (20.40) before issue #12's work; now 4.39-5.22 s (4.38-5.20)
+- all 50 source views: 11.10 s (11.05) before; now 2.25-2.81 s (2.25-2.79)
+- with the GC left running during the builds: 10.32 s (9.66) and 5.08 s (4.97)
+- snapshot median: 93.6 ms before; now 71-77 ms
 """
 
 from __future__ import annotations
