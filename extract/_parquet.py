@@ -212,14 +212,15 @@ def _day_numbers(table: pa.Table, column: str) -> np.ndarray:
 
 
 _DAY_SHIFT = 1 << 19  # dates from 1970 - 1435 years to 1970 + 1435 years fit in 20 bits
+_BITS21, _BITS22 = np.uint64((1 << 21) - 1), np.uint64((1 << 22) - 1)
 
 
 def _windows(table: pa.Table, field: str) -> tuple[list[DateWindow], list[DateWindow], np.ndarray]:
     """The date windows of a field: one per row, the distinct ones, and each row's index among them.
 
     Equal windows are one shared (frozen) object, found column-wise: the two day
-    numbers and the basis code are packed into one integer per row, and
-    ``np.unique`` finds the distinct ones, instead of a dictionary look-up per row.
+    numbers and the basis code are packed into one integer per row, and Arrow's
+    hash finds the distinct ones, instead of a dictionary look-up per row.
     """
     e, la, b = WINDOWS[field]
     n = table.num_rows
@@ -229,19 +230,24 @@ def _windows(table: pa.Table, field: str) -> tuple[list[DateWindow], list[DateWi
     else:
         basis_codes, bases = np.full(n, -1, dtype=np.int64), []
     days_ok = ((first >= 0) & (first <= _NO_DAY) & (last >= 0) & (last <= _NO_DAY)).all()
-    if days_ok and len(bases) < 1 << 22:  # 21 + 21 + 22 bits: one uint64 per row
+    if days_ok and len(bases) < 1 << 22:  # 21 + 21 + 22 bits: one uint64 per row, hashed by Arrow
         packed = (first.astype(np.uint64) << np.uint64(43)) | (last.astype(np.uint64) << np.uint64(22)) | (
             (basis_codes + 1).astype(np.uint64))
-        _, rows, inverse = np.unique(packed, return_index=True, return_inverse=True)
+        encoded = pa.array(packed).dictionary_encode()
+        keys, inverse = encoded.dictionary.to_numpy(), encoded.indices.to_numpy()
+        u_first, u_last = (keys >> np.uint64(43)).astype(np.int64), ((keys >> np.uint64(22)) & _BITS21).astype(np.int64)
+        u_basis = (keys & _BITS22).astype(np.int64) - 1
     else:  # dates beyond +-1435 years of 1970, or millions of distinct bases: compare rows whole
         _, rows, inverse = np.unique(np.stack([first, last, basis_codes], axis=1), axis=0, return_index=True,
                                      return_inverse=True)
+        u_first, u_last, u_basis = first[rows], last[rows], basis_codes[rows]
     inverse = inverse.reshape(-1)
     distinct = []
-    for i in rows.tolist():
-        w = DateWindow(_date(first[i]), _date(last[i]), bases[basis_codes[i]] if basis_codes[i] >= 0 else "")
+    for k, (d0, d1, bc) in enumerate(zip(u_first.tolist(), u_last.tolist(), u_basis.tolist(), strict=True)):
+        w = DateWindow(_date(d0), _date(d1), bases[bc] if bc >= 0 else "")
         if not (date_in_range(w.earliest) and date_in_range(w.latest)):  # as the JSON lines reader refuses it
-            raise BadInput(f"row {i + 1}: date {w.earliest} – {w.latest} is outside {MIN_YEAR}–{MAX_YEAR}; "
+            row = int(np.argmax(inverse == k))
+            raise BadInput(f"row {row + 1}: date {w.earliest} – {w.latest} is outside {MIN_YEAR}–{MAX_YEAR}; "
                            "correct or drop the record")
         distinct.append(w)
     return _take(distinct, inverse), distinct, inverse

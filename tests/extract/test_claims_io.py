@@ -212,6 +212,11 @@ def test_parquet_dates_out_of_range_are_refused_as_in_json_lines(tmp_path):
         read_claims(tmp_path / "c.jsonl")
     with pytest.raises(ValueError, match=r"c.parquet, row 9: date 1018-12-01 – 2018-12-01 is outside 1900–2100"):
         read_claims(tmp_path / "c.parquet")
+    # Beyond what packs into one integer per row (year 1, year 9999): found the slower way, refused alike.
+    claims[8] = replace(claims[8], date=DateWindow(date(1, 1, 1), date(9999, 12, 31)))
+    write_parquet(claims, tmp_path / "far.parquet", batch=4)
+    with pytest.raises(ValueError, match=r"far.parquet, row 9: date 0001-01-01 – 9999-12-31 is outside"):
+        read_claims(tmp_path / "far.parquet")
 
 
 def test_bulk_builder_refuses_columns_of_different_lengths(claims):
