@@ -10,8 +10,8 @@ Wall and CPU seconds; ``--keep-gc`` leaves the cyclic GC running during the
 bulk builds. Measured on the shared 2-core machine, 1M claims, wall (CPU):
 
 - Parquet write: 3.67 s (3.57) before issue #12's work; now 3.03-3.49 s (2.93-3.49)
-- Parquet read into Claim objects: 8.34 s (7.00) before; now 1.68-2.09 s (1.68-2.07)
-- the same with the GC left running: 9.93 s (9.39) before; now 3.55 s (3.67)
+- Parquet read into Claim objects: 8.34 s (7.00) before; now 1.59-2.09 s (1.68-2.07)
+- the same with the GC left running: 9.93 s (9.39) before; now 3.55-3.62 s (3.67-3.72); write 6.2-6.5 s
 - JSON lines now: write 11.40 s, read 14.81 s (809 MB)
 """
 

@@ -11,7 +11,7 @@ Nothing leaks: the next full collection sees everything.
 Measured on 1M claims (``bench/bench_timeline.py``, ``bench/bench_claims_io.py``,
 ``--keep-gc`` to leave the collector running): the consensus timeline takes
 4.4-5.2 s paused, 10.3 s running; its 50 source views 2.3-2.8 s against 5.1 s;
-reading Parquet 1.7-2.1 s against 3.6 s. Without the hand-over to the oldest
+reading Parquet 1.6-2.1 s against 3.6 s. Without the hand-over to the oldest
 generation, the first young collection after a 1M-claim build walks all of it
 (a timeline 5.1 s instead of 4.3 s). A full collection still walks everything
 later (2-2.7 s once 5M objects are alive); only a lasting ``gc.freeze()``
