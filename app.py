@@ -545,27 +545,38 @@ def _map_pages(timeline: Timeline, v: View, articles: dict[str, str], key: str) 
     return _memo("mapdata", key, draw)
 
 
-@st.cache_data(show_spinner=False)
+# Downloads of every date: computed once per corpus and view, a few views kept (not one per rerun).
+@st.cache_data(show_spinner=False, max_entries=4)
 def _timeline_gpkg(_tl: Timeline, key: str, _view: View) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         return write_layers(timeline_layers(_tl, _view), Path(tmp) / "timeline.gpkg").read_bytes()
 
 
-def _downloads(timeline: Timeline, v: View, report_html: str, key: str) -> None:
+@st.cache_data(show_spinner=False, max_entries=4)
+def _timeline_geojson(_tl: Timeline, key: str, _view: View) -> str:
+    return json.dumps(to_geojson(timeline_layers(_tl, _view)), ensure_ascii=False)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _events_csv(_tl: Timeline, key: str) -> str:
+    buf = io.StringIO()
+    csv_safe(events_table(_tl.claims + _tl.events)).to_csv(buf, index=False)  # no cell starts a formula
+    return buf.getvalue()
+
+
+def _downloads(timeline: Timeline, v: View, report_html: str, tl_key: str) -> None:
     """Downloads that cover every date (those of one date are under the map, and follow its slider)."""
     st.caption("The snapshot GeoJSON and the claims CSV of the slider's date are under the map.")
     d1, d2, d3, d4 = st.columns(4)
-    d1.download_button("Timeline GeoPackage (QGIS temporal)", _timeline_gpkg(timeline, key, v),
+    d1.download_button("Timeline GeoPackage (QGIS temporal)", _timeline_gpkg(timeline, f"{tl_key}:{v}", v),
                        file_name="frontline-timeline.gpkg", mime="application/geopackage+sqlite3",
                        help="Layers timeline_places (points), timeline_areas (polygons), timeline_frontlines "
                             "(lines), each with valid_from and valid_to as dates, styled for QGIS.")
-    d2.download_button("Timeline GeoJSON", json.dumps(to_geojson(timeline_layers(timeline, v)), ensure_ascii=False),
+    d2.download_button("Timeline GeoJSON", _timeline_geojson(timeline, f"{tl_key}:{v}", v),
                        file_name="frontline-timeline.geojson", mime="application/geo+json")
     d3.download_button("HTML report", report_html, file_name="frontline-report.html", mime="text/html")
-    buf = io.StringIO()
-    csv_safe(events_table(timeline.claims + timeline.events)).to_csv(buf, index=False)  # no cell starts a formula
-    d4.download_button("Events CSV (ACLED columns)", buf.getvalue(), file_name="frontline-events.csv",
-                       mime="text/csv")
+    d4.download_button("Events CSV (ACLED columns)", _events_csv(timeline, tl_key),
+                       file_name="frontline-events.csv", mime="text/csv")
 
 
 articles = _article_texts(paths, manifest, digest)
@@ -574,7 +585,7 @@ map_html, report_html = _map_pages(tl, view, articles, f"mapdata:{tl_key}:{view}
 st.iframe(map_html, height=940)
 
 st.subheader("Downloads")
-_downloads(tl, view, report_html, f"{tl_key}:{view}")
+_downloads(tl, view, report_html, tl_key)
 with st.expander("Events in ACLED's columns"):
     st.dataframe(events_table(tl.claims + tl.events).map(for_display), width="stretch", hide_index=True)
 _review_sidebar(tl, review_path, reviewer)

@@ -45,6 +45,12 @@ Two tables, each row with an id, its dates and a public source:
       place, dated relative to the article (not «in 2014»), was written while
       it held territory: an upper bound for articles no other row dates.
 
+  ``A6 denied``
+      «there is no truth to the full liberation of al-Baghuz» (a party
+      denying that a place was taken whole) was written before the table's
+      last capture of that place by that actor (or within :data:`LAG_DAYS`
+      of it).
+
 Nothing here guesses a date for a claim directly: the evidence only bounds the
 publication window (:func:`extract.published.infer_published`), against which
 the claims are then dated as usual.
@@ -222,7 +228,8 @@ def claim_evidence(claims: Iterable[Claim], *, gazetteer: Gazetteer | None = Non
     """Bounds on an article's publication from its claims read against the control history.
 
     Only claims that are not denied count, and none the article also reports
-    denied (a victory claimed early and denied is no event to date by); each
+    denied (a victory claimed early and denied is no event to date by); a
+    denied full capture bounds from above (A6); each
     (place, actor, change, extent) counts once, however often the article
     repeats it. A place the table does not list is read as a part of the
     nearest place that it does (Baghuz Fawqani in Baghuz): holding or taking a
@@ -231,10 +238,16 @@ def claim_evidence(claims: Iterable[Claim], *, gazetteer: Gazetteer | None = Non
     history = control_history()
     gz = gazetteer or load()
     claims = [c for c in claims if c.kind == CONTROL]
-    contested = {(c.place, c.actor, c.change) for c in claims if c.modality == "denied"}
+    # A denial about a place or a part of it (the camp of al-Baghuz) contests the claim on the whole too.
+    contested = {(p, c.actor, c.change) for c in claims if c.modality == "denied"
+                 for p in (c.place, *(gz.ancestors(c.place) if c.place in gz else ()))}
     out: dict[tuple, Evidence] = {}
     for c in claims:
-        if c.modality == "denied" or (c.place, c.actor, c.change) in contested:
+        if c.modality == "denied":
+            if (ev := _denied(c, history, gz)) is not None and ev.why not in {e.why for e in out.values()}:
+                out[("denied", c.place, c.actor)] = ev
+            continue
+        if (c.place, c.actor, c.change) in contested:
             continue
         territory = [p for p in history.get(ANYWHERE, ()) if p.actor == c.actor]
         if territory and (c.actor,) not in out and (ev := _territory(c, territory)) is not None:
@@ -255,6 +268,21 @@ def claim_evidence(claims: Iterable[Claim], *, gazetteer: Gazetteer | None = Non
         if ev is not None:
             out[key] = ev
     return list(out.values())
+
+
+def _denied(c: Claim, history: dict[str, list[ControlPeriod]], gz: Gazetteer) -> Evidence | None:
+    """A6: a capture of all of a place, denied, was denied before the place fell to that actor."""
+    if c.change != "captured" or c.extent not in _FULL:
+        return None
+    # The camp of al-Baghuz stands for al-Baghuz when the table has only the town.
+    place = next((p for p in (c.place, *(gz.ancestors(c.place) if c.place in gz else ())) if p in history), None)
+    events = [p for p in history.get(place, ()) if p.actor == c.actor and p.start_is_event]
+    if not events:
+        return None
+    last = max(events, key=lambda p: p.start)
+    return Evidence(((None, last.start + timedelta(LAG_DAYS)),),
+                    f"A6 denied: {c.actor} captured {place} denied before {last.id} {last.start}", W_HOLDS,
+                    kind="anchor")
 
 
 def _territory(c: Claim, periods: list[ControlPeriod]) -> Evidence | None:

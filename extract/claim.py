@@ -181,7 +181,7 @@ def precision_of(window: DateWindow) -> str | None:
     return "day" if days <= 1 else "week" if days <= 7 else "month" if days <= 31 else "year"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One statement about one place, with its evidence.
 

@@ -30,7 +30,7 @@ from extract.rules.params import CONFIDENCE
 from extract.rules.readings import read
 from extract.rules.records import date_for, extent, make_claim
 from extract.rules.sentences import Sentence
-from extract.rules.targets import is_locator
+from extract.rules.targets import between_pair, is_locator
 from extract.sources import source_kind
 from gazetteer import Gazetteer, Linker, load, normalize
 
@@ -83,6 +83,10 @@ class Extractor:
         """All claims and events of one article, in reading order."""
         doc = Doc(self, article, normalize(article.text))
         doc.locator = [is_locator(doc, m, doc.mentions[k - 1] if k else None) for k, m in enumerate(doc.mentions)]
+        # بين الشحيل والبصيرة: the second of a pair after بين locates as the first does.
+        for k in range(1, len(doc.mentions)):
+            if not doc.locator[k] and doc.locator[k - 1] and between_pair(doc, k):
+                doc.locator[k] = True
         return _claims(doc)
 
 

@@ -143,7 +143,7 @@ def word_set(words: str) -> frozenset[str]:
 # with a conjunction (و ف) allowed in front.
 CUE_TOKENS = {
     "captured": re.compile(
-        r"(?:سيطر(?:ت|وا|تا)?|سيطره|السيطره|سيطرت(?:ه|ها|هم|هما)|استعاد(?:ت|وا)?(?:ه|ها|هم)?|استعاده|"
+        r"(?:سيطر(?:ت|وا|تا)?|سيطره|السيطره|سيطرت(?:ه|ها|هم|هما)|استعاد(?:ت|وا)?(?:ه|ها|هم)?|[يت]ستعيد(?:ون|وا)?(?:ه|ها|هم)?|استعاده|"
         r"استعادت(?:ه|ها|هم)|الاستعاده|استولي|استولت|استولوا|الاستيلاء|استيلاء|اقتحم(?:ت|وا)?(?:ه|ها)?|اقتحام|"
         r"حرر(?:ت|وا)?(?:ه|ها)?|تحرير|انتزع(?:ت|وا)?|احكم(?:ت|وا)?|بسط(?:ت|وا)?|طرد(?:ت|وا)?|طرده|"
         r"تسلم(?:ت|وا)?|استلم(?:ت|وا)?|طهر(?:ت|وا)?|تطهير|يطهر(?:ون)?|تطهر)"),
@@ -163,7 +163,7 @@ CUE_TOKENS = {
     # Reaching a place's edges is an advance; reaching alone (reinforcements arrived) is not (see cues).
     "reached": re.compile(r"(?:وصل(?:ت|وا)?|يصل(?:ون)?|تصل|الوصول|وصول(?:ها|ه|هم)?)"),
     "withdrew": re.compile(
-        r"(?:انسحب(?:ت|وا)?|ينسحب(?:ون)?|تنسحب|انسحاب|الانسحاب|انسحاب(?:ه|ها|هم)|خسر(?:ت|وا)?(?:ه|ها|هم)?|"
+        r"(?:انسحب(?:ت|وا)?|ينسحب(?:ون|وا)?|تنسحب|انسحاب|الانسحاب|انسحاب(?:ه|ها|هم)|خسر(?:ت|وا)?(?:ه|ها|هم)?|خساره|خسارت(?:ه|ها|هم)|"
         r"اخلي|اخلت|اخلوا|فر(?:ت|وا)|هرب(?:ت|وا)?|تراجع(?:ت|وا)?|يتراجع(?:ون)?|تتراجع|التراجع)"),
     "repelled": re.compile(
         r"(?:صد(?:ت|وا)?|يصد|تصد|صد(?:ه|ها)|تصدي|تصدت|تصدوا|يتصدي|التصدي|احبط(?:ت|وا)?|احباط|افشل(?:ت|وا)?|افشال)"),
@@ -186,8 +186,10 @@ STATIONED_VERBS = word_set("يتمركز تتمركز يتحصن يتحصنون 
 INSIDE_PRONOUNS = word_set("ضمنها فيها داخلها بها ضمنه فيه")
 POCKET_WORDS = word_set("الجيب جيب جيوب")
 STRONGHOLD_WORDS = word_set("معاقل معقل معاقله معاقلها")
-SUBJECTED_WORDS = word_set("الخاضعة الخاضع خاضعة خاضع والخاضعة والخاضع")
+SUBJECTED_WORDS = word_set("الخاضعة الخاضع خاضعة خاضع والخاضعة والخاضع تخضع يخضع وتخضع ويخضع")
 AREA_WORDS = word_set("مناطق منطقة")
+# Between a place and the stronghold or the area it is said to be: هجين أبرز معاقل، الطيانة ضمن مناطق سيطرة.
+PREDICATE_GAP = word_set("أبرز أهم أكبر آخر أحد إحدى ثاني ضمن داخل من")
 HOLDS_PRONOUN_OBJECTS = word_set("عليها عليه عليهما")
 # The last pocket, the remnants: the owner holds the place (آخر جيب لتنظيم داعش في الباغوز، بقايا التنظيم في).
 REMNANT_WORDS = word_set("بقايا فلول")
@@ -195,8 +197,13 @@ REMNANT_WORDS = word_set("بقايا فلول")
 LAST_POCKET_WORDS = word_set("معقل نقطة جيب جيوب بلدة منطقة مناطق معاقل")
 LAST_WORDS = word_set("آخر أخر")
 EXPEL_WORDS = word_set("طرد طردت طردوا طرده بطرد لطرد وطرد")
+# أعادت وحدات الجيش الأمن والاستقرار إلى المدينة (state media's idiom for retaking a place).
+SECURITY_WORDS = word_set("الأمن والأمن")
+RESTORE_VERBS = word_set("أعادت أعاد أعادوا تعيد يعيد إعادة لإعادة وأعادت وأعاد")
+# القوات الحكومية على مشارف البوكمال (a headline with no verb): at the gates is an advance.
+GATES_WORDS = word_set("مشارف أبواب تخوم")
 SPECIAL_CUES = FLAG_VERBS | STATIONED_VERBS | POCKET_WORDS | STRONGHOLD_WORDS | SUBJECTED_WORDS | REMNANT_WORDS | \
-    LAST_POCKET_WORDS
+    LAST_POCKET_WORDS | GATES_WORDS | SECURITY_WORDS
 
 AIR_WORDS = word_set("طيران الطيران طائرات الطائرات الحربية حربية جوي الجوي جوية الجوية غارة غارات الغارات "
                     "غاراتها المسيرة مسيرة مروحية المروحيات")
@@ -204,11 +211,14 @@ ARTILLERY_WORDS = word_set("مدفعي المدفعي مدفعية المدفع�
                           "قذائف القذائف بقذائف بالصواريخ صواريخ هاون الهاون راجمات بالمدافع المدافع")
 
 # Negation right before a cue: nothing happened.
-NEGATION = word_set("لم ولم لن لا ولا دون بدون عدم غير ليس فشل فشلت فشلوا")
+NEGATION = word_set("لم ولم لن لا ولا دون بدون عدم غير ليس فشل فشلت فشلوا أخفق أخفقت أخفقوا وفشلت وأخفقت")
+# Between a failure verb and its cue: فشلت قسد مجدداً في اقتحام البلدة.
+NEGATION_GAP = word_set("في مجددا مجدداً مرة أخرى أيضا حتى الآن")
 # Purpose, attempt or plan around a cue: a goal, not an event.
 INTENT = word_set("محاولة محاولات محاوله تحاول يحاول يحاولون تحاولان بهدف لأجل أجل تسعى يسعى تستعد يستعد "
                  "يستعدون تستعدون نية تهدف يهدف خطة معركة لمعركة حملة عملية لعملية لشن هدف تعتزم يعتزم "
-                 "تريد يريد مساعي سعي سعيا")
+                 "تريد يريد مساعي سعي سعيا الهدف هدفها هدفه أهداف الشروع للشروع تمهيدا تمهيداً")
+QUESTION_WORDS = word_set("هل وهل فهل")
 # Irrealis: what may, might, should or would happen, is feared or expected, is not a claim.
 IRREALIS = word_set("المتوقع متوقع يتوقع تتوقع توقعات حال لو إذا اذا تخشى يخشى خشية مخاوف تحذر يحذر حذر حذرت "
                     "سوف ربما يمكن يمكنها يمكنه محتمل المحتمل احتمال تهدد يهدد تأمل يأمل نيتها نيته نيتهم عزمها "
@@ -223,7 +233,20 @@ ATTACK_NOUNS = word_set("هجوم هجوما هجوماً لهجوم بهجوم 
 ACTOR_HEADS = word_set("قوات القوات عناصر مسلحي مقاتلي مقاتلو ميليشيات وحدات طيران طائرات")
 MILITIA_HEADS = word_set("ميليشيات ميليشيا مليشيات مليشيا الميليشيات فصائل")
 # Objects that are themselves pronouns: the place was named before.
-PRONOUN_OBJECTS = word_set("معظمها كاملها أغلبها أجزائها بعضها جميعها عليها نصفها أطرافها منها")
+# Relative words and the gender of the place words they agree with (حي الحويقة ... الذي).
+RELATIVE_GENDER = {fold(w): g for w, g in (("الذي", "m"), ("والذي", "m"), ("التي", "f"), ("والتي", "f"))}
+HEAD_GENDER = {fold(w): "f" for w in "مدينة بلدة قرية منطقة ناحية محافظة".split()} | \
+    {fold(w): "m" for w in "حي حقل مطار مخيم معبر جبل تل سد معمل مركز ريف".split()}
+LOCATIVE_LINKS = word_set("في ب من ضمن داخل قرب شرق غرب شمال جنوب شرقي غربي شمالي جنوبي")
+# An agent after the cue: طُرد التنظيم منها على يد قسد، تمت السيطرة عليها من قبل قسد (folded pairs).
+AGENT_MARKERS = frozenset({(fold("على"), fold("يد")), (fold("على"), fold("أيدي")), (fold("من"), fold("قبل"))})
+# A verb of taking or entering with its object as a suffix (استعادها، تستعيدها، اقتحمتها): the place was
+# named before. Folded spelling; nouns with a possessive (سيطرتها، تقدمه) are not here.
+VERB_WITH_OBJECT = re.compile(
+    # Folded, استعادة (recapture) reads استعاده and استعادتها is also "its recapture": neither is here.
+    r"[وف]?(?:استعاد(?:ها|هما|هم)|استعادوه?(?:ا|ما|م)?|(?:[يت]ستعيد(?:ون|وا)?|اقتحم(?:ت|وا)?|[يت]قتحم(?:ون|وا)?|"
+    r"حرر(?:ت|وا)?|[يت]حرر(?:ون|وا)?|دخل(?:ت|وا)?|[يت]دخل(?:ون|وا)?|انتزع(?:ت|وا)?|اخل(?:ت|وا)?)(?:ه|ها|هما|هم))")
+PRONOUN_OBJECTS = word_set("معظمها كاملها أغلبها أجزائها بعضها جميعها عليها نصفها أطرافها منها عليه منه عليهما منهما")
 # Relative pronouns introducing a clause about the noun before them.
 RELATIVE = word_set("التي الذي اللتي الذين والتي والذي الواقعة الواقع والواقعة الخاضعة الخاضع والخاضعة ما")
 # Words that end a cue's reach: a new clause about something else begins.
@@ -235,10 +258,16 @@ SPEECH = word_set("ذكر ذكرت ذكروا أفاد أفادت قال قال�
                  "مشيرة حسب بحسب وفق وفقا نقلا")
 CLAIM_WORDS = word_set("زعم زعمت زعموا يزعم تزعم ادعى ادعت ادعوا يدعي تدعي المزعوم المزعومة زعمه زعمها مزاعم")
 DENY_WORDS = word_set("نفى نفت نفوا ينفي تنفي نفي")
+# «لا صحة لـ/عن ...», «لا أساس (له من الصحة)»: "there is no truth to": a denial when لا stands before them.
+DENY_AFTER_LA = word_set("صحة أساس")
+LA = word_set("لا ولا")
 SPEAKER_NOUNS = word_set("مصدر قائد قيادي مسؤول متحدث المتحدث الناطق الناطقة ناطق ناطقة المتحدثة متحدثة عضو "
                         "مقاتل بيان البيان")
 ANAPHORS = word_set("المنطقة البلدة المدينة القرية المناطق البلدتين القريتين المستشفى المشفى المسجد الحي الأحياء "
                    "السوق الأسواق المواقع مواقعها أجزائها معظمها")
+# Anaphors that name a settlement: «البلدة» points back to a town or village, not to a camp or a field.
+SETTLEMENT_ANAPHORS = word_set("البلدة المدينة القرية البلدتين القريتين")
+SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 SITE_WORDS = word_set("مستشفى المستشفى مشفى المشفى مسجد المسجد سوق السوق الأسواق حي الحي أحياء الأحياء موقع "
                      "المواقع مواقع مبنى نقطة نقاط حاجز")
 # أنهت قسد سيطرة التنظيم: ending control is losing it.
@@ -256,10 +285,18 @@ COPULA = word_set("هي هو هما وهي")
 GENERIC_OBJECTS = word_set("قرى القرى مواقع المواقع نقاط النقاط مناطق المناطق بلدات البلدات حواجز الحواجز "
                            "مقرات المقرات قري مزارع المزارع")
 LIST_MARKERS = word_set("وهي هي تضم وتضم تشمل وتشمل منها ومنها مثل بينها كلا كلاً")
+# Verbs that govern a verbal noun cue (تمكنت من السيطرة): their gender is the doer's.
+ENABLING_VERBS = word_set("تمكن تمكنت تمكنوا استطاع استطاعت استطاعوا نجح نجحت نجحوا")
+# Administrative units: «قرية X في ناحية Y» locates, «تحرير قضاء القائم» names the object.
+# دون مقاومة، بلا قتال: entered unopposed.
+WITHOUT_WORDS = word_set("دون بدون بلا من دون")
+RESISTANCE_WORDS = word_set("مقاومة قتال معارك اشتباكات مواجهة")
+ADMIN_WORDS = word_set("ناحية محافظة قضاء")
+BETWEEN_WORDS = word_set("بين وبين")
 LOCATOR_WORDS = word_set("شرق شرقي غرب غربي شمال شمالي جنوب جنوبي ريف بريف لريف وريف ناحية بناحية محافظة "
                         "بمحافظة لمحافظة قضاء الشرقي الغربي الشمالي الجنوبي الجنوبية الشرقية "
                         "الشمالية الغربية كم كلم القريبة المتاخمة أبناء بادية ببادية التابعة التابع "
-                        "المقابلة المقابل طريق الطريق")
+                        "المقابلة المقابل طريق الطريق بين الواصل الواصلة الرابط الرابطة")
 # "near X": the claim is about X's surroundings (its outskirts), not about somewhere else.
 NEAR_WORDS = word_set("قرب بالقرب مقربة")
 # Who supports the doer is not the doer (بدعم من التحالف).
@@ -289,12 +326,20 @@ SHRINK_WORDS = word_set("تقلص تقلصت تتقلص لتتقلص يتقلص 
 EDGE_WORDS = word_set("أطراف مشارف محيط تخوم وسط داخل عمق مداخل")
 PART_PRONOUNS = word_set("أطرافه أطرافها محيطه محيطها داخله داخلها مشارفه مشارفها وسطه وسطها أحيائها أجزائها")
 # Phrases that carry a list on past an apposition (هجين أكبر معاقله، إلى جانب بلدات السوسة والشعفة).
+# Adjectives that may follow a name inside a list (حقل الخراطة الاستراتيجي، وعقدة الشولا).
+NAME_ADJECTIVES = word_set("الاستراتيجي الاستراتيجية الإستراتيجي الإستراتيجية النفطي النفطية الغازي الغازية "
+                           "العسكري العسكرية الحدودي الحدودية الكبير الكبيرة الصغير الصغيرة المجاور المجاورة "
+                           "القريب القريبة الهام الهامة المهم المهمة")
 LIST_CONTINUERS = word_set("جانب إضافة بالإضافة إضافة فضلا وكذلك كذلك علاوة")
 # Heads of actor names that make them feminine (قسد، القوات): verbs agree with them.
 FEMININE_HEADS = word_set("قسد قوات القوات وحدات الوحدات ميليشيات الميليشيات الحكومة منظمة فصائل")
 # The latter / the former: the last-named actor (بعد تقدم الأخيرة).
 LATTER = word_set("الأخيرة الأخير الاخيرة الاخير")
 # A noun cue after these words happens alongside the main clause (دخلت قسد البلدة وسط انسحاب التنظيم).
+# شهدت بلدة X انسحاب ...: the place witnessed the change.
+WITNESS = word_set("شهد شهدت تشهد يشهد")
+# ... تبعها تقدم: what follows is a new event, not what the place witnessed.
+FOLLOWED_BY = word_set("تبعها تبعه تبعتها تلاها تلاه تلتها أعقبها أعقبه أعقبتها")
 CONCURRENT = word_set("وسط مع بعد عقب إثر اثر تزامنا")
 FLAG_WORDS = word_set("رايتها رايته رايتهم الراية راية علمها علمه العلم أعلامها")
 EXTENT_WORDS = {

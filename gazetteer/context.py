@@ -72,7 +72,7 @@ def _any(text: str) -> frozenset[str]:
 # Say what kind of place follows (and, for the linker, never part of a name's context).
 TRIGGER_WORDS = _words(
     "بلدة بلدات بلدتي بلدتا قرية قرى قريتي قريتا مدينة مدن مدينتي ناحية حقل حقول مخيم معبر ريف أطراف "
-    "محيط منطقة مناطق منطقتي مشارف ضواحي بادية جبهات جبهة محور بلدته قريته منفذ")
+    "محيط منطقة مناطق منطقتي مشارف ضواحي بادية جبهات جبهة محور بلدته قريته منفذ عقدة")
 # Direction prepositions: motion towards a name says it is a place (تتقدم نحو السوسة).
 DIRECTION_WORDS = _words("نحو باتجاه اتجاه صوب")
 # Compass words before a name (شرق السوسة، جنوبي الهول), and their forms with the article

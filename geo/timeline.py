@@ -81,13 +81,16 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from operator import attrgetter, itemgetter
+from typing import NamedTuple
 
 import pandas as pd
 
+from extract.bulk import no_gc
 from extract.claim import CONTROL, Claim
 from extract.sources import lookup
 from gazetteer import Gazetteer, load
@@ -174,6 +177,16 @@ class View:
         if self.kind == WIKIPEDIA:
             return _against_own_side(c)
         return True
+
+    @property
+    def _key(self) -> tuple[str, str]:
+        """Where the timeline files an outlet's or a source's claims (names match as :func:`_same` matches)."""
+        return self.kind, (self.name or "").strip().casefold()
+
+    @property
+    def _plain(self) -> bool:
+        """True when the view admits every non-denied claim of its outlet or source (or every one, for consensus)."""
+        return self.kind != WIKIPEDIA and not self.asserted_only and not self.reviewed_only
 
 
 def side_of(c: Claim) -> str | None:
@@ -278,34 +291,61 @@ class Interval:
         return evidence[-1].date.latest if evidence else self.valid_from
 
 
-@dataclass(frozen=True)
-class _Evidence:
+class _Evidence(NamedTuple):  # a tuple, one per claim and place it speaks for: far cheaper than a dataclass
+    place: str
     t: date
     actor: str
     role: str  # hold, share, push, withdraw
     extent: str | None
     asserted: bool
+    party: bool  # is_party_claim(claim), read once when indexing
     claim: Claim
 
 
-def _evidence(c: Claim, *, derived: bool) -> _Evidence | None:
-    if c.actor is None or c.change is None:
-        return None
-    if c.change == "withdrew":
+def _role(change: str | None, extent: str | None, *, derived: bool) -> tuple[str | None, str | None]:
+    """What a claim with this change and extent says about its place or (derived) a containing one.
+
+    Returns the role (None: nothing) and the extent the evidence carries.
+    """
+    if change == "withdrew":
         role = "withdraw" if not derived else None
-    elif c.change == "advanced" or c.extent == "outskirts":
+    elif change == "advanced" or extent == "outskirts":
         role = "push"
-    elif c.change in ("captured", "holds", "repelled"):
-        if c.extent in _FULL:
+    elif change in ("captured", "holds", "repelled"):
+        if extent in _FULL:
             role = "hold"
         else:
             role = "push" if derived else "share"
     else:
         role = None
-    if role is None:
+    return role, ("part" if derived and role == "hold" else extent)
+
+
+def _roles(change: str | None, extent: str | None) -> tuple[str | None, str | None, str | None, str | None]:
+    """Role and extent about the claim's own place, then about a containing place."""
+    if change is None:
+        return None, None, None, None
+    return (*_role(change, extent, derived=False), *_role(change, extent, derived=True))
+
+
+# The fields of a claim that say what its evidence is (see _says); is_party_claim reads them too.
+_SAYS = attrgetter("change", "extent", "actor", "modality", "source_kind")
+_ROW_ID = itemgetter(0)
+_T, _CLAIM = itemgetter(1), itemgetter(7)  # _Evidence.t and .claim, for map()
+_WHO = attrgetter("attributed_to", "outlet")
+
+
+def _says(fields: tuple, n: int) -> tuple | None:
+    """What a claim with these :data:`_SAYS` fields says: (n, actor, its roles and extents, asserted).
+
+    ``n`` numbers the combination, for keying the party table. None when the claim
+    says nothing about control; denied claims never set control, in any view.
+    """
+    change, extent, actor, modality, _ = fields
+    roles = _roles(change, extent)
+    if roles[0] is None or actor is None or modality == "denied":
         return None
-    extent = "part" if derived and role == "hold" else c.extent
-    return _Evidence(c.date.latest, c.actor, role, extent, c.modality == "asserted", c)
+    return (n, actor, *roles, modality == "asserted")
 
 
 class Timeline:
@@ -350,48 +390,112 @@ class Timeline:
         self.claims: list[Claim] = []
         self.events: list[Claim] = []
         self.undated: list[Claim] = []
-        for c in claims:
-            if c.kind != CONTROL:
-                self.events.append(c)
-            elif c.date.latest is None:
-                self.undated.append(c)
-            else:
-                self.claims.append(c)
-        self.claims.sort(key=lambda c: (c.date.latest, c.id))
-        span = self.dates
-        # The day after the last evidence: the end of every place's last interval.
-        self.until: date | None = span[1] + timedelta(days=1) if span else None
-        # Evidence per place, derived evidence for containing places included.
+        # Evidence per place, derived evidence for containing places included, in date order.
         self._by_place: dict[str, list[_Evidence]] = defaultdict(list)
-        # The same evidence indexed by view key, so a source's view reads only its own claims.
-        self._by_key: dict[tuple[str, str], list[tuple[str, _Evidence]]] = defaultdict(list)
-        for c in self.claims:
-            own = _evidence(c, derived=False)
-            if own is None or c.place not in self.gazetteer:
-                continue
-            pairs = [(c.place, own)]
-            for parent in self.gazetteer.ancestors(c.place):
-                derived = _evidence(c, derived=True)
-                if derived is not None:
-                    pairs.append((parent, derived))
-            for place_id, e in pairs:
-                self._by_place[place_id].append(e)
-                self._by_key["source", source_of(c).strip().casefold()].append((place_id, e))
-                self._by_key["outlet", (c.outlet or "").strip().casefold()].append((place_id, e))
+        # The same evidence filed by view key, so a source's view reads only its own claims.
+        self._by_key: dict[tuple[str, str], list[_Evidence]] = defaultdict(list)
+        with no_gc():  # millions of acyclic objects: the collector's rescans would find nothing
+            self._index(claims)
+        # The day after the last evidence: the end of every place's last interval. The claims are
+        # in date order, so the last evidence is the last claim's or an event's.
+        last = [c.date.latest for c in self.events if c.date.latest] + [c.date.latest for c in self.claims[-1:]]
+        self.until: date | None = max(last) + timedelta(days=1) if last else None
         self._cache: dict[View, dict[str, list[Interval]]] = {}
         self._starts_cache: dict[View, dict[str, list[date]]] = {}
         self._places_cache: dict[View, list[str]] = {}
+        self._claims_by_key: dict[tuple[str, str], list[Claim]] | None = None
+
+    def _index(self, claims: Iterable[Claim]) -> None:
+        """Split the claims, put the dated control claims in (date, id) order as :attr:`claims`, and file
+        their evidence per place and per view key in that order."""
+        gz, by_place, by_key = self.gazetteer, self._by_place, self._by_key
+        events, undated = self.events, self.undated
+        # What a claim says is worked out once per distinct combination of the fields it depends on, not
+        # once per claim, in three small tables (one table keyed on all of them would be ten times larger,
+        # and slower to look up): what its change, extent, actor and modality say (None: nothing about
+        # control); the view lists of its source and outlet, with the side the source speaks for; and
+        # whether it is a party's own word (is_party_claim reads the source only for that side).
+        said: dict[tuple, tuple | None] = {}
+        sinks: dict[tuple[str, str | None], tuple[list, list, str | None]] = {}
+        party: dict[tuple, bool] = {}
+        mute: set[tuple[str, str | None]] = set()  # (source, outlet) of claims without evidence
+        days: dict[date, list[tuple]] = {}
+        # One pass in the order the claims come, which is mostly their order in memory: each claim is
+        # read here once, and sorting and filing below touch only these small rows. Claims visited in
+        # date order would be scattered over memory, and reading them so cost twice as much.
+        for c in claims:
+            if c.kind != CONTROL:
+                events.append(c)
+                continue
+            t = c.date.latest
+            if t is None:
+                undated.append(c)
+                continue
+            fields = _SAYS(c)
+            what = said.get(fields, ())
+            if what == ():
+                what = said[fields] = _says(fields, len(said))
+            if what is None:
+                row = (c.id, c, None, None, False, None)
+                mute.add(_WHO(c))
+            else:
+                who = _WHO(c)
+                sink = sinks.get(who)
+                if sink is None:
+                    sink = sinks[who] = (by_key["source", source_of(c).strip().casefold()],
+                                         by_key["outlet", (c.outlet or "").strip().casefold()],
+                                         _party_side(source_of(c)))
+                asked = what[0], sink[2]
+                is_party = party.get(asked)
+                if is_party is None:
+                    is_party = party[asked] = is_party_claim(c)
+                row = (c.id, c, what, sink, is_party, c.place)
+            bucket = days.get(t)
+            if bucket is None:
+                days[t] = [row]
+            else:
+                bucket.append(row)
+        self._who = mute.union(sinks)  # every (source, outlet) of the claims, for sources and outlets
+        places: dict[str, tuple[list, tuple[str, ...]] | None] = {}  # None: not in the gazetteer
+        new = tuple.__new__  # an _Evidence without NamedTuple's Python-level __new__
+        out = self.claims
+        for t in sorted(days):  # a bucket sort: by date, then by id within the day (stable, as the claims came)
+            rows = days.pop(t)
+            rows.sort(key=_ROW_ID)
+            for _, c, what, sink, is_party, place in rows:
+                out.append(c)
+                if what is None:
+                    continue
+                slot = places.get(place, ())
+                if slot == ():
+                    slot = places[place] = (by_place[place], gz.ancestors(place)) if place in gz else None
+                if slot is None:
+                    continue
+                _, actor, role, extent, up, up_extent, asserted = what
+                to_source, to_outlet, _ = sink
+                e = new(_Evidence, (place, t, actor, role, extent, asserted, is_party, c))
+                slot[0].append(e)
+                to_source.append(e)
+                to_outlet.append(e)
+                if up is not None:
+                    for parent in slot[1]:
+                        d = new(_Evidence, (parent, t, actor, up, up_extent, asserted, is_party, c))
+                        by_place[parent].append(d)
+                        to_source.append(d)
+                        to_outlet.append(d)
 
     # ------------------------------------------------------------------ views
     @property
     def outlets(self) -> list[str]:
         """Outlets with at least one dated control claim."""
-        return sorted({c.outlet for c in self.claims if c.outlet})
+        return sorted({o for _, o in self._who if o})
 
     @property
     def sources(self) -> list[str]:
         """Sources with at least one dated control claim."""
-        return sorted({source_of(c) for c in self.claims})
+        # From the distinct (source, outlet) pairs the index met: few, where the claims are many.
+        return sorted({(outlet or "outlet") if said == "outlet" else said  # as source_of says
+                       for said, outlet in self._who})
 
     @property
     def dates(self) -> tuple[date, date] | None:
@@ -422,7 +526,8 @@ class Timeline:
         """Intervals per place id for one view (built once, then cached)."""
         view = parse_view(view) if isinstance(view, str) else view
         if view not in self._cache:
-            self._cache[view] = self._build(view)
+            with no_gc():
+                self._cache[view] = self._build(view)
         return self._cache[view]
 
     def _build(self, view: View) -> dict[str, list[Interval]]:
@@ -430,46 +535,64 @@ class Timeline:
             grouped = self._by_place
         else:
             grouped = defaultdict(list)
-            for place_id, e in self._by_key.get((view.kind, (view.name or "").strip().casefold()), []):
-                grouped[place_id].append(e)
+            for e in self._by_key.get(view._key, ()):
+                grouped[e.place].append(e)
+        # The view's key already picked its outlet or source, and denied claims have no evidence.
+        keep: Callable[[_Evidence], bool] | None = None if view._plain else lambda e: view.admits(e.claim)
         out: dict[str, list[Interval]] = {}
         for place_id, evidence in grouped.items():
             place = self.gazetteer.get(place_id)
             if place is None or place.kind == "site":
                 continue
-            ev = [e for e in evidence if view.admits(e.claim)]
+            ev = evidence if keep is None else [e for e in evidence if keep(e)]
             if ev:
                 out[place_id] = self._place_intervals(place_id, ev)
         return out
 
-    def _place_intervals(self, place_id: str, ev: list[_Evidence]) -> list[Interval]:
-        ev.sort(key=lambda e: e.t)
+    def _place_intervals(self, place_id: str, ev: Sequence[_Evidence]) -> list[Interval]:
+        """The intervals of one place from its evidence in date order (read, never changed)."""
         intervals: list[Interval] = []
         cur: Interval | None = None
-        lo = 0
-        for day in sorted({e.t for e in ev}):
-            while ev[lo].t < day - self.conflict:
+        cur_state: tuple | None = None  # (status, holder, extent, contenders) of cur
+        conflict, until = self.conflict, self.until
+        # The window of a day is ev[lo:hi], the claims of the day itself ev[first:hi]: two pointers, no rescans.
+        lo = hi = 0
+        n = len(ev)
+        days = list(map(_T, ev))  # read once: the pointers below compare each date several times
+        while hi < n:
+            first = hi
+            day = days[hi]
+            hi += 1
+            while hi < n and days[hi] == day:
+                hi += 1
+            start = day - conflict
+            while days[lo] < start:
                 lo += 1
-            window = [e for e in ev[lo:] if e.t <= day]
-            todays = [e for e in window if e.t == day]
-            status, holder, extent, contenders = _resolve(window, cur.holder if cur is not None else None)
-            if status is None and cur is None:
-                continue
-            if status is None or (cur is not None and (cur.status, cur.holder, cur.extent, cur.contenders)
-                                  == (status, holder, extent, contenders)):
-                # The current state goes on, with fresh evidence; an independent word may confirm a party's claim.
-                cur.claims.extend(e.claim for e in todays)
-                if cur.basis == CLAIMED and _basis(todays, cur) == ASSESSED:
+            prev = cur.holder if cur is not None else None
+            if hi - lo == 1:  # most days at most places: one claim, one of few answers
+                e = ev[lo]
+                state = _resolve_one(e.role, e.actor, e.extent, prev)
+            else:
+                state = _resolve(ev[lo:hi], prev)
+            if state[0] is None:
+                if cur is None:
+                    continue
+            elif state != cur_state:  # a new state from today: its interval starts with the whole window
+                if cur is not None:
                     cur.valid_to = day
-                    cur = Interval(place_id, day, self.until, cur.status, cur.holder, cur.extent, cur.contenders,
-                                   [e.claim for e in window], ASSESSED)
-                    intervals.append(cur)
+                window = ev[lo:hi]
+                cur = Interval(place_id, day, until, *state, list(map(_CLAIM, window)))
+                cur.basis = _basis(window, cur)
+                cur_state = state
+                intervals.append(cur)
                 continue
-            if cur is not None:
+            # The current state goes on, with fresh evidence; an independent word may confirm a party's claim.
+            todays = ev[first:hi]
+            cur.claims.extend(map(_CLAIM, todays))
+            if cur.basis == CLAIMED and _basis(todays, cur) == ASSESSED:
                 cur.valid_to = day
-            cur = Interval(place_id, day, self.until, status, holder, extent, contenders, [e.claim for e in window])
-            cur.basis = _basis(window, cur)
-            intervals.append(cur)
+                cur = Interval(place_id, day, until, *cur_state, list(map(_CLAIM, ev[lo:hi])), ASSESSED)
+                intervals.append(cur)
         return intervals
 
     # --------------------------------------------------------------- queries
@@ -489,11 +612,30 @@ class Timeline:
         view = parse_view(view) if isinstance(view, str) else view
         if view not in self._places_cache:
             ids = set(self.intervals(view))
-            for c in self.claims:
-                if c.place in self.gazetteer and view.admits(c):
-                    ids.add(c.place)
-            self._places_cache[view] = sorted(i for i in ids if self.gazetteer[i].kind != "site")
+            claims = self.claims if view.kind in (CONSENSUS, WIKIPEDIA) else self._claims_of(view._key)
+            if view._plain:  # every claim of its key but the denied ones
+                ids.update(c.place for c in claims if c.modality != "denied")
+            else:
+                ids.update(c.place for c in claims if view.admits(c))
+            gz = self.gazetteer
+            self._places_cache[view] = sorted(i for i in ids if i in gz and gz[i].kind != "site")
         return self._places_cache[view]
+
+    def _claims_of(self, key: tuple[str, str]) -> list[Claim]:
+        """The dated control claims filed under one view key (filed for every key at the first call)."""
+        if self._claims_by_key is None:
+            by_key: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+            sinks: dict[tuple[str, str | None], tuple[list, list]] = {}
+            for c in self.claims:
+                who = c.attributed_to, c.outlet
+                sink = sinks.get(who)
+                if sink is None:
+                    sink = sinks[who] = (by_key["source", source_of(c).strip().casefold()],
+                                         by_key["outlet", (c.outlet or "").strip().casefold()])
+                sink[0].append(c)
+                sink[1].append(c)
+            self._claims_by_key = dict(by_key)
+        return self._claims_by_key.get(key, [])
 
     def snapshot(self, day: date, view: View | str = CONSENSUS) -> pd.DataFrame:
         """Every place of the view on ``day``: a table indexed by place id.
@@ -568,50 +710,73 @@ def _reviewers(claims: Iterable[Claim]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _basis(evidence: list[_Evidence], iv: Interval) -> str:
+def _basis(evidence: Sequence[_Evidence], iv: Interval) -> str:
     """ASSESSED when some claim that supports the state is not a party's own word."""
+    # Plain loops: called once per new interval, and a generator per call cost more than the test.
     if iv.status == HELD:
-        support = [e for e in evidence if e.actor == iv.holder and e.role == "hold"]
-    else:
-        support = evidence
-    return ASSESSED if any(not is_party_claim(e.claim) for e in support) else CLAIMED
+        holder = iv.holder
+        for e in evidence:
+            if not e.party and e.actor == holder and e.role == "hold":
+                return ASSESSED
+        return CLAIMED
+    for e in evidence:
+        if not e.party:
+            return ASSESSED
+    return CLAIMED
 
 
-def _resolve(window: list[_Evidence], prev_holder: str | None):
-    """(status, holder, extent, contenders) from the claims of a window; status None = no change."""
-    if any(e.asserted for e in window):
-        window = [e for e in window if e.asserted]
+@lru_cache(maxsize=4096)
+def _resolve_one(role: str, actor: str, extent: str | None, prev_holder: str | None) -> tuple:
+    """:func:`_resolve` of a window of one claim, which depends on nothing else (cached)."""
+    return _resolve([_Evidence("", date.min, actor, role, extent, True, False, None)], prev_holder)
+
+
+def _resolve(window: Sequence[_Evidence], prev_holder: str | None) -> tuple:
+    """(status, holder, extent, contenders) from the claims of a window; status None = no change.
+
+    Called for most days of most places: one pass, no generators, sets built only when needed.
+    """
+    asserted = [e for e in window if e.asserted]
+    if asserted:  # within a window an asserted claim outranks a claimed one
+        window = asserted
     holds: dict[str, _Evidence] = {}
     pressure: set[str] = set()
     withdrawn: dict[str, date] = {}
-    shares: list[_Evidence] = []
+    shares = False
+    share_extent = None  # the largest extent of a share, the first of equals
     for e in window:
-        if e.role == "hold":
+        role = e.role
+        if role == "hold":
             best = holds.get(e.actor)
             if best is None or _EXTENT_ORDER[e.extent] > _EXTENT_ORDER[best.extent] or e.t > best.t:
                 holds[e.actor] = e
-        elif e.role == "share":
-            shares.append(e)
+        elif role == "push":
             pressure.add(e.actor)
-        elif e.role == "push":
+        elif role == "share":
+            if not shares or _EXTENT_ORDER[e.extent] > _EXTENT_ORDER[share_extent]:
+                share_extent = e.extent
+            shares = True
             pressure.add(e.actor)
-        elif e.role == "withdraw":
-            withdrawn[e.actor] = max(withdrawn.get(e.actor, e.t), e.t)
+        elif role == "withdraw":
+            last = withdrawn.get(e.actor)
+            if last is None or e.t > last:
+                withdrawn[e.actor] = e.t
     for actor, t in withdrawn.items():
-        if actor in holds and holds[actor].t <= t:
+        best = holds.get(actor)
+        if best is not None and best.t <= t:
             del holds[actor]
-    sides = set(holds) | pressure
-    if shares or pressure - set(holds):
-        others = sides | ({prev_holder} if prev_holder and prev_holder not in withdrawn else set())
+    if shares or pressure.difference(holds):
+        others = pressure.union(holds)
+        if prev_holder and prev_holder not in withdrawn:
+            others.add(prev_holder)
         if len(others) >= 2 or shares:
-            extent = max((e.extent for e in shares), key=lambda x: _EXTENT_ORDER[x], default=None)
-            return CONTESTED, None, extent, tuple(sorted(others))
+            return CONTESTED, None, share_extent, tuple(sorted(others))
     if len(holds) > 1:
         return CONTESTED, None, None, tuple(sorted(holds))
     if len(holds) == 1:
         (actor, e), = holds.items()
-        if pressure - {actor}:
-            return CONTESTED, None, None, tuple(sorted(sides))
+        if pressure.difference((actor,)):
+            return CONTESTED, None, None, tuple(sorted(pressure.union((actor,))))
         return HELD, actor, e.extent, (actor,)
     if pressure:
         return CONTESTED, None, None, tuple(sorted(pressure))

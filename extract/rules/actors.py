@@ -90,6 +90,21 @@ def first_actor(doc: Doc, sent: Sentence) -> Hit | None:
     return actor_after(doc, sent.start, sent.end)
 
 
+def actor_by_agent(doc: Doc, i: int, sent: Sentence) -> Hit | None:
+    """``actor.agent``: the actor after على يد / على أيدي / من قبل in the cue's clause: who did it,
+    whatever stands next to the verb (طرد التنظيم منها على يد قسد؛ تمت السيطرة عليها من قبل قسد)."""
+    cues = set(doc.cues_in(i + 1, min(sent.t1, i + WINDOW["agent_ahead"])))
+    for j in range(i + 1, min(sent.t1 - 1, i + WINDOW["agent_ahead"])):
+        # في ظل القصف من قبل التحالف: an agent of another deed, after another cue or a new phrase.
+        if doc.tword[j] in lx.STOP or j in cues or in_set(doc.tword[j], lx.CONCURRENT) or doc.tword[j] == "ظل":
+            return None
+        if (doc.tword[j], doc.tword[j + 1]) in lx.AGENT_MARKERS:
+            a = actor_after(doc, doc.tend[j + 1], doc.end_of(j + 4, sent) + 1, agent_only=False)
+            if a is not None and doc.tok_at(a.start) <= j + 3:
+                return a
+    return None
+
+
 def actor_in_hands(doc: Doc, i: int, sent: Sentence) -> Hit | None:
     """``actor.in_relative``
     Never the doer of a later clause: an actor inside a relative clause that closed before the cue.

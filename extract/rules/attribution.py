@@ -22,7 +22,7 @@ Rules
 ``source.outlet``
     Otherwise the outlet itself.
 ``modality.claimed`` / ``modality.denied``
-    زعم/ادعى between speaker and cue make a claim ``claimed``; نفى ``denied``.
+    زعم/ادعى between speaker and cue make a claim ``claimed``; نفى or «لا صحة لـ/عن» (no truth to) ``denied``.
 """
 
 from __future__ import annotations

@@ -102,6 +102,22 @@ def _last_pocket(doc, i, sent, c):
     return None
 
 
+def _restored_security(doc, i, sent, c):
+    # أعادت وحدات الجيش الأمن والاستقرار إلى مدينة الميادين: the verb may stand before its subject.
+    if c.w not in lx.SECURITY_WORDS:
+        return None
+    if any(w in lx.RESTORE_VERBS for w in doc.tword[max(sent.t0, i - WINDOW["restore_back"]):i]):
+        return "captured", "forward"
+    return None
+
+
+def _at_the_gates(doc, i, sent, c):
+    # قسد على مشارف هجين: an actor right before على مشارف, no verb: an advance.
+    if c.w in lx.GATES_WORDS and c.prev == "علي" and i - 2 >= sent.t0 and (i - 2) in doc.actor_tokens:
+        return "advanced", "forward"
+    return None
+
+
 def _strongholds(doc, i, sent, c):
     return ("holds", "list") if c.w in lx.STRONGHOLD_WORDS else None
 
@@ -163,7 +179,13 @@ def _freed_intransitive(doc, i, sent, c):
 
 
 def _entered(doc, i, sent, c):
-    return ("advanced", "entered") if c.cls == "entered" else None
+    if c.cls != "entered":
+        return None
+    # دخلت القوات البلدة دون مقاومة: entering unopposed is taking it.
+    ahead = doc.tword[i + 1:min(sent.t1, i + WINDOW["unopposed_ahead"])]
+    unopposed = any(w in lx.WITHOUT_WORDS and k + 1 < len(ahead) and ahead[k + 1] in lx.RESISTANCE_WORDS
+                    for k, w in enumerate(ahead))
+    return ("captured" if unopposed else "advanced"), "entered"
 
 
 def _confined(doc, i, sent, c):
@@ -185,7 +207,7 @@ def _reached(doc, i, sent, c):
     # وصلت القوات إلى أطراف البلدة / إلى أطرافه: an advance; وصلت تعزيزات إلى المنطقة: not.
     if c.cls != "reached":
         return None
-    ahead = doc.tword[i + 1:min(sent.t1, i + 6)]
+    ahead = doc.tword[i + 1:min(sent.t1, i + WINDOW["reached_ahead"])]
     for k, w in enumerate(ahead):
         if w in lx.TO_WORDS and k + 1 < len(ahead) and (
                 in_set(ahead[k + 1], lx.EDGE_WORDS) or ahead[k + 1] in lx.PART_PRONOUNS):
@@ -209,6 +231,8 @@ CUE_RULES: tuple[Rule, ...] = (
     Rule("cue.stationed_in", "stationed inside it: يتمركز ضمنها مقاتلو التنظيم", _stationed, ("special",)),
     Rule("cue.pocket", "the last pocket or the remnants of an actor: آخر جيب لداعش في، بقايا التنظيم في", _last_pocket, ("special",)),
     Rule("cue.subjected_to", "subject to an actor: الخاضعة لتنظيم داعش", _subjected_to, ("special",)),
+    Rule("cue.restored_security", "restored security to a place (state media): أعادت الأمن والاستقرار إلى الميادين", _restored_security, ("special",)),
+    Rule("cue.at_the_gates", "an actor at the gates of a place, no verb: القوات على مشارف البوكمال", _at_the_gates, ("special",)),
     Rule("cue.strongholds", "strongholds listed after: معاقل التنظيم وهي", _strongholds, ("special",)),
     Rule("cue.flag", "raised its flag over: رفعت رايتها في", _flag, ("special",)),
     Rule("cue.event", "strikes, shelling, clashes: قصف، غارات، اشتباكات", _event, ("strike", "clash")),
@@ -256,7 +280,9 @@ def _classify(doc: Doc, i: int, sent: Sentence) -> Cue | None:
         read = rule.test(doc, i, sent, ctx)
         if read is not None:
             # لينحصر عناصر التنظيم في ...: a result, not a purpose
-            purpose = "ل" in pre and rule.id != "cue.restricted"
+            # لا صحة لسيطرة ...: the ل is صحة's ("no truth to the capture"), not a purpose.
+            denied = i - 2 >= sent.t0 and doc.tword[i - 1] in lx.DENY_AFTER_LA and doc.tword[i - 2] in lx.LA
+            purpose = "ل" in pre and rule.id != "cue.restricted" and not denied
             return Cue(i, read[0], read[1], purpose, rule.id)
     return None
 
@@ -273,7 +299,7 @@ def _negated(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     for k in range(i - 1, max(sent.t0, i - WINDOW["negation_back"]) - 1, -1):
         if tw[k] in lx.NEGATION:
             return True
-        if not (tw[k] in lx.LIGHT_VERBS or k in doc.actor_tokens):
+        if not (tw[k] in lx.LIGHT_VERBS or k in doc.actor_tokens or tw[k] in lx.NEGATION_GAP):
             return False
     return False
 
@@ -302,7 +328,10 @@ def _intent(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     """A goal or an attempt: للسيطرة، في محاولة للتقدم، معركة لتحرير."""
     if cue.mode not in _EVENTFUL:
         return False
-    return cue.purpose or doc.has("intent", max(sent.t0, cue.i - WINDOW["intent_back"]), cue.i)
+    back = WINDOW["intent_back"]
+    if cue.i > sent.t0 and doc.tword[cue.i - 1] in lx.COPULA:  # الهدف من المرحلة الثالثة هو السيطرة
+        back = WINDOW["intent_copula_back"]
+    return cue.purpose or doc.has("intent", max(sent.t0, cue.i - back), cue.i)
 
 
 def _failure(doc: Doc, cue: Cue, sent: Sentence) -> bool:
@@ -330,11 +359,20 @@ def _reinforcements(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     return not _REINFORCEMENTS.isdisjoint(doc.tword[max(sent.t0, cue.i - 2):min(sent.t1, cue.i + 4)])
 
 
+def _question(doc: Doc, cue: Cue, sent: Sentence) -> bool:
+    """A question asks, it does not report: هل تنجح قسد في السيطرة على الباغوز؟"""
+    if doc.s[sent.start:sent.end].rstrip().endswith(("؟", "?")):
+        return True
+    # هل opens the question (a headline may put «تحليل |» before it).
+    return any(w in lx.QUESTION_WORDS for w in doc.tword[sent.t0:min(cue.i, sent.t0 + 4)])
+
+
 BLOCK_RULES: tuple[Rule, ...] = (
     Rule("block.negated", "negated: لم تسيطر، لم تحقق أي تقدم (not لا ... إلا)", _negated),
     Rule("block.irrealis", "possible, expected, feared, conditional: قد يسيطر، من المتوقع أن", _irrealis),
     Rule("block.intent", "a goal or an attempt: للسيطرة، في محاولة، بهدف", _intent),
     Rule("block.failure", "the attempt failed: باءت بالفشل", _failure),
+    Rule("block.question", "a question: هل تنجح قسد في السيطرة على ...؟", _question),
     Rule("block.civilians", "civilians moving: دخول المواطنين إلى المساجد", _civilians),
     Rule("block.reinforcements", "reinforcements arriving: وصلت تعزيزات إلى محيط البلدة", _reinforcements),
 )

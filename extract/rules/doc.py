@@ -50,9 +50,9 @@ def in_set(word: str, words: frozenset[str]) -> bool:
 MARK_SETS: dict[str, frozenset[str]] = {
     "speech": lx.SPEECH, "speaker": lx.SPEAKER_NOUNS, "negation": lx.NEGATION, "intent": lx.INTENT,
     "irrealis": lx.IRREALIS, "failure": lx.FAILURE, "relative": lx.RELATIVE, "claim": lx.CLAIM_WORDS,
-    "deny": lx.DENY_WORDS, "refers": lx.REFERS_BACK,
+    "deny": lx.DENY_WORDS, "refers": lx.REFERS_BACK, "deny_after_la": lx.DENY_AFTER_LA,
 }
-_CLITIC_FREE = {"relative", "negation", "failure", "refers"}  # matched as written
+_CLITIC_FREE = {"relative", "negation", "failure", "refers", "deny_after_la"}  # matched as written
 _MARK_WORDS = frozenset().union(*(with_clitics(w) for w in MARK_SETS.values()))
 
 
@@ -97,6 +97,10 @@ class Doc:
         for i in [i for i, w in enumerate(self.tword) if w in _MARK_WORDS]:
             for name in _marks(self.tword[i]):
                 self.marks[name].append(i)
+        # «لا صحة» denies as نفى does; صحة alone is health (وزارة الصحة).
+        denials = [i for i in self.marks.pop("deny_after_la") if i and self.tword[i - 1] in lx.LA]
+        if denials:
+            self.marks["deny"] = sorted(self.marks["deny"] + denials)
         self.speech_tokens = frozenset(self.marks["speech"])
         memo = ex.cue_memo(self.tword)
         self.cue_tokens = [i for i, w in enumerate(self.tword) if memo[w]]

@@ -15,6 +15,7 @@ WINDOW: dict[str, int] = {
     "repel_reach": 18,         # صد هجوماً للتنظيم على حي الكتف في مدينة البوكمال: the place comes late
     "negation_back": 6,        # لم ... across light verbs and the subject
     "irrealis_back": 6,        # قد يسيطر، من المتوقع أن
+    "intent_copula_back": 10,  # الهدف من المرحلة الثالثة من الحملة هو السيطرة
     "intent_back": 5,          # في محاولة للسيطرة
     "failure_ahead": 12,       # ... باءت بالفشل
     "flag_ahead": 5,           # رفعت قوات سوريا الديمقراطية رايتها
@@ -31,6 +32,13 @@ WINDOW: dict[str, int] = {
     # Places
     "locator_back": 4,         # شرقي مدينة دير الزور: words read back from a place for a locator
     "list_marker_ahead": 25,   # معاقل التنظيم ... وهي قرى:
+    "restore_back": 10,        # أعادت وحدات من الجيش بالتعاون مع القوات الرديفة الأمن
+    "reached_ahead": 12,       # وصلت طلائع الجيش والقوات الحليفة، مساء الأربعاء، إلى مشارف
+    "unopposed_ahead": 14,     # دخلت القوات بلدة القورية في ريف الميادين دون مقاومة
+    "agent_ahead": 14,         # طرد التنظيم منها ... على يد قسد
+    "predicate_gap": 4,
+    "predicate_capture_back": 9,  # سيطرتها الكاملة على بلدة هجين، أكبر معاقل: the state before        # هجين [أبرز] معاقل؛ الطيانة [ضمن مناطق] سيطرة
+    "witness_back": 16,        # شهدت <the places, a relative clause about them> انسحاب ...
     "anaphor_zone": 10,        # words after a cue read for an anaphor (المنطقة، منها)
     "extent_after_cue": 9,
     # Records
@@ -44,6 +52,7 @@ CONFIDENCE: dict[str, float] = {
     "anaphor_same_sentence": 0.6,
     "anaphor_previous_sentence": 0.55,
     "trailing_advance": 0.5,   # ... تبعها تقدم لـ«قسد»
+    "witnessed": 0.6,          # شهدت قرى X وY انسحاب التنظيم
     "post_list": 0.7,          # تحت سيطرة التنظيم: X و Y
     "confined": 0.7,
     "list": 0.75,              # معاقل التنظيم وهي ...

@@ -22,6 +22,9 @@ Rules
 ``target.concurrent``
     A cue noun after وسط/مع/بعد/إثر with no place of its own happens at the place of its clause
     (دخلت قسد بلدة مركدة وسط انسحاب التنظيم).
+``target.witnessed``
+    A cue noun that is the object of شهد (witnessed) with no place of its own happened at the
+    places that witnessed it (وشهدت قرى الشعفة والسوسة انسحاب عناصر التنظيم باتجاه الباغوز).
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from typing import NamedTuple
 
 from extract import lexicon as lx
 from extract.rules import targets as tg
-from extract.rules.actors import actor_after, actor_before, actor_in_hands, first_actor, is_target
+from extract.rules.actors import actor_after, actor_before, actor_by_agent, actor_in_hands, first_actor, is_target
 from extract.rules.cues import Cue, cue_at
 from extract.rules.doc import Doc, Hit, in_set
 from extract.rules.params import CONFIDENCE, WINDOW
@@ -134,6 +137,11 @@ def _previous_doer(doc: Doc, i: int, sent: Sentence, prev: Sentence | None) -> t
         want = True if word.endswith("ها") else None if word.endswith(("هم", "هما")) else False
     else:
         want = None if latter else _verb_feminine(word)
+        if want is None and not latter and word.startswith(("ال", "وال")):
+            # وتمكنت ... من السيطرة على: a verbal noun takes the gender of the verb that governs it.
+            gov = next((doc.tword[j] for j in range(i - 1, max(sent.t0, i - 6) - 1, -1)
+                        if in_set(doc.tword[j], lx.ENABLING_VERBS)), None)
+            want = _verb_feminine(gov) if gov else None
     candidates: list[Hit] = []
     pos = doc.tstart[i]
     while (a := actor_before(doc, pos, floor)) is not None:
@@ -194,6 +202,7 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
     if rel is not None:
         k = tg.antecedent(doc, rel, sent, relative=True)
         if k is not None:
+            k = tg.agreeing(doc, k, rel)
             targets, confidence, rule = tg.group_before(doc, k), CONFIDENCE["relative_clause"], "target.relative_clause"
         elif any(w in lx.COPULA for w in doc.tword[i + 1:min(sent.t1, i + 8)]):  # المناطق التي تراجعت منها قسد هي X و Y
             targets = tg.list_targets(doc, i, sent)
@@ -203,7 +212,9 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
     if targets:
         extent_span = (i, doc.tok_at(doc.mentions[targets[0]].norm_start) + 1)
     elif cue.mode == "forward":
-        targets, confidence, rule = tg.fallback_targets(doc, cue, sent, prev, zone_end)
+        targets, confidence, rule = _witnessed(doc, cue, sent)
+        if not targets:
+            targets, confidence, rule = tg.fallback_targets(doc, cue, sent, prev, zone_end)
         if not targets:
             targets, confidence, rule = _concurrent(doc, cue, sent)
         extent_span = (i, min(sent.t1, i + WINDOW["extent_after_cue"]))
@@ -218,12 +229,23 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
             actor = actor_after(doc, cue_b, doc.end_of(i + 4, sent) + 1) or first_actor(doc, sent)
         elif rel is not None:
             actor = _relative_subject(doc, rel, i, sent)
+        elif tg.relative_before(doc, i, sent):  # قوات سوريا الديمقراطية، التي بسطت سيطرتها على القرية
+            rel_word = _relative_word(doc, i, sent, 3)
+            actor = _relative_subject(doc, rel_word, i, sent)
+            if actor is not None and actor is _actor_antecedent(doc, rel_word):
+                rules.append("actor.relative_antecedent")
         else:
-            actor = first_actor(doc, sent) if tg.relative_before(doc, i, sent) else None
+            actor = None
         actor = actor or actor_after(doc, cue_b, doc.end_of(i + 3, sent) + 1)
         actor = actor or actor_before(doc, cue_a, sent.start)
     else:
-        actor = _subject_after(doc, i, cue_b, min(first.norm_start, doc.end_of(i + WINDOW["subject_after_cue"], sent)))
+        limit = min(first.norm_start, doc.end_of(i + WINDOW["subject_after_cue"], sent))
+        if cue.change == "repelled":  # صدت القوات هجوماً لداعش على ...: the actor after the attack attacked
+            attack = next((j for j in range(i + 1, doc.tok_at(limit)) if in_set(doc.tword[j], lx.ATTACK_NOUNS)), None)
+            if attack is not None:
+                limit = min(limit, doc.tstart[attack])
+                rules.append("actor.attacker")
+        actor = _subject_after(doc, i, cue_b, limit)
         if actor is None and _POSSESSIVE.fullmatch(doc.tword[i]):  # تقدمها، سيطرته: the owner named before
             actor, how = _previous_doer(doc, i, sent, prev)
             rules.append("actor.possessive")
@@ -233,6 +255,10 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
     if forced is not None:
         actor = forced
         rules.append("actor.forced")
+    agent = actor_by_agent(doc, i, sent) if forced is None else None
+    if agent is not None:
+        actor = agent
+        rules.append("actor.agent")
     if actor is None and cue.mode == "forward":
         actor, how = _previous_doer(doc, i, sent, prev)
         if how:
@@ -252,6 +278,9 @@ def _relative_subject(doc: Doc, rel: int, i: int, sent: Sentence) -> Hit | None:
     inside = actor_after(doc, doc.tend[rel], doc.tstart[i])
     if inside is not None:
         return inside
+    antecedent = _actor_antecedent(doc, rel)
+    if antecedent is not None:
+        return antecedent
     pos, limit = doc.tend[i], doc.end_of(i + 4, sent) + 1
     while True:
         a = _subject_after(doc, i, pos, limit)
@@ -263,10 +292,19 @@ def _relative_subject(doc: Doc, rel: int, i: int, sent: Sentence) -> Hit | None:
         pos = a.end
 
 
-def _inside_capture(doc: Doc, i: int, sent: Sentence, *, also_advance: bool = False) -> bool:
+def _actor_antecedent(doc: Doc, rel: int) -> Hit | None:
+    """``actor.relative_antecedent``: ... مقاتلي قوات سوريا الديمقراطية، التي بسطت سيطرتها — the actor
+    the relative word follows is the subject of its clause."""
+    a = actor_before(doc, doc.tstart[rel], max(0, doc.tstart[rel] - 200))
+    if a is not None and not doc.s[a.end:doc.tstart[rel]].strip(" ،,«»\"“”()"):
+        return a
+    return None
+
+
+def _inside_capture(doc: Doc, i: int, sent: Sentence, *, also_advance: bool = False, reach: int = 5) -> bool:
     """``target.state_before``: the cue describes the object of a capture a few words before it."""
     changes = ("captured", "advanced") if also_advance else ("captured",)
-    for j in doc.cues_in(max(sent.t0, i - 5), i):
+    for j in doc.cues_in(max(sent.t0, i - reach), i):
         other = cue_at(doc, j, sent)
         if other is not None and other.change in changes and other.mode in ("forward", "entered"):
             return True
@@ -317,6 +355,20 @@ def _expelled(doc: Doc, cue: Cue, sent: Sentence, doer: Hit | None) -> tuple:
     if a is None or (doer is not None and a.key == doer.key):
         return ()
     return ((a, "withdrew", "also.expelled"),)
+
+
+def _witnessed(doc: Doc, cue: Cue, sent: Sentence) -> tuple[list[int], float, str]:
+    """``target.witnessed``: شهدت قرى X وY انسحاب التنظيم — the places that witnessed it."""
+    i = cue.i
+    for j in range(i - 1, max(sent.t0, i - WINDOW["witness_back"]) - 1, -1):
+        if doc.tword[j] in lx.STOP or doc.tword[j] in lx.FOLLOWED_BY:
+            break
+        if in_set(doc.tword[j], lx.WITNESS):
+            places = [k for k in doc.mentions_in(doc.tend[j], doc.tstart[i]) if not doc.locator[k]]
+            if places:
+                return tg.group_from(doc, places[0], doc.tstart[i]), CONFIDENCE["witnessed"], "target.witnessed"
+            break
+    return [], 0.0, ""
 
 
 def _concurrent(doc: Doc, cue: Cue, sent: Sentence) -> tuple[list[int], float, str]:
@@ -474,10 +526,28 @@ def _list(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Reading 
     actor = actor_after(doc, doc.tend[i], doc.end_of(i + WINDOW["owner_after_list"], sent) + 1, agent_only=False)
     if actor is None and doc.tword[i].endswith(("ه", "ها", "هم")):
         actor = actor_before(doc, doc.tstart[i], sent.start)  # معاقله: the owner was named before
-    targets = tg.list_targets(doc, i, sent)
+    targets, rule = tg.list_targets(doc, i, sent), "target.list"
     if not targets:
+        if _inside_capture(doc, i, sent, reach=WINDOW["predicate_capture_back"]):
+            return None  # سيطرت على هجين، أكبر معاقل التنظيم: what it was before the capture
+        k = _predicate_place(doc, i, sent)
+        if k is None:
+            return None
+        targets, rule = tg.group_before(doc, k), "target.predicate"
+    return Reading(targets, _actors_of(doc, actor)[:1], (i, i + 1), CONFIDENCE["list"], (rule,))
+
+
+def _predicate_place(doc: Doc, i: int, sent: Sentence) -> int | None:
+    """``target.predicate``: the place the stronghold or the area is said of, right before it
+    (وتعد بلدة هجين أبرز معاقل التنظيم؛ البوكمال، آخر معقل لداعش؛ تقع الطيانة ضمن مناطق سيطرة قسد)."""
+    before = [k for k in doc.mentions_in(sent.start, doc.tstart[i]) if not doc.locator[k]]
+    if not before:
         return None
-    return Reading(targets, _actors_of(doc, actor)[:1], (i, i + 1), CONFIDENCE["list"], ("target.list",))
+    gap = doc.tword[doc.tok_at(doc.mentions[before[-1]].norm_end):i]
+    if len(gap) > WINDOW["predicate_gap"] or not all(
+            w in lx.PREDICATE_GAP or in_set(w, lx.AREA_WORDS) or w.isdigit() for w in gap):
+        return None
+    return before[-1]
 
 
 READERS["list"] = _list

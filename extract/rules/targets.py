@@ -17,7 +17,8 @@ Rules
     A relative clause points back: البوكمال، التي كان استعادها.
 ``target.anaphor``
     An anaphor (المنطقة، المستشفى، منها، هذه المناطق) takes the last place named
-    before, in the sentence or the one before it.
+    before, in the sentence or the one before it; one that names a settlement
+    (البلدة، المدينة، القرية) the last city, town or village.
 ``target.trailing_advance``
     ... تبعها تقدم لـ«قسد»: an advance with no place takes the last place named.
 ``target.antecedent``
@@ -48,11 +49,12 @@ __all__ = [
 ]
 
 _TOKEN = re.compile(r"\w+")
-_SEPARATORS = re.compile(r"[\s،,؛;:\"'()\-–—/]*")
+_SEPARATORS = re.compile(r"[\s،,؛;:\"'“”„«»‹›()\-–—/]*")  # names often stand in quotes: حقل “الخراطة”
 # Word sets tested per word on hot paths, their clitic forms included once here.
 _LOCATORS = with_clitics(lx.LOCATOR_WORDS)
 _TRIGGERS = with_clitics(TRIGGER_WORDS)
 _ANAPHOR_WORDS = with_clitics(lx.ANAPHORS) | with_clitics(lx.SITE_WORDS) | {"هذه"}
+_SETTLEMENT_ANAPHORS = with_clitics(lx.SETTLEMENT_ANAPHORS)
 _PLURAL_ANAPHORS = with_clitics(lx.word_set("المناطق الأحياء المواقع القرى البلدات الأسواق"))
 _PRONOUN_OBJECT = re.compile(r".+(?:ه|ها|هم|هما)$")
 _GAP_IGNORE = lx.RELATIVE | lx.LOCATOR_WORDS | TRIGGER_WORDS | lx.GAP_WORDS
@@ -68,6 +70,8 @@ def is_locator(doc: Doc, m: Mention, prev: Mention | None = None) -> bool:
     while k >= 0 and steps < WINDOW["locator_back"]:
         w = doc.tword[k]
         if w in _LOCATORS:
+            if w in lx.ADMIN_WORDS and (_right_after_cue(doc, k) or _nothing_to_locate(doc, k)):
+                return False  # تحرير قضاء القائم: the district is the object, it locates nothing named
             # القسم الشمالي من بلدة الباغوز: a part of the place, not a place beside it
             return not (w.startswith("ال") and k > 0 and in_set(doc.tword[k - 1], lx.PART_NOUNS))
 
@@ -79,6 +83,33 @@ def is_locator(doc: Doc, m: Mention, prev: Mention | None = None) -> bool:
             continue
         return False
     return False
+
+
+def _right_after_cue(doc: Doc, k: int) -> bool:
+    """Token k follows a cue directly, or across على/من/إلى (سيطرت على ناحية هجين)."""
+    cues = set(doc.cues_in(max(0, k - 2), k))
+    if k - 1 in cues:
+        return True
+    return k - 2 in cues and doc.tword[k - 1] in lx.TO_WORDS | {"علي", "من"}
+
+
+def _nothing_to_locate(doc: Doc, k: int) -> bool:
+    """No place named in the few words before token k, and no compass word right before it
+    (تقدمت القوات باتجاه قضاء القائم; not الشدادي الواقعة جنوب شرق محافظة الحسكة)."""
+    if k > 0 and doc.tword[k - 1] in _LOCATORS:
+        return False
+    return not doc.mentions_in(doc.tstart[max(0, k - WINDOW["locator_back"] - 2)], doc.tstart[k])
+
+
+def between_pair(doc: Doc, k: int) -> bool:
+    """Mention k is the second of «بين X وY»: only و between the two, and بين right before X."""
+    a, b = doc.mentions[k - 1], doc.mentions[k]
+    if doc.s[a.norm_end:b.norm_start].strip() or not b.prefix.startswith("و"):
+        return False
+    t = bisect_left(doc.tstart, a.norm_start) - 1
+    while t >= 0 and doc.tword[t] in _TRIGGERS:
+        t -= 1
+    return t >= 0 and doc.tword[t] in lx.BETWEEN_WORDS
 
 
 def _qualifies(doc: Doc, m: Mention, prev: Mention | None, k: int) -> bool:
@@ -109,7 +140,8 @@ def group_from(doc: Doc, k: int, limit: int) -> list[int]:
         gap = doc.s[doc.mentions[j - 1].norm_end:doc.mentions[j].norm_start]
         all_words = _TOKEN.findall(gap)
         words = [w for w in all_words
-                 if not in_set(w, TRIGGER_WORDS) and w not in ("و", "كلا", "من") and w not in lx.LIST_PART_WORDS]
+                 if not in_set(w, TRIGGER_WORDS) and w not in ("و", "كلا", "من") and w not in lx.LIST_PART_WORDS
+                 and w not in lx.NAME_ADJECTIVES]
         # هجين أكبر معاقله، إلى جانب بلدات السوسة: a list carried on past an apposition
         carried = len(all_words) <= 7 and any(in_set(w, lx.LIST_CONTINUERS) for w in all_words)
         if (not _SEPARATORS.fullmatch(re.sub(r"\w+", "", gap)) or words) and not carried:
@@ -170,14 +202,26 @@ def forward(doc: Doc, cue: Cue, sent: Sentence) -> tuple[list[int], int]:
     return [], limit
 
 
-def last_place_before(doc: Doc, i: int, sent: Sentence, prev_sent: Sentence | None) -> tuple[int, float] | None:
+def last_place_before(doc: Doc, i: int, sent: Sentence, prev_sent: Sentence | None, *,
+                      kinds: frozenset[str] | None = None) -> tuple[int, float] | None:
     """The last place named before token i in this sentence, else in the previous one (if given),
-    with the confidence such a reading deserves."""
-    before = [k for k in doc.mentions_in(sent.start, doc.tstart[i]) if not doc.locator[k]]
+    with the confidence such a reading deserves; with ``kinds``, the last place of one of those kinds."""
+    def fits(k: int) -> bool:
+        if doc.locator[k]:
+            return False
+        if not kinds:
+            return True
+        gz = doc.ex.gazetteer
+        place = gz.get(doc.mentions[k].place)
+        # A camp or a site inside a town stands for it (مخيم الباغوز ... البلدة).
+        parent = gz.get(place.parent) if place is not None and place.parent else None
+        return place is None or place.kind in kinds or (parent is not None and parent.kind in kinds)
+
+    before = [k for k in doc.mentions_in(sent.start, doc.tstart[i]) if fits(k)]
     if before:
         return before[-1], CONFIDENCE["anaphor_same_sentence"]
     if prev_sent is not None and sent.para - prev_sent.para <= 1:
-        prior = [k for k in doc.mentions_in(prev_sent.start, prev_sent.end) if not doc.locator[k]]
+        prior = [k for k in doc.mentions_in(prev_sent.start, prev_sent.end) if fits(k)]
         if prior:
             return prior[-1], CONFIDENCE["anaphor_previous_sentence"]
     return None
@@ -206,6 +250,25 @@ def antecedent(doc: Doc, i: int, sent: Sentence, *, relative: bool = False) -> i
     return k if content <= 1 else None
 
 
+def agreeing(doc: Doc, k: int, rel: int) -> int:
+    """``target.relative_clause``: the antecedent agrees with its relative word. حي الحويقة في مدينة دير
+    الزور، الذي استعاده الجيش: الذي is the neighbourhood's (masculine), not the city's (feminine)."""
+    want = lx.RELATIVE_GENDER.get(doc.tword[rel])
+    if want is None or k == 0 or _head_gender(doc, k) in (None, want):
+        return k
+    j = k - 1
+    between = doc.tword[doc.tok_at(doc.mentions[j].norm_end):doc.tok_at(doc.mentions[k].norm_start)]
+    if _head_gender(doc, j) == want and all(w in lx.LOCATIVE_LINKS or in_set(w, TRIGGER_WORDS) for w in between):
+        return j
+    return k
+
+
+def _head_gender(doc: Doc, k: int) -> str | None:
+    """The gender of the place word right before mention k (بلدة: f, حي: m), if there is one."""
+    t = doc.tok_at(doc.mentions[k].norm_start) - 1
+    return lx.HEAD_GENDER.get(doc.tword[t]) if t >= 0 else None
+
+
 def fallback_targets(doc: Doc, cue: Cue, sent: Sentence, prev_sent: Sentence | None,
                      zone_end: int) -> tuple[list[int], float, str]:
     """Targets when no place follows the cue: relative clause, anaphor, trailing advance.
@@ -222,13 +285,19 @@ def fallback_targets(doc: Doc, cue: Cue, sent: Sentence, prev_sent: Sentence | N
         return [], 0.0, ""
     zone_tok = bisect_left(doc.tstart, zone_end)
     zone = doc.tword[i + 1:min(sent.t1, i + WINDOW["anaphor_zone"], max(zone_tok, i + 3))]
+    if lx.VERB_WITH_OBJECT.fullmatch(w):  # قبل أن تستعيدها قسد: the place named last
+        found = last_place_before(doc, i, sent, prev_sent)
+        if found is not None:
+            return group_before(doc, found[0]), found[1], "target.anaphor"
     pronoun = any(z in lx.PRONOUN_OBJECTS for z in zone[:6])  # من سيطرة مقاتلي قسد عليها
     # المدينة، هذه المناطق: an anaphor; a plural restricted by its clause («المناطق التي خسرها») is not the
     # places named before (a singular one is: «داخل البلدة التي تمتد ستة كيلومترات»).
     anaphor = pronoun or any(z in _ANAPHOR_WORDS and not (
         z in _PLURAL_ANAPHORS and k + 1 < len(zone) and zone[k + 1] in lx.RELATIVE) for k, z in enumerate(zone))
     if anaphor:
-        found = last_place_before(doc, i, sent, None if pronoun else prev_sent)
+        # «تحرير البلدة» after «مخيم الباغوز»: the town, not the camp named last.
+        kinds = None if pronoun or not any(z in _SETTLEMENT_ANAPHORS for z in zone) else lx.SETTLEMENT_KINDS
+        found = last_place_before(doc, i, sent, None if pronoun else prev_sent, kinds=kinds)
         if found is not None:  # انسحبت منها: the places just named together
             return group_before(doc, found[0]), found[1], "target.anaphor"
     if cue.change == "advanced" and i + 1 < sent.t1 and (
@@ -267,7 +336,10 @@ def post_fallback(doc: Doc, i: int, sent: Sentence, prev_sent: Sentence | None,
         if after:
             gap = doc.s[actor.end:doc.mentions[after[0]].norm_start]
             words = _TOKEN.findall(gap)
-            if (":" in gap or any(w in lx.LIST_MARKERS for w in words)) and len(words) <= 4:
+            # وتضم المنطقة الخاضعة لسيطرة التنظيم بلدات هجين والشعفة: the list verb stands before the area.
+            listed_before = any(w in lx.LIST_MARKERS for w in doc.tword[max(sent.t0, i - 4):i]) and \
+                all(in_set(w, TRIGGER_WORDS) for w in words)
+            if (":" in gap or any(w in lx.LIST_MARKERS for w in words) or listed_before) and len(words) <= 4:
                 return after, CONFIDENCE["post_list"], "target.post_list"
     if any(in_set(w, lx.ANAPHORS) for w in doc.tword[max(sent.t0, i - 4):i]):
         found = last_place_before(doc, i, sent, prev_sent)

@@ -7,7 +7,7 @@ import csv
 import itertools
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -185,11 +185,27 @@ def test_a_capture_the_article_also_reports_denied_is_no_event():
     # «Hawar says all of al-Baghuz is taken; the SDF deny it»: the early claim dates nothing.
     said = claim("baghuz", "SDF", "captured", extent="full", basis="S7 the week up to publication")
     denied = replace(said, id="c2", modality="denied")
-    assert by_place([said]) and by_place([said, denied]) == []
+    assert by_place([said])
+    (ev,) = by_place([said, denied])  # only the denial's own bound (A6), no capture to date by
+    assert ev.why.startswith("A6")
+
+
+def test_a6_a_denied_full_capture_was_denied_before_the_fall():
+    # «no truth to the full liberation of the town», said of the camp of al-Baghuz: before 23 March 2019.
+    for place in ("baghuz", "baghuz_camp"):
+        (ev,) = by_place([claim(place, "SDF", "captured", extent="full", modality="denied")])
+        assert ev.why.startswith("A6") and window([ev]) == (None, date(2019, 3, 26))
+    # Abu Kamal fell twice: the denial predates the last fall.
+    (ev,) = by_place([claim("abu_kamal", "SAA", "captured", modality="denied")])
+    assert window([ev])[1] == date(2017, 11, 22)
+    # A partial capture denied, or a denied withdrawal, says nothing of the fall.
+    assert by_place([claim("baghuz", "SDF", "captured", extent="part", modality="denied")]) == []
+    assert by_place([claim("hajin", "ISIS", "withdrew", modality="denied")]) == []
 
 
 def test_denied_and_unknown_claims_say_nothing():
     assert claim_evidence([claim("hajin", "ISIS", "holds", modality="denied")]) == []
+    assert claim_evidence([claim("shajla", "SDF", "captured", modality="denied")]) == []
     assert claim_evidence([claim("shajla", "SDF", "captured", extent="full")]) == []  # no history for it
 
 
@@ -226,6 +242,62 @@ def test_repeated_claims_count_once():
     assert len(by_place([c, replace(c, id="c2")])) == 1
 
 
+# ------------------------------------------------- the 2017-2019 campaign's villages
+def test_a2_the_sdf_took_a_village_yesterday():
+    # «The SDF took all of al-Busayrah yesterday»: it fell on 12 November 2017 (C35).
+    (ev,) = by_place([claim("busayrah", "SDF", "captured", extent="full", basis="S1 own clause: yesterday: امس")])
+    assert ev.why.startswith("A2") and "C35" in ev.why and ev.windows == ((date(2017, 11, 13), date(2017, 11, 13)),)
+    (ev,) = by_place([claim("marashida", "SDF", "captured", extent="full",
+                            basis="S1 own clause, announced: yesterday: امس (publication date unknown)")])
+    assert ev.windows == ((date(2019, 2, 8), date(2019, 2, 9)),)
+
+
+def test_a2_the_army_s_november_advance_keeps_its_weekdays():
+    # al-Asharah fell on Monday 27 November 2017, al-Quriyah on Tuesday the 28th.
+    tuesday = "S1 own clause: weekday: الثلاثاء (publication date unknown)"
+    (ev,) = by_place([claim("quriyah", "SAA", "captured", extent="full", basis=tuesday)])
+    assert ev.windows == ((date(2017, 11, 28), date(2017, 12, 4)),)
+    assert by_place([claim("asharah", "SAA", "captured", extent="full", basis=tuesday)]) == []  # not its weekday
+    (ev,) = by_place([claim("asharah", "SAA", "captured", extent="full",
+                            basis="S1 own clause: weekday: الاثنين (publication date unknown)")])
+    assert ev.windows == ((date(2017, 11, 27), date(2017, 12, 3)),)
+
+
+def test_a2_an_oil_field_of_the_campaign_is_taken_whole():
+    (ev,) = by_place([claim("al_tanak_oilfield", "SDF", "captured")])
+    assert ev.why.startswith("A2") and window([ev]) == (date(2017, 11, 13), date(2017, 11, 19))
+    (ev,) = by_place([claim("azba_field", "SDF", "captured")])
+    assert window([ev]) == (date(2017, 9, 23), date(2017, 9, 29))
+
+
+def test_a1_isis_holding_a_village_was_written_before_it_fell():
+    # «ISIS still holds al-Marashida»: before the SDF took it on 7 February 2019 (and a few days of lag).
+    (ev,) = by_place([claim("marashida", "ISIS", "holds")])
+    assert ev.why.startswith("A1") and ev.windows == ((date(2014, 7, 3), date(2019, 2, 10)),)
+    (ev,) = by_place([claim("sousa", "ISIS", "holds")])
+    assert ev.windows == ((date(2014, 7, 3), date(2019, 1, 18)),)
+    (ev,) = by_place([claim("busayrah", "SDF", "holds")])
+    assert ev.windows == ((date(2017, 11, 12), None),)
+
+
+def test_a_capture_the_sources_date_a_week_apart_is_no_event():
+    # al-Shaafa was reported taken on the 6th, 7th, 8th and 13th of January 2019: the row is no event (C49),
+    # so «the SDF took al-Shaafa yesterday» dates nothing, while «ISIS holds al-Shaafa» still bounds.
+    assert by_place([claim("shaafa", "SDF", "captured", extent="full", basis="S1 own clause: yesterday: امس")]) == []
+    assert by_place([claim("sur", "SDF", "captured", extent="full", basis="S1 own clause: yesterday: امس")]) == []
+    (ev,) = by_place([claim("shaafa", "ISIS", "holds")])
+    assert ev.windows == ((date(2014, 7, 3), date(2019, 1, 16)),)
+
+
+def test_an_island_of_deir_ez_zor_has_its_own_capture():
+    # Huweijat Saqr (C61) is read as itself, no longer as a part of the city the army held in part.
+    (ev,) = by_place([claim("huweijat_saqr", "SAA", "captured", extent="full", basis="S1 own clause: yesterday: امس")])
+    assert ev.why.startswith("A2") and ev.windows == ((date(2017, 10, 27), date(2017, 10, 27)),)
+    (ev,) = by_place([claim("huweijat_saqr", "SAA", "advanced")])
+    assert ev.why.startswith("A3") and window([ev]) == (date(2017, 10, 26) - timedelta(APPROACH_DAYS),
+                                                          date(2017, 11, 2))
+
+
 # --------------------------------------------------------------- end to end
 def test_an_undated_article_is_dated_by_the_war_it_reports(tmp_path):
     # No date in the address, the page or the text, but «yesterday (Sunday)» and all of Abu Kamal retaken.
@@ -237,6 +309,15 @@ def test_an_undated_article_is_dated_by_the_war_it_reports(tmp_path):
     assert "A2" in c.published.basis
     assert (c.date.earliest, c.date.latest) == (date(2017, 11, 19), date(2017, 11, 19))
 
+
+def test_an_undated_article_about_a_village_is_dated_by_its_fall(tmp_path):
+    # «The SDF announced yesterday (Thursday) full control of al-Marashida»: it fell on Thursday 7 February 2019.
+    text = "أعلنت قوات سوريا الديمقراطية أمس الخميس سيطرتها الكاملة على قرية المراشدة بعد معارك مع تنظيم داعش."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (c, *_) = [c for c in extract_paths([tmp_path], progress=False) if c.kind == "control"]
+    assert (c.place, c.actor, c.change) == ("marashida", "SDF", "captured")
+    assert (c.published.earliest, c.published.latest) == (date(2019, 2, 8), date(2019, 2, 8))
+    assert "C52" in c.published.basis
 
 def test_a_dated_article_is_left_alone(tmp_path):
     text = "سيطر الجيش أمس على كامل مدينة البوكمال."

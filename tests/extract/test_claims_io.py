@@ -12,8 +12,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from extract import Claim, DateWindow, extract_paths, iter_claims, read_claims, read_manifest, write_claims
+from extract._parquet import claims_table
 from extract.bulk import claims_from_columns, no_gc
-from extract.claim import COLUMNS, DATE, DATE_LATEST, FIELDS, PUBLISHED, arrow_schema
+from extract.claim import COLUMNS, DATE, DATE_LATEST, FIELDS, PUBLISHED, REVIEW_STATES, arrow_schema
 from extract.io import read_table
 from tests.conftest import CORPUS, MANIFEST, ROOT
 
@@ -139,3 +140,88 @@ def test_bulk_builder_and_gc_pause(claims):
         assert not gc.isenabled()  # left as it was found
     finally:
         gc.enable()
+
+
+def _varied() -> list[Claim]:
+    """Claims with every kind of value a column can hold: Arabic, None, open windows, review fields."""
+    d = date(2018, 12, 1)
+    windows = [DateWindow(d, d, "S1 own clause: yesterday: امس"), DateWindow(), DateWindow(None, d, "S6 as of publication"),
+               DateWindow(d, None), DateWindow(date(2018, 11, 1), date(2018, 11, 30), "month_rel: شهر تشرين الثاني"),
+               DateWindow(date(1900, 1, 1), date(2100, 12, 31))]
+    out = []
+    for i in range(60):
+        w = windows[i % len(windows)]
+        out.append(Claim(
+            id=f"a{i}:{i * 7}:hajin:control", article=f"مقال-{i % 4}", kind=("control", "clash")[i % 2 == 1 and i % 3 == 0],
+            place=("hajin", "baghuz", "غير_معروف")[i % 3], place_name="Hajin", surface="هجين", lat=(34.5, -0.0, 35.25)[i % 3],
+            lon=40.5 + i, actor=("SDF", None, "ISIS")[i % 3], change=("captured", None, "withdrew", "holds")[i % 4],
+            extent=(None, "half", "outskirts")[i % 3], modality=("asserted", "claimed", "denied")[i % 3],
+            attributed_to=("outlet", "المرصد السوري", "SDF")[i % 3], outlet=(None, "عنب بلدي", "Al-Watan")[i % 3],
+            published=windows[(i + 1) % len(windows)], date=w, quote=f"سيطرت قسد على هجين {i}", start=i * 1000,
+            end=i * 1000 + 17, confidence=(0.8, 0.55, 1.0)[i % 3], url=(None, f"https://example.org/{i}")[i % 2],
+            cue=("", "سيطرت")[i % 2], place_start=i, place_end=i + 4, sentence_start=0, sentence_end=90,
+            attribution_basis=("", "قال")[i % 2], sentence="\u202bجملة كاملة\u202c" if i % 5 else "",
+            source_kind=("unknown", "party", "monitor")[i % 3], rule="cue.word+target.object",
+            precision="month" if i % 7 == 0 else None, key="" if i % 4 == 0 else f"sha{i}:0-17:hajin:control",
+            review_state=REVIEW_STATES[i % len(REVIEW_STATES)], reviewed_by=("", "أحمد", "ana, bo")[i % 3]))
+    return out
+
+
+def test_parquet_round_trip_of_varied_claims_equals_the_jsonl_round_trip(tmp_path):
+    from extract._parquet import write_parquet
+
+    claims = _varied()
+    write_claims(claims, tmp_path / "c.jsonl")
+    write_parquet(claims, tmp_path / "c.parquet", batch=7)  # row groups with dictionaries of their own
+    from_jsonl, from_parquet = read_claims(tmp_path / "c.jsonl"), read_claims(tmp_path / "c.parquet")
+    assert from_parquet == from_jsonl == claims
+    assert list(iter_claims(tmp_path / "c.parquet")) == claims
+    # Field by field, types included: a date is a date, a float a float, the same key and precision.
+    for got, want in zip(from_parquet, claims, strict=True):
+        assert type(got) is Claim
+        for f in FIELDS:
+            assert (type(getattr(got, f)), getattr(got, f)) == (type(getattr(want, f)), getattr(want, f)), f
+    assert str(from_parquet[1].lat) == "-0.0" and from_parquet[0].precision == "month"
+    assert {c.precision for c in from_parquet} >= {None, "day", "month", "year"}
+    # Equal windows are one object: a million claims do not carry a million copies.
+    assert from_parquet[0].date is from_parquet[6].date
+
+
+def test_parquet_values_from_dict_would_not_accept_read_as_from_dict_reads_them(tmp_path):
+    claims = _varied()[:12]
+    table = claims_table(claims)
+    n = table.num_rows
+    odd = {"precision": ["fortnight", None] * (n // 2), "review_state": ["maybe", None] * (n // 2),
+           "key": [None, ""] * (n // 2)}
+    for name, values in odd.items():
+        table = table.set_column(table.schema.get_field_index(name), name, pa.array(values, pa.string()))
+    pq.write_table(table, tmp_path / "odd.parquet")
+    expected = [Claim.from_dict({**c.to_dict(), **{k: v[i] for k, v in odd.items()}}) for i, c in enumerate(claims)]
+    assert read_claims(tmp_path / "odd.parquet") == expected
+    assert {c.review_state for c in expected} == {"unreviewed"} and all(c.key for c in expected)
+
+
+def test_parquet_dates_out_of_range_are_refused_as_in_json_lines(tmp_path):
+    from extract._parquet import write_parquet
+
+    claims = _varied()[:10]
+    claims[8] = replace(claims[8], date=DateWindow(date(1018, 12, 1), date(2018, 12, 1)))
+    write_claims(claims, tmp_path / "c.jsonl")
+    write_parquet(claims, tmp_path / "c.parquet", batch=3)
+    with pytest.raises(ValueError, match=r"c.jsonl, line 9: date 1018-12-01 – 2018-12-01 is outside 1900–2100"):
+        read_claims(tmp_path / "c.jsonl")
+    with pytest.raises(ValueError, match=r"c.parquet, row 9: date 1018-12-01 – 2018-12-01 is outside 1900–2100"):
+        read_claims(tmp_path / "c.parquet")
+    # Beyond what packs into one integer per row (year 1, year 9999): found the slower way, refused alike.
+    claims[8] = replace(claims[8], date=DateWindow(date(1, 1, 1), date(9999, 12, 31)))
+    write_parquet(claims, tmp_path / "far.parquet", batch=4)
+    with pytest.raises(ValueError, match=r"far.parquet, row 9: date 0001-01-01 – 9999-12-31 is outside"):
+        read_claims(tmp_path / "far.parquet")
+
+
+def test_bulk_builder_refuses_columns_of_different_lengths(claims):
+    cols = [[getattr(c, f) for c in claims] for f in FIELDS]
+    cols[3] = cols[3][:-1]
+    with pytest.raises(ValueError, match="lengths"):
+        claims_from_columns(cols)
+    assert claims_from_columns([[] for _ in FIELDS]) == []

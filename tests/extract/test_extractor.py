@@ -74,6 +74,17 @@ def test_claimed_and_denied(ex):
     assert got and got[0][4] == "denied"
 
 
+def test_no_truth_to_is_a_denial(ex):
+    # «لا صحة لـ/عن ...»: "there is no truth to": the capture is denied, by whoever says it.
+    got = control(ex, "وقال مصدر في قسد إنه لا صحة لسيطرة التنظيم على بلدة غرانيج.")
+    assert got and got[0][4] == "denied"
+    got = control(ex, "وقال قيادي في قسد إن التمشيط مستمر في الباغوز ولا صحة عن تحرير البلدة بالكامل.")
+    assert got and {g[4] for g in got} == {"denied"}
+    # صحة alone is health: the Ministry of Health reporting a capture does not deny it.
+    got = control(ex, "وقالت وزارة الصحة إن قسد سيطرت على بلدة غرانيج.")
+    assert got and got[0][4] == "asserted"
+
+
 def test_chain_of_sources_goes_to_the_original_speaker(ex):
     text = "ونقلت وكالات معارضة عن قائد في قسد أن مقاتليه تقدموا في أطراف قرية البحرة."
     assert control(ex, text) == [("bahra", "SDF", "advanced", "outskirts", "asserted", "SDF")]
@@ -153,3 +164,20 @@ def test_quote_and_offsets_point_into_the_original(ex):
         assert text[c.start:c.end] == c.quote
         assert text[c.place_start:c.place_end] == c.surface
         assert c.start <= c.place_start < c.place_end <= c.end
+
+
+@pytest.mark.parametrize(("word", "verb"), [
+    ("استعادها", True), ("واستعادوها", True), ("تستعيدها", True), ("اقتحمتها", True), ("حررها", True),
+    # Folded, the verbal nouns look alike: استعادة (recapture) reads استعاده, استعادتها is "its recapture".
+    ("استعادة", False), ("استعادتها", False), ("سيطرتها", False), ("تقدمها", False),
+])
+def test_verbs_with_an_object_suffix(word, verb):
+    from extract.lexicon import VERB_WITH_OBJECT
+    from gazetteer import fold
+
+    assert bool(VERB_WITH_OBJECT.fullmatch(fold(word))) is verb
+
+
+def test_losses_are_not_a_loss_of_ground(ex):
+    # خسائر (casualties) is not خسارة (losing a place).
+    assert control(ex, "وتكبد التنظيم خسائر كبيرة في بلدة هجين خلال المعارك.") == []

@@ -47,10 +47,25 @@ FIRES = [
      {("abu_kamal", "SAA", "captured")}),
     ("target.anaphor", "واندلعت معارك في بلدة الشعفة. وتمكنت قسد من السيطرة على المنطقة بالكامل.",
      {("shaafa", "SDF", "captured")}),
+    ("cue.word", "وجاءت خسارة التنظيم لبلدة الشعفة بعد معارك استمرت أسابيع.", {("shaafa", "ISIS", "withdrew")}),
+    ("cue.under_control", "ولا تزال مدينة البوكمال تخضع لسيطرة الميليشيات الإيرانية.", {("abu_kamal", "SAA", "holds")}),
+    ("cue.entered", "ودخلت قوات النظام بلدة العشارة في ريف الميادين صباح اليوم دون مقاومة.", {("asharah", "SAA", "captured")}),
+    ("cue.restored_security", "وأعادت وحدات من الجيش الأمن والاستقرار إلى بلدة القورية بعد القضاء على آخر تجمعات الإرهابيين.",
+     {("quriyah", "SAA", "captured")}),
+    ("cue.at_the_gates", "قسد على مشارف بلدة الشعفة بعد يومين من المعارك", {("shaafa", "SDF", "advanced")}),
+    ("target.predicate", "وتعد بلدة السوسة من أهم معاقل التنظيم شرق الفرات.", {("sousa", "ISIS", "holds")}),
+    ("actor.agent", "وتمت السيطرة على قرية البحرة شرقي دير الزور من قبل قوات سوريا الديمقراطية.",
+     {("bahra", "SDF", "captured")}),
+    ("actor.attacker", "وتصدت وحدات الجيش لهجوم شنه عناصر داعش على مدينة الميادين.",
+     {("mayadin", "SAA", "repelled")}),
     ("target.trailing_advance", "وشهدت بلدة السوسة معارك عنيفة تبعها تقدم لقسد.", {("sousa", "SDF", "advanced")}),
+    ("target.witnessed", "وشهدت قرى الشعفة والبوخاطر خلال اليومين الماضيين انسحاب عناصر التنظيم نحو هجين.",
+     {("shaafa", "ISIS", "withdrew"), ("bukhatir", "ISIS", "withdrew")}),
     ("target.antecedent", "بلدة الباغوز الواقعة تحت سيطرة داعش تتعرض للقصف.", {("baghuz", "ISIS", "holds")}),
     ("target.post_list", "وتبقى تحت سيطرة التنظيم: هجين والسوسة.",
      {("hajin", "ISIS", "holds"), ("sousa", "ISIS", "holds")}),
+    ("target.post_list", "وتشمل المناطق الخاضعة لسيطرة قسد قرى البحرة والجلاء في ريف دير الزور.",
+     {("bahra", "SDF", "holds"), ("jalaa", "SDF", "holds")}),
     ("target.list", "وهاجمت القوات معاقل التنظيم، ومنها الشعفة والباغوز.",
      {("shaafa", "ISIS", "holds"), ("baghuz", "ISIS", "holds")}),
     ("source.speaker", "وقالت مصادر محلية إن قسد سيطرت على بلدة السوسة.", {("sousa", "SDF", "captured")}),
@@ -60,6 +75,18 @@ FIRES = [
 
 # Block rules: the sentence must not give these claims.
 BLOCKS = [
+    ("block.negated", "وأخفقت قوات النظام مجدداً في اقتحام بلدة الجلاء رغم الإسناد الجوي.", {("jalaa", "SAA", "captured")}),
+    ("block.intent", "وقال القيادي إن قواتهم تحتاج إلى دعم جوي قبل الشروع في اقتحام بلدة الشعفة.",
+     {("shaafa", "SDF", "captured"), ("shaafa", "ISIS", "captured")}),
+    ("block.question", "قراءة | هل تتمكن قوات النظام من استعادة مدينة الميادين قبل نهاية العام؟",
+     {("mayadin", "SAA", "captured")}),
+    ("block.question", "فهل سيطرت قسد فعلاً على بلدة الشعفة؟", {("shaafa", "SDF", "captured")}),
+    # A goal stated with a copula: الهدف ... هو السيطرة على.
+    ("block.intent", "وأوضح القيادي أن الهدف من الهجوم الجديد على جبهة التنظيم هو السيطرة على قرية البحرة.",
+     {("bahra", "SDF", "captured"), ("bahra", "ISIS", "captured")}),
+    # A checkpoint on the road between two towns: both only locate it (the second too, after و).
+    ("place.locator", "وهاجمت خلايا التنظيم حاجزاً لقسد على الطريق الرابط بين ذيبان والشحيل وسيطرت عليه.",
+     {("diban", "ISIS", "captured"), ("shuheil", "ISIS", "captured")}),
     ("block.civilians", "وقصفت الطائرات الميادين بالتزامن مع دخول المواطنين إلى مساجد المدينة.",
      {("mayadin", "COALITION", "advanced")}),
     ("block.reinforcements", "ووصلت تعزيزات من قسد إلى أطراف بلدة هجين.", {("hajin", "SDF", "advanced")}),
@@ -72,6 +99,34 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    ("place.locator", "وتقدمت القوات العراقية مسافة 10 كيلومترات باتجاه قضاء القائم.", {("al_qaim", "IRAQ", "advanced")}, set()),
+    # A stronghold said of the place just taken is what it was before: no «ISIS holds».
+    ("target.state_before", "وأعلنت قسد سيطرتها الكاملة على بلدة الشعفة، أحد أبرز معاقل التنظيم المتبقية.",
+     {("shaafa", "SDF", "captured")}, {("shaafa", "ISIS", "holds")}),
+    ("cue.reached", "ووصلت طلائع قوات النظام والميليشيات الموالية لها، مساء الأحد، إلى مشارف بلدة العشارة.",
+     {("asharah", "SAA", "advanced")}, set()),
+    # An administrative unit right after the cue is the object, not a locator (قرية X في ناحية Y is).
+    ("place.locator", "وأعلنت القوات العراقية تحرير قضاء القائم بالكامل.", {("al_qaim", "IRAQ", "captured")}, set()),
+    ("place.locator", "وسيطرت قسد على قرية البحرة في ناحية هجين.", {("bahra", "SDF", "captured")},
+     {("hajin", "SDF", "captured")}),
+    # The actor a relative word follows does the deed of its clause, not the first actor of the sentence.
+    ("actor.relative_antecedent", "فر عناصر التنظيم من قرية البحرة أمام تقدم قوات النظام، التي أحكمت سيطرتها على القرية.",
+     {("bahra", "SAA", "captured")}, {("bahra", "ISIS", "captured")}),
+    # «وتمكنت ... من السيطرة»: the verbal noun takes the governing verb's gender: قسد, not التنظيم.
+    ("actor.previous", "واصلت قسد عملياتها ضد آخر جيوب التنظيم. وتمكنت أمس من السيطرة على قرية البحرة.",
+     {("bahra", "SDF", "captured")}, {("bahra", "ISIS", "captured")}),
+    # «من قبل» after another deed (القصف) names that deed's agent, not the capture's.
+    ("actor.agent", "وتقدمت قسد وسيطرتها على نصف بلدة هجين، في ظل القصف المكثف من قبل التحالف الدولي.",
+     {("hajin", "SDF", "captured")}, {("hajin", "COALITION", "captured")}),
+    # A verb with its object as a suffix (تستعيدها) points back to the place named last.
+    ("target.anaphor", "هاجم التنظيم قرية البحرة فجر اليوم، قبل أن تستعيدها قسد بعد ساعات.",
+     {("bahra", "SDF", "captured")}, set()),
+    # A list whose names stand in quotes, with a place word (عقدة) and بالإضافة إلى between them.
+    ("target.object", "واستعاد الجيش بلدة “الشولا” المهمة، وعقدة “كباجب” بالإضافة إلى حقل «الخراطة» النفطي.",
+     {("shoula", "SAA", "captured"), ("kabajeb", "SAA", "captured"), ("kharata_oilfield", "SAA", "captured")}, set()),
+    # «البلدة» is a settlement: the town named before the oil field, not the field named last.
+    ("target.anaphor", "وتقدمت قسد في بلدة ذيبان ثم في حقل العمر. وأكدت قسد السيطرة على البلدة بالكامل.",
+     {("diban", "SDF", "captured")}, {("al_omar_oilfield", "SDF", "captured")}),
     ("place.locator", "وسيطرت قسد على قرية البحرة شرقي بلدة هجين.", {("bahra", "SDF", "captured")},
      {("hajin", "SDF", "captured")}),
     ("target.destination", "وانسحب مسلحو التنظيم من بلدة الشعفة باتجاه السوسة.", {("shaafa", "ISIS", "withdrew")},

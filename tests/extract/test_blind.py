@@ -1,0 +1,123 @@
+"""Accuracy on sentences written blind: two sets helpers wrote without reading the rules or their tests.
+
+``data/blind_sentences.jsonl`` (our own text, no article's) was written from how Arabic outlets
+phrase such reports: wire copy, pro-government, opposition, Kurdish media, monitors, headlines; 118
+expected claims and 16 negatives (goals, questions, failed attempts, strikes only, humanitarian
+news, places that only locate another). Each item's ``note`` says what it tests and any reading
+its writer chose. Places are named in English and matched to the gazetteer by name; a place the
+gazetteer lacks counts as a miss. The set writes a partial capture («أجزاء من») as an advance where
+our records say ``captured`` with a partial extent: the two count as the same here.
+
+First contact (before any rule was written against the set): P 0.722, R 0.580, F1 0.644. After the
+fixes it prompted (each a general rule with its own test in ``test_rules.py``): P 0.875, R 0.812,
+F1 0.843.
+
+``data/blind_sentences_2.jsonl`` (60 items, 89 claims, 12 negatives) was written later by another
+helper, in longer and messier paragraphs (several sources, spokespeople, hashtags, counts of
+villages), to see whether those fixes carry over. They did not: F1 0.679 with the code before them
+and 0.679 after. A few general rules it then prompted (failure verbs across adverbs, plans, reaching
+the gates across a long subject, a stronghold said of a place just taken, state media's «restored security to»,
+an administrative unit as the object) give 0.720. Most of what it
+still misses is idiom, claims a second clause implies (X forced Y to
+withdraw: X took it) and places named only inside an actor's name. Raise the floors as the extraction
+improves, never lower them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extract import Article, DateWindow, Extractor
+
+DATA = Path(__file__).parent / "data" / "blind_sentences.jsonl"
+DATA_2 = Path(__file__).parent / "data" / "blind_sentences_2.jsonl"
+PUB = DateWindow(date(2018, 12, 1), date(2018, 12, 1))
+_PARTIAL = ("part", "half", "most", "some")
+
+
+def _key(name: str) -> str:
+    """An English place name reduced for matching: «al-Tanak field» ~ «al-Tanak oil field»."""
+    s = name.lower().replace("’", "'").replace("-", " ")
+    s = re.sub(r"\b(oil|gas|field|plant|processing)\b", " ", s).strip()
+    s = re.sub(r"^(al|el|ad|ash|as|ar|at|az)\s", "", s)
+    return re.sub(r"[^a-z0-9]", "", s)
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Extractor()
+
+
+@pytest.fixture(scope="module")
+def scored(ex):
+    return _score(ex, DATA)
+
+
+@pytest.fixture(scope="module")
+def scored_2(ex):
+    return _score(ex, DATA_2)
+
+
+def _score(ex: Extractor, path: Path) -> dict:
+    names: dict[str, str] = {}
+    for p in ex.gazetteer:
+        for n in (p.name_en, *(p.names_en or ())):
+            names.setdefault(_key(n), p.id)
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    tp = fp = fn = modality = 0
+    negatives_clean = 0
+    for it in items:
+        gold = {(names.get(_key(c["place"]), "NEW:" + c["place"]), c["actor"], c["change"]): c for c in it["claims"]}
+        got = {}
+        for c in ex.extract(Article(it["id"], it["text"], "blind.txt", outlet="Test", published=PUB)):
+            if c.kind != "control":
+                continue
+            change = c.change
+            if change == "captured" and c.extent in _PARTIAL and (c.place, c.actor, "advanced") in gold \
+                    and (c.place, c.actor, "captured") not in gold:
+                change = "advanced"
+            got[(c.place, c.actor, change)] = c
+        tp += len(gold.keys() & got.keys())
+        fp += len(got.keys() - gold.keys())
+        fn += len(gold.keys() - got.keys())
+        modality += sum(got[k].modality == gold[k]["modality"] for k in gold.keys() & got.keys())
+        negatives_clean += not it["claims"] and not got
+    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return {"items": len(items), "precision": p, "recall": r, "f1": 2 * p * r / max(1e-9, p + r),
+            "modality": modality / max(1, tp), "negatives": sum(not it["claims"] for it in items),
+            "negatives_clean": negatives_clean}
+
+
+@pytest.mark.parametrize(("path", "size"), [(DATA, 90), (DATA_2, 60)], ids=["set1", "set2"])
+def test_the_set_is_what_it_says(path, size):
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(items) == size and len({it["id"] for it in items}) == size
+    for it in items:
+        for c in it["claims"]:
+            assert c["actor"] in ("ISIS", "SDF", "SAA", "COALITION", "PMF", "IRAQ"), it["id"]
+            assert c["change"] in ("captured", "holds", "advanced", "withdrew", "repelled"), it["id"]
+            assert c["modality"] in ("asserted", "claimed", "denied"), it["id"]
+
+
+def test_blind_sentences(scored):
+    d = scored
+    print(f"\nblind sentences ({d['items']} items): P {d['precision']:.3f} R {d['recall']:.3f} F1 {d['f1']:.3f}; "
+          f"modality right on {d['modality']:.0%} of found claims; "
+          f"{d['negatives_clean']} of {d['negatives']} negatives give no claim")
+    assert d["f1"] >= 0.84
+    assert d["precision"] >= 0.86
+    assert d["modality"] >= 0.9
+    assert d["negatives_clean"] >= 12
+
+
+def test_blind_sentences_second_set(scored_2):
+    d = scored_2
+    print(f"\nblind sentences, second set ({d['items']} items): P {d['precision']:.3f} R {d['recall']:.3f} "
+          f"F1 {d['f1']:.3f}; {d['negatives_clean']} of {d['negatives']} negatives give no claim")
+    assert d["f1"] >= 0.715
+    assert d["precision"] >= 0.77
