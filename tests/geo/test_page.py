@@ -105,3 +105,14 @@ def test_pack_is_base64_gzip_json_and_the_same_bytes_each_time():
     text = pack(data)
     assert text == pack(data) and text.isascii() and "<" not in text
     assert json.loads(gzip.decompress(base64.b64decode(text))) == data
+
+
+def test_one_input_makes_the_same_report_bytes():
+    from geo.report import render_report
+
+    def claims():
+        return extract_paths([SAMPLE / "articles"], manifest=read_manifest(SAMPLE / "manifest.csv"), progress=False)
+
+    first = render_report(Timeline(claims()))
+    assert render_report(Timeline(claims())) == first
+    assert "application/gzip;base64" in first
