@@ -39,6 +39,7 @@ from extract.reader import MAX_YEAR, MIN_YEAR, SUFFIXES
 from geo import Timeline, View, events_table, time_map, timeline_layers, to_geojson, write_layers
 from geo.report import lock_down
 from geo.timeline import source_of
+from geo.timemap import map_data
 from guard.errors import BadInput
 from guard.folders import allowed_roots, list_files, resolve_inside
 from guard.text import csv_safe, for_display, replace_surrogates, show_bidi
@@ -536,10 +537,9 @@ def _map_pages(timeline: Timeline, v: View, articles: dict[str, str], key: str) 
     """
     def draw() -> tuple[str, str]:
         with st.spinner("Drawing the map…"):
-            page = lock_down(time_map(timeline, view=v, articles=articles, header=False, reviewing=True)
-                             ).get_root().render()
-            report = lock_down(time_map(timeline, view=v, articles=articles, title="Frontline report")
-                               ).get_root().render()
+            data = map_data(timeline, view=v, articles=articles)  # once for the page and the report
+            page = lock_down(time_map(timeline, data=data, header=False, reviewing=True)).get_root().render()
+            report = lock_down(time_map(timeline, data=data, title="Frontline report")).get_root().render()
             return page, report
 
     return _memo("mapdata", key, draw)

@@ -488,7 +488,7 @@ def _offline(m: folium.Map) -> None:
 def time_map(timeline: Timeline, *, view: View | str = "consensus", start: date | None = None,
              end: date | None = None, initial: date | None = None, title: str = "Frontline",
              corpus: str | None = None, articles: Mapping[str, str] | None = None,
-             header: bool = True, reviewing: bool = False) -> folium.Map:
+             header: bool = True, reviewing: bool = False, data: dict | None = None) -> folium.Map:
     """A folium map of control over time, with its own time control, that works offline.
 
     Parameters
@@ -511,6 +511,10 @@ def time_map(timeline: Timeline, *, view: View | str = "consensus", start: date 
         ``{"type": "frontline:review", ...}`` messages to its parent window (the
         app records them). Every story shows each claim's review state and
         history either way.
+    data : dict, optional
+        What :func:`map_data` made for this timeline and view, to draw it again
+        (the app's page and its report) without computing it twice; the other
+        data options are then ignored, except ``title``.
 
     Returns
     -------
@@ -523,8 +527,11 @@ def time_map(timeline: Timeline, *, view: View | str = "consensus", start: date 
     >>> folium.GeoJson("my.geojson").add_to(m)           # doctest: +SKIP
     >>> m.save("control.html")                           # doctest: +SKIP
     """
-    data = map_data(timeline, view=view, start=start, end=end, initial=initial, title=title, corpus=corpus,
-                    articles=articles)
+    if data is None:
+        data = map_data(timeline, view=view, start=start, end=end, initial=initial, title=title, corpus=corpus,
+                        articles=articles)
+    else:
+        data = {**data, "title": _label(title)}
     b = data["bounds"]
     m = folium.Map(location=[(b[1] + b[3]) / 2, (b[0] + b[2]) / 2], zoom_start=9, tiles=None,
                    control_scale=True, min_zoom=5, max_zoom=16)
