@@ -23,6 +23,7 @@ CATALOGUE: dict[str, str] = {
     "target.destination": "after a withdrawal, a place after باتجاه/نحو/إلى is where they went",
     "target.origin": "a place after قادمة من is where the force came from, not its object",
     "target.relative_clause": "a relative clause points back: البوكمال، التي كان استعادها",
+    "target.fled_from": "a withdrawal toward somewhere that names no place left: the place named last (فروا باتجاه البادية)",
     "target.anaphor": "an anaphor takes the last place named (المنطقة، منها، هذه المناطق)",
     "target.trailing_advance": "an advance with no place takes the last place named: تبعها تقدم لقسد",
     "target.antecedent": "a post cue takes the place right before it",

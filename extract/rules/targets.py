@@ -206,22 +206,27 @@ def last_place_before(doc: Doc, i: int, sent: Sentence, prev_sent: Sentence | No
                       kinds: frozenset[str] | None = None) -> tuple[int, float] | None:
     """The last place named before token i in this sentence, else in the previous one (if given),
     with the confidence such a reading deserves; with ``kinds``, the last place of one of those kinds."""
-    def fits(k: int) -> bool:
-        if doc.locator[k]:
-            return False
-        if not kinds:
-            return True
-        gz = doc.ex.gazetteer
-        place = gz.get(doc.mentions[k].place)
-        # A camp or a site inside a town stands for it (مخيم الباغوز ... البلدة).
-        parent = gz.get(place.parent) if place is not None and place.parent else None
-        return place is None or place.kind in kinds or (parent is not None and parent.kind in kinds)
+    gz = doc.ex.gazetteer
 
-    before = [k for k in doc.mentions_in(sent.start, doc.tstart[i]) if fits(k)]
+    def kind_fits(k: int, parent_too: bool) -> bool:
+        place = gz.get(doc.mentions[k].place)
+        if place is None or place.kind in kinds:
+            return True
+        # A camp or a site inside a town stands for it (مخيم الباغوز ... البلدة), when no town is named.
+        parent = gz.get(place.parent) if parent_too and place.parent else None
+        return parent is not None and parent.kind in kinds
+
+    def fitting(a: int, b: int) -> list[int]:
+        ks = [k for k in doc.mentions_in(a, b) if not doc.locator[k]]
+        if not kinds:
+            return ks
+        return [k for k in ks if kind_fits(k, False)] or [k for k in ks if kind_fits(k, True)]
+
+    before = fitting(sent.start, doc.tstart[i])
     if before:
         return before[-1], CONFIDENCE["anaphor_same_sentence"]
     if prev_sent is not None and sent.para - prev_sent.para <= 1:
-        prior = [k for k in doc.mentions_in(prev_sent.start, prev_sent.end) if fits(k)]
+        prior = fitting(prev_sent.start, prev_sent.end)
         if prior:
             return prior[-1], CONFIDENCE["anaphor_previous_sentence"]
     return None
@@ -289,6 +294,12 @@ def fallback_targets(doc: Doc, cue: Cue, sent: Sentence, prev_sent: Sentence | N
         found = last_place_before(doc, i, sent, prev_sent)
         if found is not None:
             return group_before(doc, found[0]), found[1], "target.anaphor"
+    if cue.change == "withdrew" and any(in_set(z, lx.DESTINATION) for z in zone[:4]) and \
+            not any(in_set(z, lx.ORIGIN_WORDS) or z == "من" for z in zone[:4]):
+        # فرّ عناصر التنظيم باتجاه البادية: they fled the place named last (the one just taken).
+        found = last_place_before(doc, i, sent, prev_sent)
+        if found is not None:
+            return [found[0]], found[1], "target.fled_from"
     pronoun = any(z in lx.PRONOUN_OBJECTS for z in zone[:6])  # من سيطرة مقاتلي قسد عليها
     # المدينة، هذه المناطق: an anaphor; a plural restricted by its clause («المناطق التي خسرها») is not the
     # places named before (a singular one is: «داخل البلدة التي تمتد ستة كيلومترات»).

@@ -17,7 +17,8 @@ helper, in longer and messier paragraphs (several sources, spokespeople, hashtag
 villages), to see whether those fixes carry over. They did not: F1 0.679 with the code before them
 and 0.679 after. A few general rules it then prompted (failure verbs across adverbs, plans, reaching
 the gates across a long subject, a stronghold said of a place just taken, state media's «restored security to»,
-an administrative unit as the object) give 0.720. Most of what it
+an administrative unit as the object, fled/exit nouns, fleeing toward somewhere from the place named
+last) give 0.731. Most of what it
 still misses is idiom, claims a second clause implies (X forced Y to
 withdraw: X took it) and places named only inside an actor's name. Raise the floors as the extraction
 improves, never lower them.
@@ -109,7 +110,7 @@ def test_blind_sentences(scored):
     print(f"\nblind sentences ({d['items']} items): P {d['precision']:.3f} R {d['recall']:.3f} F1 {d['f1']:.3f}; "
           f"modality right on {d['modality']:.0%} of found claims; "
           f"{d['negatives_clean']} of {d['negatives']} negatives give no claim")
-    assert d["f1"] >= 0.84
+    assert d["f1"] >= 0.85
     assert d["precision"] >= 0.86
     assert d["modality"] >= 0.9
     assert d["negatives_clean"] >= 12
@@ -119,5 +120,5 @@ def test_blind_sentences_second_set(scored_2):
     d = scored_2
     print(f"\nblind sentences, second set ({d['items']} items): P {d['precision']:.3f} R {d['recall']:.3f} "
           f"F1 {d['f1']:.3f}; {d['negatives_clean']} of {d['negatives']} negatives give no claim")
-    assert d["f1"] >= 0.715
+    assert d["f1"] >= 0.73
     assert d["precision"] >= 0.77

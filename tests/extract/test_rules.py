@@ -99,6 +99,8 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    ("target.fled_from", "ودخلت قوات النظام بلدة العشارة بعد معارك. وأفاد ناشطون بأن عناصر التنظيم فروا باتجاه البادية.",
+     {("asharah", "SAA", "advanced"), ("asharah", "ISIS", "withdrew")}, set()),
     ("place.locator", "وتقدمت القوات العراقية مسافة 10 كيلومترات باتجاه قضاء القائم.", {("al_qaim", "IRAQ", "advanced")}, set()),
     # A stronghold said of the place just taken is what it was before: no «ISIS holds».
     ("target.state_before", "وأعلنت قسد سيطرتها الكاملة على بلدة الشعفة، أحد أبرز معاقل التنظيم المتبقية.",
