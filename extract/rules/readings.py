@@ -295,9 +295,10 @@ def _relative_subject(doc: Doc, rel: int, i: int, sent: Sentence) -> Hit | None:
 def _actor_antecedent(doc: Doc, rel: int) -> Hit | None:
     """``actor.relative_antecedent``: ... مقاتلي قوات سوريا الديمقراطية، التي بسطت سيطرتها — the actor
     the relative word follows is the subject of its clause."""
-    a = actor_before(doc, doc.tstart[rel], max(0, doc.tstart[rel] - 200))
-    if a is not None and not doc.s[a.end:doc.tstart[rel]].strip(" ،,«»\"“”()"):
-        return a
+    # Any actor, a target too (في صفوف التنظيم الذي انسحب عناصره): the relative word names it.
+    k = bisect_right(doc.astart, doc.tstart[rel]) - 1
+    if k >= 0 and not doc.s[doc.actors[k].end:doc.tstart[rel]].strip(" ،,«»\"“”()"):
+        return doc.actors[k]
     return None
 
 

@@ -18,8 +18,14 @@ villages), to see whether those fixes carry over. They did not: F1 0.679 with th
 and 0.679 after. A few general rules it then prompted (failure verbs across adverbs, plans, reaching
 the gates across a long subject, a stronghold said of a place just taken, state media's «restored security to»,
 an administrative unit as the object, fled/exit nouns, fleeing toward somewhere from the place named
-last) give 0.731. Most of what it
-still misses is idiom, claims a second clause implies (X forced Y to
+last) give 0.731.
+
+``data/blind_sentences_3.jsonl`` (50 paragraphs, 61 claims, 10 negatives, 2016-2019 Syrian and Iraqi
+outlets) was written last and measured once with no rule written against it: F1 0.588 with the code of
+before this round's rules, **0.579** with them (precision 0.732 -> 0.674: readings that are right in
+principle, an administrative unit as the object, a stronghold said of a place, met actors and extents
+they get wrong). One bug it showed in a new rule (a relative word after an actor that is a target:
+في صفوف التنظيم الذي انسحب) was fixed: 0.598. Most of what the sets still miss is idiom, claims a second clause implies (X forced Y to
 withdraw: X took it) and places named only inside an actor's name. Raise the floors as the extraction
 improves, never lower them.
 """
@@ -37,6 +43,7 @@ from extract import Article, DateWindow, Extractor
 
 DATA = Path(__file__).parent / "data" / "blind_sentences.jsonl"
 DATA_2 = Path(__file__).parent / "data" / "blind_sentences_2.jsonl"
+DATA_3 = Path(__file__).parent / "data" / "blind_sentences_3.jsonl"
 PUB = DateWindow(date(2018, 12, 1), date(2018, 12, 1))
 _PARTIAL = ("part", "half", "most", "some")
 
@@ -62,6 +69,11 @@ def scored(ex):
 @pytest.fixture(scope="module")
 def scored_2(ex):
     return _score(ex, DATA_2)
+
+
+@pytest.fixture(scope="module")
+def scored_3(ex):
+    return _score(ex, DATA_3)
 
 
 def _score(ex: Extractor, path: Path) -> dict:
@@ -94,7 +106,8 @@ def _score(ex: Extractor, path: Path) -> dict:
             "negatives_clean": negatives_clean}
 
 
-@pytest.mark.parametrize(("path", "size"), [(DATA, 90), (DATA_2, 60)], ids=["set1", "set2"])
+@pytest.mark.parametrize(("path", "size"), [(DATA, 90), (DATA_2, 60), (DATA_3, 50)],
+                         ids=["set1", "set2", "set3"])
 def test_the_set_is_what_it_says(path, size):
     items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(items) == size and len({it["id"] for it in items}) == size
@@ -122,3 +135,10 @@ def test_blind_sentences_second_set(scored_2):
           f"F1 {d['f1']:.3f}; {d['negatives_clean']} of {d['negatives']} negatives give no claim")
     assert d["f1"] >= 0.73
     assert d["precision"] >= 0.77
+
+
+def test_blind_sentences_third_set(scored_3):
+    d = scored_3
+    print(f"\nblind sentences, third set ({d['items']} items): P {d['precision']:.3f} R {d['recall']:.3f} "
+          f"F1 {d['f1']:.3f}; {d['negatives_clean']} of {d['negatives']} negatives give no claim")
+    assert d["f1"] >= 0.59
