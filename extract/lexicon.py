@@ -163,7 +163,7 @@ CUE_TOKENS = {
     # Reaching a place's edges is an advance; reaching alone (reinforcements arrived) is not (see cues).
     "reached": re.compile(r"(?:وصل(?:ت|وا)?|يصل(?:ون)?|تصل|الوصول|وصول(?:ها|ه|هم)?)"),
     "withdrew": re.compile(
-        r"(?:انسحب(?:ت|وا)?|ينسحب(?:ون|وا)?|تنسحب|انسحاب|الانسحاب|انسحاب(?:ه|ها|هم)|خسر(?:ت|وا)?(?:ه|ها|هم)?|خساره|خسارت(?:ه|ها|هم)|"
+        r"(?:انسحب(?:ت|وا)?|ينسحب(?:ون|وا)?|تنسحب|انسحاب|انسحابا|الانسحاب|انحاز(?:ت|وا)?|الانحياز|انحياز|انسحاب(?:ه|ها|هم)|خسر(?:ت|وا)?(?:ه|ها|هم)?|خساره|خسارت(?:ه|ها|هم)|"
         r"اخلي|اخلت|اخلوا|فر(?:ت|وا)|هرب(?:ت|وا)?|فرار|الفرار|هروب|الهروب|خروج|تراجع(?:ت|وا)?|يتراجع(?:ون)?|تتراجع|التراجع)"),
     "repelled": re.compile(
         r"(?:صد(?:ت|وا)?|يصد|تصد|صد(?:ه|ها)|تصدي|تصدت|تصدوا|يتصدي|التصدي|احبط(?:ت|وا)?|احباط|افشل(?:ت|وا)?|افشال)"),
@@ -183,6 +183,8 @@ CUE_REGEX = re.compile(
 # Words that are cues only with their neighbours (see extract.rules.cues).
 FLAG_VERBS = word_set("رفعت رفع رفعوا ترفع يرفع")
 STATIONED_VERBS = word_set("يتمركز تتمركز يتحصن يتحصنون يتواجد تنتشر ينتشر يتمركزون")
+# Entrenched or stationed in a named place: holding it (يتحصنون في مخيم داخل الباغوز، متمركزة في قاعدة).
+ENTRENCHED_WORDS = word_set("يتحصن يتحصنون تتحصن متحصنين متحصنون المتحصنين متمركزة متمركزين متمركز")
 INSIDE_PRONOUNS = word_set("ضمنها فيها داخلها بها ضمنه فيه")
 POCKET_WORDS = word_set("الجيب جيب جيوب")
 STRONGHOLD_WORDS = word_set("معاقل معقل معاقله معاقلها")
@@ -203,7 +205,7 @@ RESTORE_VERBS = word_set("أعادت أعاد أعادوا تعيد يعيد إ�
 # القوات الحكومية على مشارف البوكمال (a headline with no verb): at the gates is an advance.
 GATES_WORDS = word_set("مشارف أبواب تخوم")
 SPECIAL_CUES = FLAG_VERBS | STATIONED_VERBS | POCKET_WORDS | STRONGHOLD_WORDS | SUBJECTED_WORDS | REMNANT_WORDS | \
-    LAST_POCKET_WORDS | GATES_WORDS | SECURITY_WORDS
+    LAST_POCKET_WORDS | GATES_WORDS | SECURITY_WORDS | ENTRENCHED_WORDS
 
 AIR_WORDS = word_set("طيران الطيران طائرات الطائرات الحربية حربية جوي الجوي جوية الجوية غارة غارات الغارات "
                     "غاراتها المسيرة مسيرة مروحية المروحيات")

@@ -79,6 +79,10 @@ class _Ctx(NamedTuple):
 def _stationed(doc: Doc, i: int, sent: Sentence, c: _Ctx):
     if c.w in lx.STATIONED_VERBS and c.nxt in lx.INSIDE_PRONOUNS:
         return "holds", "post"
+    # لا يزالون يتحصنون في مخيم داخل بلدة الباغوز: entrenched in a named place holds it.
+    if c.w in lx.ENTRENCHED_WORDS and c.nxt in lx.INSIDE_WORDS | {"في"} and \
+            doc.mentions_in(doc.tend[i], doc.end_of(i + WINDOW["entrenched_ahead"], sent)):
+        return "holds", "forward"  # a place named, not «the remaining areas»
     return None
 
 
@@ -228,7 +232,7 @@ def _word(doc, i, sent, c):
 
 
 CUE_RULES: tuple[Rule, ...] = (
-    Rule("cue.stationed_in", "stationed inside it: يتمركز ضمنها مقاتلو التنظيم", _stationed, ("special",)),
+    Rule("cue.stationed_in", "stationed or entrenched in a place: يتمركز ضمنها، يتحصنون في مخيم الباغوز", _stationed, ("special",)),
     Rule("cue.pocket", "the last pocket or the remnants of an actor: آخر جيب لداعش في، بقايا التنظيم في", _last_pocket, ("special",)),
     Rule("cue.subjected_to", "subject to an actor: الخاضعة لتنظيم داعش", _subjected_to, ("special",)),
     Rule("cue.restored_security", "restored security to a place (state media): أعادت الأمن والاستقرار إلى الميادين", _restored_security, ("special",)),
@@ -367,11 +371,23 @@ def _question(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     return any(w in lx.QUESTION_WORDS for w in doc.tword[sent.t0:min(cue.i, sent.t0 + 4)])
 
 
+def _subsumed(doc: Doc, cue: Cue, sent: Sentence) -> bool:
+    """التقدم والسيطرة على بلدة الصور: an advance joined by و to a capture is part of it."""
+    if cue.change != "advanced" or cue.i + 1 >= sent.t1:
+        return False
+    nxt = doc.tword[cue.i + 1]
+    if not nxt.startswith("و"):
+        return False
+    hit = cue_word(nxt)
+    return hit is not None and hit[0] == "captured"
+
+
 BLOCK_RULES: tuple[Rule, ...] = (
     Rule("block.negated", "negated: لم تسيطر، لم تحقق أي تقدم (not لا ... إلا)", _negated),
     Rule("block.irrealis", "possible, expected, feared, conditional: قد يسيطر، من المتوقع أن", _irrealis),
     Rule("block.intent", "a goal or an attempt: للسيطرة، في محاولة، بهدف", _intent),
     Rule("block.failure", "the attempt failed: باءت بالفشل", _failure),
+    Rule("block.subsumed", "an advance joined to a capture: التقدم والسيطرة على", _subsumed),
     Rule("block.question", "a question: هل تنجح قسد في السيطرة على ...؟", _question),
     Rule("block.civilians", "civilians moving: دخول المواطنين إلى المساجد", _civilians),
     Rule("block.reinforcements", "reinforcements arriving: وصلت تعزيزات إلى محيط البلدة", _reinforcements),

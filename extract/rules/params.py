@@ -32,6 +32,7 @@ WINDOW: dict[str, int] = {
     # Places
     "locator_back": 4,         # شرقي مدينة دير الزور: words read back from a place for a locator
     "list_marker_ahead": 25,   # معاقل التنظيم ... وهي قرى:
+    "entrenched_ahead": 7,     # يتحصنون في مخيم صغير داخل بلدة الباغوز
     "restore_back": 10,        # أعادت وحدات من الجيش بالتعاون مع القوات الرديفة الأمن
     "reached_ahead": 12,       # وصلت طلائع الجيش والقوات الحليفة، مساء الأربعاء، إلى مشارف
     "unopposed_ahead": 14,     # دخلت القوات بلدة القورية في ريف الميادين دون مقاومة

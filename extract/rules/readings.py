@@ -246,6 +246,11 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
                 limit = min(limit, doc.tstart[attack])
                 rules.append("actor.attacker")
         actor = _subject_after(doc, i, cue_b, limit)
+        if in_set(doc.tword[i], lx.EXPEL_WORDS):
+            # قسد طردت التنظيم من هجين: the actor right before the verb expelled the one after it.
+            before = actor_before(doc, cue_a, sent.start)
+            if before is not None and doc.tok_at(before.end) >= i - 1:
+                actor = before
         if actor is None and _POSSESSIVE.fullmatch(doc.tword[i]):  # تقدمها، سيطرته: the owner named before
             actor, how = _previous_doer(doc, i, sent, prev)
             rules.append("actor.possessive")

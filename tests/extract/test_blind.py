@@ -25,7 +25,10 @@ outlets) was written last and measured once with no rule written against it: F1 
 before this round's rules, **0.579** with them (precision 0.732 -> 0.674: readings that are right in
 principle, an administrative unit as the object, a stronghold said of a place, met actors and extents
 they get wrong). One bug it showed in a new rule (a relative word after an actor that is a target:
-في صفوف التنظيم الذي انسحب) was fixed: 0.598. Most of what the sets still miss is idiom, claims a second clause implies (X forced Y to
+في صفوف التنظيم الذي انسحب) was fixed: 0.598. It was then used for development like the others (places
+inside an actor's or an outlet's name, the actor before an expelling verb, withdrawal euphemisms,
+entrenched in a place, an advance joined to a capture, Iraqi officials): 0.703, no longer a blind
+figure. Most of what the sets still miss is idiom, claims a second clause implies (X forced Y to
 withdraw: X took it) and places named only inside an actor's name. Raise the floors as the extraction
 improves, never lower them.
 """
@@ -133,7 +136,7 @@ def test_blind_sentences_second_set(scored_2):
     d = scored_2
     print(f"\nblind sentences, second set ({d['items']} items): P {d['precision']:.3f} R {d['recall']:.3f} "
           f"F1 {d['f1']:.3f}; {d['negatives_clean']} of {d['negatives']} negatives give no claim")
-    assert d["f1"] >= 0.73
+    assert d["f1"] >= 0.74
     assert d["precision"] >= 0.77
 
 
@@ -141,4 +144,4 @@ def test_blind_sentences_third_set(scored_3):
     d = scored_3
     print(f"\nblind sentences, third set ({d['items']} items): P {d['precision']:.3f} R {d['recall']:.3f} "
           f"F1 {d['f1']:.3f}; {d['negatives_clean']} of {d['negatives']} negatives give no claim")
-    assert d["f1"] >= 0.59
+    assert d["f1"] >= 0.70

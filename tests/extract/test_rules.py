@@ -75,6 +75,7 @@ FIRES = [
 
 # Block rules: the sentence must not give these claims.
 BLOCKS = [
+    ("block.subsumed", "وتمكنت قوات النظام من التقدم والسيطرة على بلدة القورية بعد معارك.", {("quriyah", "SAA", "advanced")}),
     ("block.negated", "وأخفقت قوات النظام مجدداً في اقتحام بلدة الجلاء رغم الإسناد الجوي.", {("jalaa", "SAA", "captured")}),
     ("block.intent", "وقال القيادي إن قواتهم تحتاج إلى دعم جوي قبل الشروع في اقتحام بلدة الشعفة.",
      {("shaafa", "SDF", "captured"), ("shaafa", "ISIS", "captured")}),
@@ -99,6 +100,14 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # Entrenched in a named place holds it; a place only inside an actor's name is no place.
+    ("cue.stationed_in", "وقال مراسل إن مقاتلي التنظيم لا يزالون يتحصنون في مخيم صغير داخل بلدة الباغوز.",
+     {("baghuz", "ISIS", "holds")}, set()),
+    ("place.locator", "وصد مقاتلو مجلس دير الزور العسكري هجوماً لخلايا داعش على نقطة في بلدة ذيبان.",
+     {("diban", "SDF", "repelled")}, {("deir_ez_zor", "SDF", "repelled")}),
+    # An actor right before an expelling verb expelled the one after it.
+    ("also.expelled", "وقال التحالف إن قوات سوريا الديمقراطية طردت تنظيم داعش من بلدة هجين.",
+     {("hajin", "SDF", "captured"), ("hajin", "ISIS", "withdrew")}, {("hajin", "ISIS", "captured")}),
     ("target.fled_from", "ودخلت قوات النظام بلدة العشارة بعد معارك. وأفاد ناشطون بأن عناصر التنظيم فروا باتجاه البادية.",
      {("asharah", "SAA", "advanced"), ("asharah", "ISIS", "withdrew")}, set()),
     ("place.locator", "وتقدمت القوات العراقية مسافة 10 كيلومترات باتجاه قضاء القائم.", {("al_qaim", "IRAQ", "advanced")}, set()),
@@ -159,7 +168,7 @@ SHAPES = [
     ("also.besieger", "وحاصرت قوات النظام تنظيم داعش في مدينة البوكمال.",
      {("abu_kamal", "ISIS", "holds"), ("abu_kamal", "SAA", "advanced")}, set()),
     ("actor.possessive", "وتواصل قسد هجومها، عبر تقدمها وسيطرتها على نصف بلدة الباغوز فوقاني.",
-     {("baghuz_fawqani", "SDF", "advanced"), ("baghuz_fawqani", "SDF", "captured")}, set()),
+     {("baghuz_fawqani", "SDF", "captured")}, set()),
     ("actor.in_relative", "وشنت قسد هجوما على بلدة الباغوز، التي يسيطر عليها التنظيم، مع تقدم على أطراف المنطقة.",
      {("baghuz", "ISIS", "holds")}, {("baghuz", "ISIS", "advanced")}),
     ("place.qualifier", "وسيطرت قسد على قرى في دير الزور وعلى كامل بلدة السوسة بدير الزور.",
