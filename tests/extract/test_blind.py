@@ -28,7 +28,12 @@ they get wrong). One bug it showed in a new rule (a relative word after an actor
 في صفوف التنظيم الذي انسحب) was fixed: 0.598. It was then used for development like the others (places
 inside an actor's or an outlet's name, the actor before an expelling verb, withdrawal euphemisms,
 entrenched in a place, an advance joined to a capture, Iraqi officials): 0.703, no longer a blind
-figure. Most of what the sets still miss is idiom, claims a second clause implies (X forced Y to
+figure.
+
+``data/blind_sentences_4.jsonl`` (50 paragraphs, 92 claims, 10 negatives) was written after all of
+that and measured once, with no rule written against it: F1 **0.608** with the code before this
+round's rules and **0.638** with them (P 0.703, R 0.584). That is the honest figure for reporting
+nobody tuned for. Most of what the sets still miss is idiom, claims a second clause implies (X forced Y to
 withdraw: X took it) and places named only inside an actor's name. Raise the floors as the extraction
 improves, never lower them.
 """
@@ -47,6 +52,7 @@ from extract import Article, DateWindow, Extractor
 DATA = Path(__file__).parent / "data" / "blind_sentences.jsonl"
 DATA_2 = Path(__file__).parent / "data" / "blind_sentences_2.jsonl"
 DATA_3 = Path(__file__).parent / "data" / "blind_sentences_3.jsonl"
+DATA_4 = Path(__file__).parent / "data" / "blind_sentences_4.jsonl"
 PUB = DateWindow(date(2018, 12, 1), date(2018, 12, 1))
 _PARTIAL = ("part", "half", "most", "some")
 
@@ -79,6 +85,11 @@ def scored_3(ex):
     return _score(ex, DATA_3)
 
 
+@pytest.fixture(scope="module")
+def scored_4(ex):
+    return _score(ex, DATA_4)
+
+
 def _score(ex: Extractor, path: Path) -> dict:
     names: dict[str, str] = {}
     for p in ex.gazetteer:
@@ -109,8 +120,8 @@ def _score(ex: Extractor, path: Path) -> dict:
             "negatives_clean": negatives_clean}
 
 
-@pytest.mark.parametrize(("path", "size"), [(DATA, 90), (DATA_2, 60), (DATA_3, 50)],
-                         ids=["set1", "set2", "set3"])
+@pytest.mark.parametrize(("path", "size"), [(DATA, 90), (DATA_2, 60), (DATA_3, 50), (DATA_4, 50)],
+                         ids=["set1", "set2", "set3", "set4"])
 def test_the_set_is_what_it_says(path, size):
     items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(items) == size and len({it["id"] for it in items}) == size
@@ -145,3 +156,10 @@ def test_blind_sentences_third_set(scored_3):
     print(f"\nblind sentences, third set ({d['items']} items): P {d['precision']:.3f} R {d['recall']:.3f} "
           f"F1 {d['f1']:.3f}; {d['negatives_clean']} of {d['negatives']} negatives give no claim")
     assert d["f1"] >= 0.70
+
+
+def test_blind_sentences_fourth_set(scored_4):
+    d = scored_4
+    print(f"\nblind sentences, fourth set ({d['items']} items): P {d['precision']:.3f} R {d['recall']:.3f} "
+          f"F1 {d['f1']:.3f}; {d['negatives_clean']} of {d['negatives']} negatives give no claim")
+    assert d["f1"] >= 0.63
