@@ -17,7 +17,7 @@ Words are data in :mod:`extract.lexicon`.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 from extract import lexicon as lx
 from extract.claim import CONTROL, Claim
@@ -30,7 +30,7 @@ from extract.rules.params import CONFIDENCE
 from extract.rules.readings import read
 from extract.rules.records import date_for, extent, make_claim
 from extract.rules.sentences import Sentence
-from extract.rules.targets import between_pair, is_locator
+from extract.rules.targets import locators
 from extract.sources import source_kind
 from gazetteer import Gazetteer, Linker, load, normalize
 
@@ -82,17 +82,7 @@ class Extractor:
     def extract(self, article: Article) -> list[Claim]:
         """All claims and events of one article, in reading order."""
         doc = Doc(self, article, normalize(article.text))
-        doc.locator = [is_locator(doc, m, doc.mentions[k - 1] if k else None) for k, m in enumerate(doc.mentions)]
-        # مجلس دير الزور العسكري، «دير الزور 24»: a place inside an actor's or an outlet's name is no place.
-        names = sorted((h.start, h.end) for h in doc.actors + doc.sources)
-        for k, m in enumerate(doc.mentions):
-            j = bisect_right(names, (m.norm_start, float("inf"))) - 1
-            if j >= 0 and names[j][0] <= m.norm_start and m.norm_end <= names[j][1]:
-                doc.locator[k] = True
-        # بين الشحيل والبصيرة: the second of a pair after بين locates as the first does.
-        for k in range(1, len(doc.mentions)):
-            if not doc.locator[k] and doc.locator[k - 1] and between_pair(doc, k):
-                doc.locator[k] = True
+        doc.locator = locators(doc)
         return _claims(doc)
 
 

@@ -227,15 +227,13 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
         if i > sent.t0 and doc.tword[i - 1] in lx.AFTER_WORDS:
             # بعد انسحاب مسلحي داعش منها: the doer follows, unless it is the object (طرد داعش)
             actor = actor_after(doc, cue_b, doc.end_of(i + 4, sent) + 1) or first_actor(doc, sent)
-        elif rel is not None:
-            actor = _relative_subject(doc, rel, i, sent)
-        elif tg.relative_before(doc, i, sent):  # قوات سوريا الديمقراطية، التي بسطت سيطرتها على القرية
-            rel_word = _relative_word(doc, i, sent, 3)
-            actor = _relative_subject(doc, rel_word, i, sent)
-            if actor is not None and actor is _actor_antecedent(doc, rel_word):
-                rules.append("actor.relative_antecedent")
         else:
-            actor = None
+            # قوات سوريا الديمقراطية، التي بسطت سيطرتها على القرية
+            rel_word = rel if rel is not None else \
+                _relative_word(doc, i, sent, 3) if tg.relative_before(doc, i, sent) else None
+            actor, how = _relative_subject(doc, rel_word, i, sent) if rel_word is not None else (None, "")
+            if how:
+                rules.append(how)
         actor = actor or actor_after(doc, cue_b, doc.end_of(i + 3, sent) + 1)
         actor = actor or actor_before(doc, cue_a, sent.start)
     else:
@@ -276,24 +274,25 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
     return Reading(targets, _actors_of(doc, actor), extent_span, confidence, tuple(rules), also, change)
 
 
-def _relative_subject(doc: Doc, rel: int, i: int, sent: Sentence) -> Hit | None:
-    """The subject of a relative clause: between the relative word and the verb (التي كان الجيش استعادها),
-    else after the verb's pronoun object (التي سيطرت عليها القوات الحكومية), never one after من
-    (استعادها من التنظيم: the loser), else the sentence's subject."""
+def _relative_subject(doc: Doc, rel: int, i: int, sent: Sentence) -> tuple[Hit | None, str]:
+    """The subject of a relative clause, and the id of the rule that found it when it has one of its own:
+    between the relative word and the verb (التي كان الجيش استعادها), else the actor the relative word
+    follows (``actor.relative_antecedent``), else after the verb's pronoun object (التي سيطرت عليها القوات
+    الحكومية), never one after من (استعادها من التنظيم: the loser), else the sentence's subject."""
     inside = actor_after(doc, doc.tend[rel], doc.tstart[i])
     if inside is not None:
-        return inside
+        return inside, ""
     antecedent = _actor_antecedent(doc, rel)
     if antecedent is not None:
-        return antecedent
+        return antecedent, "actor.relative_antecedent"
     pos, limit = doc.tend[i], doc.end_of(i + 4, sent) + 1
     while True:
         a = _subject_after(doc, i, pos, limit)
         if a is None:
-            return first_actor(doc, sent)
+            return first_actor(doc, sent), ""
         t = doc.tok_at(a.start)
         if doc.tword[t - 1] not in lx.FROM_WORDS and not doc.tword[t].startswith("من"):
-            return a
+            return a, ""
         pos = a.end
 
 

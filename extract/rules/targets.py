@@ -32,7 +32,7 @@ Rules
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from extract import lexicon as lx
 from extract.rules.actors import actor_after
@@ -44,7 +44,7 @@ from gazetteer import Mention
 from gazetteer.linker import TRIGGER_WORDS
 
 __all__ = [
-    "antecedent", "fallback_targets", "forward", "group_before", "group_from", "is_locator", "last_place_before", "list_targets",
+    "antecedent", "fallback_targets", "forward", "group_before", "group_from", "is_locator", "last_place_before", "list_targets", "locators",
     "post_fallback", "relative_before",
 ]
 
@@ -83,6 +83,25 @@ def is_locator(doc: Doc, m: Mention, prev: Mention | None = None) -> bool:
             continue
         return False
     return False
+
+
+def locators(doc: Doc) -> list[bool]:
+    """For each place mention of ``doc``: it only locates or names something else, so no claim is about it.
+
+    ``place.locator`` and ``place.qualifier`` (:func:`is_locator`); a place inside an actor's or an
+    outlet's name (مجلس دير الزور العسكري، «دير الزور 24»); the second of «بين X وY» when the first
+    locates.
+    """
+    out = [is_locator(doc, m, doc.mentions[k - 1] if k else None) for k, m in enumerate(doc.mentions)]
+    names = sorted((h.start, h.end) for h in doc.actors + doc.sources)
+    for k, m in enumerate(doc.mentions):
+        j = bisect_right(names, (m.norm_start, float("inf"))) - 1
+        if j >= 0 and names[j][0] <= m.norm_start and m.norm_end <= names[j][1]:
+            out[k] = True
+    for k in range(1, len(out)):
+        if not out[k] and out[k - 1] and between_pair(doc, k):
+            out[k] = True
+    return out
 
 
 def _right_after_cue(doc: Doc, k: int) -> bool:
