@@ -96,69 +96,424 @@
     return { n: n, T: T, get: get, val: val, distinct: distinct };
   }
 
-  // A canvas of frontline edges: one path for all of them, stroked twice (a white casing under the
-  // dashed line). Leaflet strokes each line alone: thousands of strokes per redraw on a map full of fronts.
-  var FrontCanvas = L.Canvas.extend({
-    _draw: function () {
-      var bounds = this._redrawBounds, ctx = this._ctx, first = null, order, layer, parts, i, j, p;
-      ctx.save();
-      if (bounds) {
-        var size = bounds.getSize();
-        ctx.beginPath(); ctx.rect(bounds.min.x, bounds.min.y, size.x, size.y); ctx.clip();
+  // ------------------------------------------------------------- area canvas
+  // Cells and frontlines, drawn pixel by pixel into one canvas. For each view (zoom, pan, resize) every cell
+  // is rasterised once into a buffer of cell numbers; a date step then recolours the pixels from the cells'
+  // styles and rasterises the frontline edges that are on, then one putImageData. The browser's own fill of
+  // thousands of cells and stroke of thousands of dashed edges cost ~100 ms a step with 5,000 places in
+  // software rendering; this costs a few ms whatever the number of places (it grows with the canvas).
+  // Cells are not antialiased (the fronts drawn over their borders are): each pixel belongs to one cell.
+  function packRGBA(hex, alpha) {  // little-endian RGBA bytes as one Uint32, not premultiplied
+    var n = parseInt(hex.slice(1, 7), 16);
+    return ((Math.round(alpha * 255) << 24) | ((n & 0xff) << 16) | (n & 0xff00) | (n >> 16)) >>> 0;
+  }
+  // A colour (r, g, b 0-255, alpha 0-1) over a packed pixel, both not premultiplied: the packed result.
+  function over(dst, r, g, b, a) {
+    if (a <= 0) return dst;
+    var da = (dst >>> 24) / 255, oa = a + da * (1 - a), k = da * (1 - a);
+    var or = (r * a + (dst & 0xff) * k) / oa, og = (g * a + ((dst >>> 8) & 0xff) * k) / oa,
+      ob = (b * a + ((dst >>> 16) & 0xff) * k) / oa;
+    return (((oa * 255 + 0.5) << 24) | ((ob + 0.5) << 16) | ((og + 0.5) << 8) | (or + 0.5)) >>> 0;
+  }
+  // Coordinates as flat arrays of x, y in the map's pixel space at zoom 0: projected once.
+  function unitCoords(map, parts) {  // parts: [[flat delta-encoded lon/lat ints], ...]
+    var n = 0, k, j;
+    for (k = 0; k < parts.length; k++) n += parts[k].length;
+    var xy = new Float64Array(n), start = new Int32Array(parts.length + 1), o = 0;
+    for (k = 0; k < parts.length; k++) {
+      var flat = parts[k], x = 0, y = 0;
+      start[k] = o / 2;
+      for (j = 0; j < flat.length; j += 2) {
+        x += flat[j]; y += flat[j + 1];
+        var pt = map.project([y / 1e5, x / 1e5], 0);
+        xy[o++] = pt.x; xy[o++] = pt.y;
       }
-      ctx.beginPath();
-      for (order = this._drawFirst; order; order = order.next) {
-        layer = order.layer;
-        if (bounds && !(layer._pxBounds && layer._pxBounds.intersects(bounds))) continue;
-        parts = layer._parts;
-        for (i = 0; i < parts.length; i++) {
-          for (j = 0; j < parts[i].length; j++) { p = parts[i][j]; if (j) ctx.lineTo(p.x, p.y); else ctx.moveTo(p.x, p.y); }
+    }
+    start[parts.length] = o / 2;
+    return { xy: xy, start: start };
+  }
+
+  var AreaCanvas = L.Canvas.extend({
+    options: { padding: 0.1 },
+    // cells: per cell, its polygons of rings; lines: per line, its parts; frontColor: "#rrggbb".
+    initialize: function (map, cells, lines, frontColor, options) {
+      L.Canvas.prototype.initialize.call(this, options);
+      var rings = [], cellStart = [0], parts = [], lineStart = [0];
+      cells.forEach(function (polys) {
+        polys.forEach(function (poly) { poly.forEach(function (r) { rings.push(r); }); });
+        cellStart.push(rings.length);
+      });
+      lines.forEach(function (ps) { ps.forEach(function (pt) { parts.push(pt); }); lineStart.push(parts.length); });
+      this._cells = unitCoords(map, rings); this._cellStart = Int32Array.from(cellStart);
+      this._lines = unitCoords(map, parts); this._lineStart = Int32Array.from(lineStart);
+      this.cellStyle = new Uint16Array(cells.length);  // 0: not drawn; else an index into styles
+      this.styles = [null];
+      this._styleIds = {};
+      this.edgeLine = [];  // per front edge: its line
+      this.edgeOn = null;  // Uint8Array, set by the page
+      this.showCells = true; this.showFronts = true;
+      this._front = frontColor;
+    },
+    // A style's index: solid (one colour), hatch (colour on white) or stripes (the colours in turn).
+    style: function (key, kind, colors, alpha) {
+      var id = this._styleIds[key];
+      if (id) return id;
+      id = this._styleIds[key] = this.styles.length;
+      this.styles.push({ kind: kind, colors: colors.map(function (c) { return packRGBA(c, alpha); }) });
+      return id;
+    },
+    // A cell's style and an edge's state: each change widens the box the next paint redraws.
+    setCell: function (c, style) {
+      if (this.cellStyle[c] === style) return;
+      this.cellStyle[c] = style;
+      if (this._cbox) this._widen(this._cbox, c);
+    },
+    setEdge: function (x, on) {
+      if (this.edgeOn[x] === on) return;
+      this.edgeOn[x] = on;
+      if (this._lbox) this._widen(this._lbox, this.edgeLine[x]);
+    },
+    _widen: function (box, k) {
+      var d = this._dirty || (this._dirty = [Infinity, Infinity, -Infinity, -Infinity]);
+      d[0] = Math.min(d[0], box[4 * k]); d[1] = Math.min(d[1], box[4 * k + 1]);
+      d[2] = Math.max(d[2], box[4 * k + 2]); d[3] = Math.max(d[3], box[4 * k + 3]);
+    },
+    _updatePaths: function () {
+      if (this._postponeUpdatePaths) return;
+      this._rasterise();
+      this.paint(true);
+    },
+    _draw: function () { this.paint(true); },
+    _redraw: function () {},
+    _rasterise: function () {
+      var map = this._map, b = this._bounds, m = L.Browser.retina ? 2 : 1;
+      var W = this._container.width, H = this._container.height;
+      this._W = W; this._H = H; this._m = m;
+      if (!W || !H) { this._ids = null; return; }
+      var S = map.getZoomScale(map.getZoom(), 0), origin = map.getPixelOrigin();
+      var ox = (origin.x + b.min.x) * m, oy = (origin.y + b.min.y) * m, Sm = S * m;
+      var src = this._cells.xy, n = src.length, px = new Float64Array(n);
+      for (var k = 0; k < n; k += 2) { px[k] = src[k] * Sm - ox; px[k + 1] = src[k + 1] * Sm - oy; }
+      var lsrc = this._lines.xy, lpx = new Float64Array(lsrc.length);
+      for (k = 0; k < lsrc.length; k += 2) { lpx[k] = lsrc[k] * Sm - ox; lpx[k + 1] = lsrc[k + 1] * Sm - oy; }
+      this._lpx = lpx;
+      // Each line's box, widened by the casing: what a change of that edge repaints.
+      var ls = this._lineStart, lst = this._lines.start, nl = ls.length - 1, lbox = new Float64Array(4 * nl), g;
+      for (g = 0; g < nl; g++) {
+        var bx0 = Infinity, by0 = Infinity, bx1 = -Infinity, by1 = -Infinity;
+        for (k = lst[ls[g]]; k < lst[ls[g + 1]]; k++) {
+          bx0 = Math.min(bx0, lpx[2 * k]); bx1 = Math.max(bx1, lpx[2 * k]);
+          by0 = Math.min(by0, lpx[2 * k + 1]); by1 = Math.max(by1, lpx[2 * k + 1]);
         }
-        first = first || layer;
+        lbox[4 * g] = bx0 - 5 * m; lbox[4 * g + 1] = by0 - 5 * m; lbox[4 * g + 2] = bx1 + 5 * m; lbox[4 * g + 3] = by1 + 5 * m;
       }
-      if (first) {
-        ctx.lineCap = "round"; ctx.lineJoin = "round";
-        ctx.setLineDash([]); ctx.globalAlpha = 0.9; ctx.lineWidth = 6; ctx.strokeStyle = "#ffffff"; ctx.stroke();
-        ctx.setLineDash([9, 5]); ctx.globalAlpha = 1; ctx.lineWidth = 3; ctx.strokeStyle = first.options.color; ctx.stroke();
+      this._lbox = lbox;
+      var ids = new Int32Array(W * H), rs = this._cells.start, cs = this._cellStart, xs = new Float64Array(64);
+      var cbox = this._cbox = new Float64Array(4 * (cs.length - 1));
+      for (var c = 0; c + 1 < cs.length; c++) {
+        var v0 = rs[cs[c]], v1 = rs[cs[c + 1]], ymin = Infinity, ymax = -Infinity, xmin = Infinity, xmax = -Infinity;
+        for (k = v0; k < v1; k++) {
+          var yy = px[2 * k + 1], xx = px[2 * k];
+          if (yy < ymin) ymin = yy; if (yy > ymax) ymax = yy; if (xx < xmin) xmin = xx; if (xx > xmax) xmax = xx;
+        }
+        cbox[4 * c] = xmin - 1; cbox[4 * c + 1] = ymin - 1; cbox[4 * c + 2] = xmax + 1; cbox[4 * c + 3] = ymax + 1;
+        if (xmax < 0 || xmin > W || ymax < 0 || ymin > H) continue;
+        var y0 = Math.max(0, Math.ceil(ymin - 0.5)), y1 = Math.min(H - 1, Math.floor(ymax - 0.5));
+        for (var y = y0; y <= y1; y++) {
+          var yc = y + 0.5, nx = 0;
+          for (var r = cs[c]; r < cs[c + 1]; r++) {  // every edge of every ring, the closing one too
+            var a = rs[r], e = rs[r + 1];
+            for (var i = a, j = e - 1; i < e; j = i++) {
+              var ya = px[2 * i + 1], yb = px[2 * j + 1];
+              if ((ya <= yc) !== (yb <= yc)) {
+                if (nx === xs.length) { var bigger = new Float64Array(2 * nx); bigger.set(xs); xs = bigger; }
+                xs[nx++] = px[2 * i] + (yc - ya) * (px[2 * j] - px[2 * i]) / (yb - ya);
+              }
+            }
+          }
+          for (i = 1; i < nx; i++) {  // a few crossings per row: insertion sort
+            var v = xs[i];
+            for (j = i - 1; j >= 0 && xs[j] > v; j--) xs[j + 1] = xs[j];
+            xs[j + 1] = v;
+          }
+          for (i = 0; i + 1 < nx; i += 2) {  // even-odd: holes stay empty; pixel centres inside are filled
+            var xa = Math.max(0, Math.ceil(xs[i] - 0.5)), xb = Math.min(W, Math.ceil(xs[i + 1] - 0.5));
+            if (xb > xa) ids.fill(c + 1, y * W + xa, y * W + xb);
+          }
+        }
       }
-      ctx.restore();
+      this._ids = ids;
+      this._dirty = null;  // the next paint is a whole one
+      this._covC = new Uint8Array(W * H); this._covL = new Uint8Array(W * H);
+      this._scC = new Uint8Array(W * H); this._scL = new Uint8Array(W * H);
+      this._stamps = []; this._touched = this._touched || new Int32Array(4096);
+      this._img = this._ctx.createImageData(W, H);
+      this._px = new Uint32Array(this._img.data.buffer);
+    },
+    // A line's pixels with their casing and line coverage, computed once per view: a date step then only
+    // merges the stamps of the edges that are on.
+    _stamp: function (g) {
+      var st = this._stamps[g];
+      if (st) return st;
+      var n = this._strokeLine(g), idx = this._touched.slice(0, n), c = new Uint8Array(n), l = new Uint8Array(n);
+      for (var i = 0; i < n; i++) {
+        var p = idx[i];
+        c[i] = this._scC[p]; l[i] = this._scL[p]; this._scC[p] = 0; this._scL[p] = 0;
+      }
+      st = this._stamps[g] = { idx: idx, c: c, l: l };
+      return st;
+    },
+    // Max coverage of a white casing (6 px) and a dashed line (3 px, 9 on 5 off) along one line's parts,
+    // into the scratch buffers; the pixels touched are listed in _touched. Returns how many.
+    _strokeLine: function (g) {
+      var ps = this._lineStart, st = this._lines.start, lpx = this._lpx, m = this._m, W = this._W, H = this._H;
+      var covC = this._scC, covL = this._scL, nt = 0, hwC = 3 * m, hwL = 1.5 * m, R = hwC + 1, Rr = hwC + 0.5;
+      // Squared distances: full coverage inside hw - 0.5, none beyond hw + 0.5, linear between.
+      var inC2 = (hwC - 0.5) * (hwC - 0.5), outC2 = (hwC + 0.5) * (hwC + 0.5), inL2 = (hwL - 0.5) * (hwL - 0.5),
+        outL2 = (hwL + 0.5) * (hwL + 0.5);
+      for (var part = ps[g]; part < ps[g + 1]; part++) {
+        var along = 0;
+        for (var k = st[part] + 1; k < st[part + 1]; k++) {
+          var X0 = lpx[2 * k - 2], Y0 = lpx[2 * k - 1], X1 = lpx[2 * k], Y1 = lpx[2 * k + 1];
+          var len = Math.sqrt((X1 - X0) * (X1 - X0) + (Y1 - Y0) * (Y1 - Y0));
+          // Long segments in pieces of <= 16 px: each piece scans only its own small box.
+          var pieces = Math.max(1, Math.ceil(len / 16));
+          for (var q = 0; q < pieces; q++) {
+            var x0 = X0 + (X1 - X0) * q / pieces, y0 = Y0 + (Y1 - Y0) * q / pieces;
+            var x1 = X0 + (X1 - X0) * (q + 1) / pieces, y1 = Y0 + (Y1 - Y0) * (q + 1) / pieces;
+            var dx = x1 - x0, dy = y1 - y0, L2 = dx * dx + dy * dy, plen = len / pieces, s0 = along + q * plen;
+            var ya = Math.max(0, Math.floor(Math.min(y0, y1) - R)), yb = Math.min(H - 1, Math.ceil(Math.max(y0, y1) + R));
+            for (var y = ya; y <= yb; y++) {
+              var py = y + 0.5 - y0, row = y * W;
+              // The row's run inside the capsule (radius Rr around the piece): the two end discs and the body.
+              var lo = Infinity, hi = -Infinity, h = outC2 - py * py, py1 = py - dy;
+              if (h > 0) { h = Math.sqrt(h); lo = -h; hi = h; }
+              h = outC2 - py1 * py1;
+              if (h > 0) { h = Math.sqrt(h); if (dx - h < lo) lo = dx - h; if (dx + h > hi) hi = dx + h; }
+              var a0 = -Infinity, a1 = Infinity, b0 = -Infinity, b1 = Infinity, body = L2 > 0, tmp;
+              if (body && dx !== 0) { a0 = -py * dy / dx; a1 = (L2 - py * dy) / dx; if (a0 > a1) { tmp = a0; a0 = a1; a1 = tmp; } }
+              else if (body && (py * dy < 0 || py * dy > L2)) body = false;
+              if (body && dy !== 0) {
+                b0 = (py * dx - Rr * plen) / dy; b1 = (py * dx + Rr * plen) / dy;
+                if (b0 > b1) { tmp = b0; b0 = b1; b1 = tmp; }
+              } else if (body && Math.abs(py * dx) >= Rr * plen) body = false;
+              if (body) {
+                var l2 = a0 > b0 ? a0 : b0, h2 = a1 < b1 ? a1 : b1;
+                if (l2 < h2) { if (l2 < lo) lo = l2; if (h2 > hi) hi = h2; }
+              }
+              if (!(lo < hi)) continue;
+              var xa = Math.max(0, Math.ceil(x0 + lo - 0.5)), xb = Math.min(W - 1, Math.floor(x0 + hi - 0.5));
+              for (var x = xa; x <= xb; x++) {
+                var qx = x + 0.5 - x0, t = L2 ? (qx * dx + py * dy) / L2 : 0;
+                t = t < 0 ? 0 : t > 1 ? 1 : t;
+                var ex = qx - t * dx, ey = py - t * dy, d2 = ex * ex + ey * ey;
+                if (d2 >= outC2) continue;  // most of the box: no square root
+                var p = row + x, d = d2 <= inC2 ? 0 : Math.sqrt(d2), cc = d2 <= inC2 ? 255 : ((hwC + 0.5 - d) * 255) | 0;
+                if (!covC[p] && cc) {
+                  if (nt === this._touched.length) { var more = new Int32Array(2 * nt); more.set(this._touched); this._touched = more; }
+                  this._touched[nt++] = p;
+                }
+                if (cc > covC[p]) covC[p] = cc;
+                var ph = (s0 + t * plen) / m;
+                if (d2 < outL2 && ph - ((ph / 14) | 0) * 14 < 9) {  // dashes 9 on, 5 off; no float modulo
+                  cc = d2 <= inL2 ? 255 : ((hwL + 0.5 - Math.sqrt(d2)) * 255) | 0;
+                  if (cc > covL[p]) covL[p] = cc;
+                }
+              }
+            }
+          }
+          along += len;
+        }
+      }
+      return nt;
+    },
+    // Repaint what changed since the last paint (whole: the whole canvas, after a new view or overlay).
+    paint: function (whole) {
+      if (!this._ids || !this._map) return;
+      var W = this._W, H = this._H, m = this._m, ids = this._ids, out = this._px, covC = this._covC, covL = this._covL;
+      var fronts = this.showFronts && this.edgeOn, n, x, y, d = whole || !this._painted ? null : this._dirty;
+      if (this._painted && !whole && !d) return;  // nothing changed
+      var X0 = d ? Math.max(0, Math.floor(d[0])) : 0, Y0 = d ? Math.max(0, Math.floor(d[1])) : 0;
+      var X1 = d ? Math.min(W, Math.ceil(d[2]) + 1) : W, Y1 = d ? Math.min(H, Math.ceil(d[3]) + 1) : H;
+      this._dirty = null; this._painted = true;
+      if (X1 <= X0 || Y1 <= Y0) return;
+      if (fronts) {
+        for (y = Y0; y < Y1; y++) { covC.fill(0, y * W + X0, y * W + X1); covL.fill(0, y * W + X0, y * W + X1); }
+        var lbox = this._lbox;
+        for (n = 0; n < this.edgeOn.length; n++) {
+          if (!this.edgeOn[n]) continue;
+          var g = this.edgeLine[n];
+          if (lbox[4 * g] > X1 || lbox[4 * g + 2] < X0 || lbox[4 * g + 1] > Y1 || lbox[4 * g + 3] < Y0) continue;
+          var sp = this._stamp(g), idx = sp.idx, sc = sp.c, sl = sp.l;
+          for (var i = 0; i < idx.length; i++) {
+            var q = idx[i];
+            if (sc[i] > covC[q]) covC[q] = sc[i];
+            if (sl[i] > covL[q]) covL[q] = sl[i];
+          }
+        }
+      }
+      // Per style, a table of its colour at each phase along the diagonal ((x + y) mod P): solid styles
+      // repeat one colour, hatching is 3 of 8 pixels colour and 5 white, stripes 4 pixels per colour. With
+      // the casing over it too, so most front pixels need no arithmetic. Integer phases: no float modulo.
+      var P = 24 * m, NS = this.styles.length, lut = new Uint32Array(NS * P), cased = new Uint32Array(NS * P);
+      for (n = 1; n < NS; n++) {
+        var s = this.styles[n];
+        for (var u = 0; u < P; u++) {
+          lut[n * P + u] = s.kind === 0 ? s.colors[0] : s.kind === 1 ? s.colors[u % (8 * m) < 3 * m ? 0 : 1]
+            : s.colors[((u / (4 * m)) | 0) % s.colors.length];
+        }
+      }
+      var fc = parseInt(this._front.slice(1, 7), 16), front = [fc >> 16, (fc >> 8) & 0xff, fc & 0xff];
+      var frontCol = packRGBA(this._front, 1);
+      for (n = 0; n < NS * P; n++) cased[n] = over(lut[n], 255, 255, 255, 0.9);
+      var cellStyle = this.showCells ? this.cellStyle : new Uint16Array(this.cellStyle.length);
+      for (y = Y0; y < Y1; y++) {
+        var row = y * W, ph = (y + X0) % P;
+        for (x = X0; x < X1; x++, ph = ph + 1 === P ? 0 : ph + 1) {
+          var p = row + x, c = ids[p], li = c ? cellStyle[c - 1] * P + ph : 0;  // style 0: transparent
+          if (fronts && covC[p]) {
+            var cl = covL[p];
+            if (cl === 255) out[p] = frontCol;
+            else if (covC[p] === 255 && !cl) out[p] = cased[li];
+            else out[p] = over(over(lut[li], 255, 255, 255, 0.9 * covC[p] / 255), front[0], front[1], front[2], cl / 255);
+          } else {
+            out[p] = lut[li];
+          }
+        }
+      }
+      this._ctx.putImageData(this._img, 0, 0, X0, Y0, X1 - X0, Y1 - Y0);
     }
   });
 
-  // A canvas of cells: the cells of one fill are one path filled once, so neighbours held by one side read as
-  // one area with no seams and no stacking, and thousands of cells cost a few fills, not thousands of
-  // SVG elements. A cell's options carry its fill (fillKey, fillStyle: a colour or a pattern) and alpha.
-  var CellCanvas = L.Canvas.extend({
-    _draw: function () {
-      var bounds = this._redrawBounds, ctx = this._ctx, groups = {}, keys = [], order, layer, k, n, i, j, p, parts;
+  // ------------------------------------------------------------ place canvas
+  // Place markers on one canvas, for maps with thousands of places: 5,000 SVG circles cost ~50 ms of paint
+  // a date step in software rendering. The circles of one style are one path, filled and stroked once;
+  // styles are drawn in rank order (unknown first, contested last). The page hit-tests clicks itself.
+  var PlaceCanvas = L.Canvas.extend({
+    initialize: function (map, places, options) {
+      L.Canvas.prototype.initialize.call(this, options);
+      var n = places.length;
+      this._u = new Float64Array(2 * n);
+      for (var k = 0; k < n; k++) {
+        var pt = map.project([places[k].lat, places[k].lon], 0);
+        this._u[2 * k] = pt.x; this._u[2 * k + 1] = pt.y;
+      }
+      this._xy = new Float64Array(2 * n);
+      this.styleOf = new Uint16Array(n);  // per place: an index into styles (0: not drawn)
+      this.styles = [null];
+      this._ids = {};
+      this._order = new Int32Array(0);
+    },
+    // style: {fill, color, fillOpacity, opacity, dashArray, radius, weight, rank}
+    style: function (key, style) {
+      var id = this._ids[key];
+      if (id) return id;
+      id = this._ids[key] = this.styles.length;
+      this.styles.push(style);
+      return id;
+    },
+    onAdd: function () {
+      L.Canvas.prototype.onAdd.call(this);
+      this._container.style.pointerEvents = "none";  // clicks reach the map, which asks hit()
+    },
+    _updatePaths: function () {
+      if (this._postponeUpdatePaths) return;
+      var map = this._map, S = map.getZoomScale(map.getZoom(), 0), o = map.getPixelOrigin(), u = this._u, xy = this._xy;
+      for (var k = 0; k < u.length; k += 2) { xy[k] = u[k] * S - o.x; xy[k + 1] = u[k + 1] * S - o.y; }
+      this.paint();
+    },
+    _draw: function () { this.paint(); },
+    _redraw: function () {},
+    paint: function () {
+      if (!this._map || !this._ctx) return;
+      var ctx = this._ctx, c = this._container, xy = this._xy, styleOf = this.styleOf, styles = this.styles, n = styleOf.length;
+      ctx.save(); ctx.setTransform(1, 0, 0, 1, 0, 0); ctx.clearRect(0, 0, c.width, c.height); ctx.restore();
+      // Places grouped by style (a counting sort), the styles in rank order.
+      var ranks = styles.map(function (s, k) { return k; }).slice(1).sort(function (a, b) {
+        return styles[a].rank - styles[b].rank || a - b; });
+      var count = new Int32Array(styles.length + 1), at = new Int32Array(styles.length + 1), order = new Int32Array(n), k, r;
+      for (k = 0; k < n; k++) count[styleOf[k]] += 1;
+      var pos = 0;
+      for (r = 0; r < ranks.length; r++) { at[ranks[r]] = pos; pos += count[ranks[r]]; }
+      for (k = 0; k < n; k++) if (styleOf[k]) order[at[styleOf[k]]++] = k;
+      this._order = order.subarray(0, pos);
+      // Each style drawn once into a small sprite, then stamped at every place: Skia fills a path of
+      // thousands of overlapping arcs slowly, and blits a small image fast.
+      var keep = this._visible(order.subarray(0, pos));
       ctx.save();
-      if (bounds) {
-        var size = bounds.getSize();
-        ctx.beginPath(); ctx.rect(bounds.min.x, bounds.min.y, size.x, size.y); ctx.clip();
-      }
-      for (order = this._drawFirst; order; order = order.next) {
-        layer = order.layer;
-        if (bounds && !(layer._pxBounds && layer._pxBounds.intersects(bounds))) continue;
-        k = layer.options.fillKey;
-        if (!groups[k]) { groups[k] = []; keys.push(k); }
-        groups[k].push(layer);
-      }
-      keys.sort();
-      for (n = 0; n < keys.length; n++) {
-        var members = groups[keys[n]];
-        ctx.beginPath();
-        members.forEach(function (l) {
-          parts = l._parts;
-          for (i = 0; i < parts.length; i++) {
-            for (j = 0; j < parts[i].length; j++) { p = parts[i][j]; if (j) ctx.lineTo(p.x, p.y); else ctx.moveTo(p.x, p.y); }
-            ctx.closePath();
-          }
-        });
-        ctx.globalAlpha = members[0].options.alpha;
-        ctx.fillStyle = members[0].options.fillStyle;
-        ctx.fill("nonzero");
+      ctx.imageSmoothingEnabled = false;
+      for (n = 0; n < pos; n++) {
+        if (!keep[n]) continue;
+        k = order[n];
+        var sp = this._sprite(styleOf[k]);
+        ctx.drawImage(sp, Math.round(xy[2 * k]) - sp.half, Math.round(xy[2 * k + 1]) - sp.half, sp.size, sp.size);
       }
       ctx.restore();
+    },
+    // Which markers show: not off the canvas, and not wholly under opaque markers drawn above them. Walked
+    // from the top down with a mask of the pixels already covered; with thousands of places in a small
+    // view most markers are hidden, and each stamp costs the browser more than this test.
+    _visible: function (order) {
+      var c = this._container, W = c.width, H = c.height, m = L.Browser.retina ? 2 : 1, b = this._bounds;
+      var xy = this._xy, styleOf = this.styleOf, styles = this.styles, keep = new Uint8Array(order.length);
+      if (!this._mask || this._mask.length !== W * H) this._mask = new Uint8Array(W * H);
+      var mask = this._mask, pos, dy, x, hw;
+      mask.fill(0);
+      for (pos = order.length - 1; pos >= 0; pos--) {
+        var k = order[pos], s = styles[styleOf[k]];
+        var cx = (Math.round(xy[2 * k]) - b.min.x) * m, cy = (Math.round(xy[2 * k + 1]) - b.min.y) * m;
+        var ro = (s.radius + s.weight / 2 + 1) * m, R = Math.ceil(ro);
+        if (cx + ro < 0 || cx - ro > W || cy + ro < 0 || cy - ro > H) continue;
+        var seen = false;
+        for (dy = -R; dy <= R && !seen; dy++) {
+          var y = Math.floor(cy) + dy;
+          if (y < 0 || y >= H) continue;
+          hw = Math.sqrt(Math.max(0, ro * ro - (dy - 0.5) * (dy - 0.5)));
+          var xa = Math.max(0, Math.floor(cx - hw)), xb = Math.min(W - 1, Math.ceil(cx + hw)), row = y * W;
+          for (x = xa; x <= xb; x++) if (!mask[row + x]) { seen = true; break; }
+        }
+        if (!seen) continue;
+        keep[pos] = 1;
+        // Its opaque inside hides what is drawn under it: the fill and, when solid, the outline.
+        if (s.fillOpacity < 0.9) continue;
+        var ri = (s.dashArray || s.opacity < 0.9 ? s.radius - s.weight / 2 - 1 : s.radius + s.weight / 2 - 1) * m;
+        if (ri <= 0) continue;
+        var Ri = Math.floor(ri);
+        for (dy = -Ri; dy <= Ri; dy++) {
+          var yy = Math.floor(cy) + dy;
+          if (yy < 0 || yy >= H) continue;
+          hw = Math.sqrt(Math.max(0, ri * ri - (Math.abs(dy) + 0.5) * (Math.abs(dy) + 0.5)));
+          var fa = Math.max(0, Math.ceil(cx - hw)), fb = Math.min(W, Math.floor(cx + hw));
+          if (fb > fa) mask.fill(1, yy * W + fa, yy * W + fb);
+        }
+      }
+      return keep;
+    },
+    _sprite: function (id) {
+      var s = this.styles[id];
+      if (s.sprite) return s.sprite;
+      var m = L.Browser.retina ? 2 : 1, half = Math.ceil(s.radius + s.weight + 1), size = 2 * half;
+      var c = document.createElement("canvas"), g = c.getContext("2d");
+      c.width = c.height = size * m;
+      g.scale(m, m);
+      g.beginPath(); g.arc(half, half, s.radius, 0, 2 * Math.PI);
+      g.globalAlpha = s.fillOpacity; g.fillStyle = s.fill; g.fill();
+      g.globalAlpha = s.opacity; g.strokeStyle = s.color; g.lineWidth = s.weight;
+      g.setLineDash(s.dashArray ? s.dashArray.split(" ").map(Number) : []);
+      g.stroke();
+      c.half = half; c.size = size;
+      s.sprite = c;
+      return c;
+    },
+    // The place drawn on top at a layer point, or -1.
+    hit: function (pt) {
+      var order = this._order, xy = this._xy;
+      for (var n = order.length - 1; n >= 0; n--) {
+        var k = order[n], s = this.styles[this.styleOf[k]], r = s.radius + s.weight / 2 + 1;
+        var dx = pt.x - xy[2 * k], dy = pt.y - xy[2 * k + 1];
+        if (dx * dx + dy * dy <= r * r) return k;
+      }
+      return -1;
     }
   });
 
@@ -293,7 +648,7 @@
     map.on("baselayerchange", function (e) { state.base = e.name; persist(); });
 
     // ---------------------------------------------------------- places
-    var labels = [];  // {tooltip, priority}
+    var labels = [], NP_PLACES = DATA.places.length;  // labels: {tooltip, priority}
     // A label's tooltip that measures its height once per kind of label: Leaflet measures every tooltip as it
     // places it, forcing a layout per label (seconds with thousands of places).
     var heights = {};
@@ -305,17 +660,41 @@
       L.DomUtil.setPosition(c, pos.subtract(L.point(0, h / 2, true)).add(o).add(a));
     } });
     function label_(text, options) { return new Label(options).setContent(text); }
-    var markers = {}, byId = {}, markerList = [];
+    var byId = {}, markerList = [];
+    // Hundreds of places or more: markers on one canvas (PlaceCanvas); fewer: SVG circles, each an element with
+    // data-place, data-state... that scripts and tests can read. window.frontlineOptions.canvasPlacesFrom
+    // sets where one gives way to the other.
+    var pageOptions = window.frontlineOptions || {};
+    var placeCanvas = NP_PLACES >= (pageOptions.canvasPlacesFrom || 500) ?
+      new PlaceCanvas(map, DATA.places, { pane: "fl-places" }) : null;
     DATA.places.forEach(function (p, k) {
       byId[p.id] = p; p.index = k;
+      var tip = label_(p.name_en, { permanent: true, direction: "right", offset: [9, 0], className: "fl-label fl-label-place" });
+      if (placeCanvas) {
+        tip.setLatLng([p.lat, p.lon]); placeLayer.addLayer(tip);
+        markerList[k] = { place: p, key: null };
+        labels.push({ tooltip: tip, priority: 1000 + p.claims.length });
+        return;
+      }
       var m = L.circleMarker([p.lat, p.lon], { pane: "fl-places", radius: 7, weight: 1.5 });
-      m.bindTooltip(label_(p.name_en, { permanent: true, direction: "right", offset: [9, 0], className: "fl-label fl-label-place" }));
+      m.bindTooltip(tip);
       m.on("click", function () { showStory(p, null); });
       m.addTo(placeLayer);
       m._path.setAttribute("data-place", p.id);
-      markers[p.id] = markerList[k] = { marker: m, place: p, key: null };
+      markerList[k] = { marker: m, place: p, key: null };
       labels.push({ tooltip: m.getTooltip(), priority: 1000 + p.claims.length });
     });
+    if (placeCanvas) {
+      placeCanvas.addTo(map);
+      container.setAttribute("data-places", "canvas");
+      map.on("click", function (e) {
+        var k = placeCanvas.hit(e.layerPoint);
+        if (k >= 0) showStory(DATA.places[k], null);
+      });
+      map.on("mousemove", function (e) {
+        container.classList.toggle("fl-over-place", placeCanvas.hit(e.layerPoint) >= 0);
+      });
+    }
     DATA.context.forEach(function (p) {
       var m = L.circleMarker([p.lat, p.lon], { pane: "fl-context", radius: 2.5, weight: 1, color: "#555",
         fillColor: "#555", fillOpacity: 1, interactive: false });
@@ -392,7 +771,7 @@
     }
 
     // ------------------------------------------------------ cells and edges
-    // Each place's cell, drawn with no outline so neighbours held by one side read as one area (CellCanvas).
+    // Each place's cell, drawn with no outline so neighbours held by one side read as one area (AreaCanvas).
     // Frontlines: every shared edge whose two sides are held by different sides (contested counts as a side
     // of its own).
     function ring(flat) {
@@ -428,18 +807,27 @@
       }
       return out;
     }
-    // Frontline edges on canvas: thousands of short dashed lines cost a browser far less there than as SVG
-    // elements; showing or hiding one redraws only the canvas.
-    var cellRenderer = new CellCanvas({ pane: "fl-areas" }), frontRenderer = new FrontCanvas({ pane: "fl-fronts" });
+    // Cells and frontlines: one canvas, drawn pixel by pixel (AreaCanvas); the two overlays switch its parts.
+    var area = new AreaCanvas(map, G.cells, G.lines, DATA.frontline, { pane: "fl-areas" });
     var ALPHA = { assessed: 0.25, claimed: 0.45, contested: 0.3 };
-    var cellLayers = new Array(NP), areaKey = new Array(NP);
+    var areaKey = new Array(NP), placeStyle = new Uint16Array(NP), cellPlaces = [];
+    G.cell_of.forEach(function (c, i) { if (c >= 0) (cellPlaces[c] = cellPlaces[c] || []).push(i); });
     var EA = [], EB = [], EG = [], edgesOf = new Array(NP);
     for (var x = 0; x < G.edges.length; x += 3) {
       var ea = G.edges[x], eb = G.edges[x + 1];
       (edgesOf[ea] = edgesOf[ea] || []).push(EA.length); (edgesOf[eb] = edgesOf[eb] || []).push(EA.length);
       EA.push(ea); EB.push(eb); EG.push(G.edges[x + 2]);
     }
-    var edgeOn = new Uint8Array(EA.length), edgeLayers = new Array(EA.length);
+    var edgeOn = new Uint8Array(EA.length);
+    area.edgeOn = edgeOn; area.edgeLine = EG;
+    var CONTESTED = ["ISIS", "SDF"].map(colorOf);
+    area.addTo(map);
+    map.on("overlayadd overlayremove", function (e) {
+      if (e.layer === areaLayer) area.showCells = e.type === "overlayadd";
+      else if (e.layer === frontLayer) area.showFronts = e.type === "overlayadd";
+      else return;
+      area.paint(true);
+    });
     // The side a place's cell stands for: a holder, "contested", or none (unknown, no claim, no cell).
     function sideOf(i) {
       var k = curK[i];
@@ -448,39 +836,29 @@
       return s.status === "held" ? s.holder : s.status === "contested" ? "contested" : null;
     }
     function drawCell(i, st, key) {
-      var c = G.cell_of[i], lyr = cellLayers[i];
+      var c = G.cell_of[i];
       if (c < 0) return;
-      if (!key) { if (lyr && areaLayer.hasLayer(lyr)) areaLayer.removeLayer(lyr); return; }
-      var s = st.s, held = s.status === "held", group = !held ? "contested" : s.basis === "claimed" ? "claimed" : "assessed";
-      if (!lyr) {
-        lyr = cellLayers[i] = L.polygon(cellLatLngs(c), { renderer: cellRenderer, interactive: false, stroke: false });
-        lyr.place = i;
+      placeStyle[i] = 0;
+      if (key) {
+        var s = st.s, held = s.status === "held", group = !held ? "contested" : s.basis === "claimed" ? "claimed" : "assessed";
+        placeStyle[i] = !held ? area.style(key, 2, CONTESTED, ALPHA[group])
+          : area.style(key, group === "claimed" ? 1 : 0,
+            group === "claimed" ? [colorOf(s.holder), "#ffffff"] : [colorOf(s.holder)], ALPHA[group]);
       }
-      lyr.options.fillKey = key;
-      lyr.options.alpha = ALPHA[group];
-      lyr.options.fillStyle = !held ? canvasStripes([colorOf("ISIS"), colorOf("SDF")])
-        : group === "claimed" ? canvasHatch(colorOf(s.holder)) : colorOf(s.holder);
-      if (!areaLayer.hasLayer(lyr)) areaLayer.addLayer(lyr);
-      else lyr.setStyle({});  // redraws its part of the canvas
+      // Places at one point share a cell: it takes their side, or stripes when they differ.
+      var chosen = 0, first = null, ps = cellPlaces[c];
+      for (var n = 0; n < ps.length; n++) {
+        var kk = areaKey[ps[n]];
+        if (!kk) continue;
+        if (first === null) { first = kk; chosen = placeStyle[ps[n]]; }
+        else if (kk !== first) { chosen = area.style("contested", 2, CONTESTED, ALPHA.contested); break; }
+      }
+      area.setCell(c, chosen);
     }
     function refreshEdges(list) {
       for (var n = 0; n < list.length; n++) {
-        var x = list[n], a = sideOf(EA[x]), b = sideOf(EB[x]), on = a && b && a !== b ? 1 : 0;
-        if (on === edgeOn[x]) continue;
-        edgeOn[x] = on;
-        var ls = edgeLayers[x];
-        if (on) {
-          if (!ls) {
-            var ll = lineLatLngs(EG[x]);
-            // weight 6: Leaflet keeps the casing's width inside the redrawn area
-            ls = edgeLayers[x] = L.polyline(ll, { renderer: frontRenderer, interactive: false, color: DATA.frontline,
-              weight: 6 });
-            ls.edge = x;
-          }
-          frontLayer.addLayer(ls);
-        } else if (ls) {
-          frontLayer.removeLayer(ls);
-        }
+        var x = list[n], a = sideOf(EA[x]), b = sideOf(EB[x]);
+        area.setEdge(x, a && b && a !== b ? 1 : 0);
       }
     }
 
@@ -592,18 +970,38 @@
       return out;
     }
 
+    // The canvas form of a marker style: patterns as canvas patterns; the rank says what is drawn on top.
+    function canvasStyle(st, style) {
+      var s = st ? st.s : null, fill = style.fillColor;
+      if (s && s.status === "held" && s.basis === "claimed") fill = canvasHatch(colorOf(s.holder));
+      else if (s && s.status === "contested") {
+        var cs = (s.contenders && s.contenders.length ? s.contenders : ["ISIS", "SDF"]).map(colorOf);
+        if (cs.length === 1) cs.push("#ffffff");
+        fill = canvasStripes(cs);
+      }
+      var rank = !st ? 0 : s.status === "unknown" ? 1 : s.status === "held" ? (st.faded ? 2 : 3) : 4;
+      return { fill: fill, color: style.color, fillOpacity: style.fillOpacity, opacity: style.opacity,
+        dashArray: style.dashArray, radius: style.radius, weight: style.weight, rank: rank };
+    }
+
     // ------------------------------------------------------------ render
-    var openPlace = null, tableTimer = null, drawn = false;
+    var openPlace = null, tableTimer = null, drawn = false, placesChanged = false;
     function restyle(i, dirty) {
       var m = markerList[i], st = current(i), style = styleFor(st);
       var k = style.fillColor + style.color + style.fillOpacity + style.dashArray + style.radius;
-      var path = m.marker._path;
-      if (k !== m.key) {
-        m.marker.setStyle(style); m.marker.setRadius(style.radius); m.key = k;
+      if (placeCanvas) {
+        if (k !== m.key) {
+          placeCanvas.styleOf[i] = placeCanvas.style(k, canvasStyle(st, style)); m.key = k; placesChanged = true;
+        }
+      } else {
+        var path = m.marker._path;
+        if (k !== m.key) {
+          m.marker.setStyle(style); m.marker.setRadius(style.radius); m.key = k;
+        }
+        path.setAttribute("data-state", label(st));
+        path.setAttribute("data-basis", st ? st.s.basis : "");
+        path.setAttribute("data-faded", st && st.faded ? "1" : "0");
       }
-      path.setAttribute("data-state", label(st));
-      path.setAttribute("data-basis", st ? st.s.basis : "");
-      path.setAttribute("data-faded", st && st.faded ? "1" : "0");
       var side = sideOf(i), key = side ? side + (side === "contested" ? "" : "|" + st.s.basis) : "";
       if (key !== (areaKey[i] || "")) {
         areaKey[i] = key;
@@ -616,8 +1014,10 @@
       if (!drawn) { changed = DATA.places.map(function (p, k) { return k; }); drawn = true; }
       for (i = 0; i < changed.length; i++) restyle(changed[i], dirty);
       refreshEdges(dirty);
+      area.paint();  // what changed, if anything
+      if (placesChanged) { placeCanvas.paint(); placesChanged = false; }
       // The age of the evidence moves with every date: an attribute only, no restyle.
-      for (i = 0; i < NP; i++) {
+      for (i = 0; !placeCanvas && i < NP; i++) {
         if (curK[i] >= 0) markerList[i].marker._path.setAttribute("data-age", String(current(i).age));
         else if (changed.length) markerList[i].marker._path.setAttribute("data-age", "");
       }
@@ -1193,13 +1593,15 @@
       // Cells on show: place id -> "holder|basis" or "contested", from the cells drawn.
       cells: function () {
         var out = {};
-        areaLayer.getLayers().forEach(function (l) { if (l.place !== undefined) out[DATA.places[l.place].id] = l.options.fillKey; });
+        for (var i = 0; i < NP; i++) if (areaKey[i] && area.cellStyle[G.cell_of[i]]) out[DATA.places[i].id] = areaKey[i];
         return out;
       },
       // Frontline edges on show, each as "place|place" (the places either side), from the lines drawn.
       fronts: function () {
-        return frontLayer.getLayers().filter(function (l) { return l.edge !== undefined; }).map(function (l) {
-          return DATA.places[EA[l.edge]].id + "|" + DATA.places[EB[l.edge]].id; }).sort();
+        var out = [];
+        if (!map.hasLayer(frontLayer)) return out;
+        for (var x = 0; x < EA.length; x++) if (edgeOn[x]) out.push(DATA.places[EA[x]].id + "|" + DATA.places[EB[x]].id);
+        return out.sort();
       },
       csv: claimsCsv, geojson: snapshotGeojson
     };
