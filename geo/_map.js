@@ -3,7 +3,10 @@
    what is already drawn: each place's cell and each edge between neighbouring
    cells are in the page once, and a delta stream says which places change on
    which day (geo/_page.py). What grows with the claims arrives gzip-compressed
-   and is unpacked with the browser's DecompressionStream. Article text is
+   and is unpacked with the browser's DecompressionStream. Cells and frontlines
+   are painted pixel by pixel on one canvas (AreaCanvas), markers of maps with
+   hundreds of places stamped on another (PlaceCanvas): a date step repaints
+   only what changed. Article text is
    untrusted: it is only ever written with textContent, never as markup. */
 (function () {
   "use strict";
@@ -403,6 +406,7 @@
       this.styles = [null];
       this._ids = {};
       this._order = new Int32Array(0);
+      this.cull = true;  // false: stamp every marker, hidden or not (the picture is the same)
     },
     // style: {fill, color, fillOpacity, opacity, dashArray, radius, weight, rank}
     style: function (key, style) {
@@ -439,7 +443,7 @@
       this._order = order.subarray(0, pos);
       // Each style drawn once into a small sprite, then stamped at every place: Skia fills a path of
       // thousands of overlapping arcs slowly, and blits a small image fast.
-      var keep = this._visible(order.subarray(0, pos));
+      var keep = this.cull === false ? new Uint8Array(pos).fill(1) : this._visible(order.subarray(0, pos));
       ctx.save();
       ctx.imageSmoothingEnabled = false;
       for (n = 0; n < pos; n++) {
@@ -1603,7 +1607,11 @@
         for (var x = 0; x < EA.length; x++) if (edgeOn[x]) out.push(DATA.places[EA[x]].id + "|" + DATA.places[EB[x]].id);
         return out.sort();
       },
-      csv: claimsCsv, geojson: snapshotGeojson
+      csv: claimsCsv, geojson: snapshotGeojson,
+      // The canvases drawn on: areas (cells and frontlines) and, with many places, the markers.
+      renderers: { areas: area, places: placeCanvas },
+      // Draw everything again from the current state, not only what changed.
+      repaint: function () { area.paint(true); if (placeCanvas) placeCanvas.paint(); }
     };
     document.body.setAttribute("data-ready", "1");
   }

@@ -205,3 +205,156 @@ def test_the_page_carries_each_cell_once_however_often_control_changes(tmp_path)
     assert json.dumps(few["geometry"]) == json.dumps(many["geometry"])  # geometry bytes do not grow with dates
     assert len(many["deltas"]["days"]) > 5 * len(few["deltas"]["days"]) // 2  # the deltas do
     assert len(few["geometry"]["cells"]) == 3 and len(few["geometry"]["edges"]) == 2 * 3
+
+
+# ------------------------------------------------------------------ pixels
+# The areas canvas is painted pixel by pixel and only where something changed; the markers of a map
+# with hundreds of places are stamped on a canvas, hidden ones skipped. These read the pixels back.
+
+PIXEL_AT = """([which, lat, lon]) => {
+    const c = window.frontline.renderers[which]._container, m = window.frontline.map;
+    const pt = m.latLngToContainerPoint([lat, lon]), rc = c.getBoundingClientRect(), mc = m.getContainer().getBoundingClientRect();
+    const x = Math.round(pt.x + mc.left - rc.left), y = Math.round(pt.y + mc.top - rc.top);
+    return Array.from(c.getContext('2d').getImageData(x, y, 1, 1).data); }"""
+HASH = """(which) => {
+    const c = window.frontline.renderers[which]._container, d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let h = 2166136261, ink = 0;
+    for (let i = 0; i < d.length; i++) { h ^= d[i]; h = Math.imul(h, 16777619); }
+    for (let i = 3; i < d.length; i += 4) ink += d[i] > 0;
+    return [h >>> 0, ink]; }"""
+
+
+def _rgb(hex_: str) -> tuple[int, int, int]:
+    return int(hex_[1:3], 16), int(hex_[3:5], 16), int(hex_[5:7], 16)
+
+
+def _near(px, rgb, alpha, tol=4) -> bool:
+    return all(abs(a - b) <= tol for a, b in zip(px, (*rgb, alpha), strict=True))
+
+
+def test_cells_and_fronts_are_painted_in_their_sides_colours(browser, tmp_path):
+    from shapely.geometry import LineString
+
+    from gazetteer.river import to_wgs84
+    from geo._style import FRONTLINE
+
+    tl = Timeline(_three_villages())
+    out = write_report(tl, tmp_path / "r.html")
+    ctx, page = offline_page(browser)
+    page.goto(out.as_uri())
+    page.wait_for_selector("body[data-ready='1']")
+    at = {p.id: (p.lat, p.lon) for p in tl.gazetteer}
+    # The pixels midway along the edge Hajin shares with al-Bukhatir.
+    (line,) = [g for a, b, g in edges_for(tl.gazetteer).edges if {*a, *b} == {"hajin", "bukhatir"}]
+    line = LineString(to_wgs84(line).coords) if not isinstance(line, LineString) else to_wgs84(line)
+    mid = [line.interpolate(f, normalized=True) for f in (0.4, 0.45, 0.5, 0.55, 0.6)]
+
+    def px(place: str) -> list[int]:
+        return page.evaluate(PIXEL_AT, ["areas", *at[place]])
+
+    def front_pixels() -> list[list[int]]:
+        return [page.evaluate(PIXEL_AT, ["areas", p.y, p.x]) for p in mid]
+
+    page.evaluate("window.frontline.setDate('2018-12-01')")
+    sdf, isis, white = _rgb(COLORS["SDF"]), _rgb(COLORS["ISIS"]), (255, 255, 255)
+    assert _near(px("hajin"), sdf, 64)  # held, assessed: the holder's colour at 25 %
+    assert _near(px("bukhatir"), isis, 64)
+    assert any(_near(px("safafinah"), c, 115) for c in (sdf, white))  # claimed: hatched, at 45 %
+    # The front: the dashed line or its white casing, opaque, on the edge between SDF and ISIS ground.
+    fronts = front_pixels()
+    assert all(p[3] >= 200 for p in fronts) and any(_near(p, _rgb(FRONTLINE), 255, 8) for p in fronts)
+    page.evaluate("window.frontline.setDate('2018-12-12')")  # Hajin contested: ISIS and SDF stripes at 30 %
+    assert any(_near(px("hajin"), c, 77) for c in (sdf, isis))
+    page.evaluate("window.frontline.setDate('2018-12-09')")  # both sides SDF: no front there
+    assert all(p[3] < 150 for p in front_pixels())
+    assert _near(px("bukhatir"), sdf, 64)
+    # The two overlays switch their parts of the canvas.
+    page.evaluate("window.frontline.setDate('2018-12-01')")
+    toggle = "(name) => {{ const l = window.frontline.layers._layers.find(x => x.name === name).layer; window.frontline.map.{}(l); }}"
+    page.evaluate(toggle.format("removeLayer"), "Frontlines")
+    assert all(p[3] < 150 for p in front_pixels()) and _near(px("hajin"), sdf, 64)
+    page.evaluate(toggle.format("removeLayer"), "Areas of control")
+    assert px("hajin")[3] == 0
+    page.evaluate(toggle.format("addLayer"), "Frontlines")
+    page.evaluate(toggle.format("addLayer"), "Areas of control")
+    assert _near(px("hajin"), sdf, 64) and any(_near(p, _rgb(FRONTLINE), 255, 8) for p in front_pixels())
+    assert page.errors == []
+    ctx.close()
+
+
+def test_markers_on_canvas_show_the_snapshot_and_open_the_story(browser, sample_timeline, tmp_path):
+    out = write_report(sample_timeline, tmp_path / "r.html")
+    ctx, page = offline_page(browser)
+    ctx.add_init_script("window.frontlineOptions = {canvasPlacesFrom: 1}")  # the many-places drawing, on the sample
+    page.goto(out.as_uri())
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.locator(".fl-map").get_attribute("data-places") == "canvas"
+    assert page.locator("path[data-place]").count() == 0
+    ids = [p.id for p in sample_timeline.gazetteer if p.id in page.evaluate(
+        "window.frontline.data.places.map(p => p.id)")]
+    for day in [date(2018, 10, 12), date(2018, 12, 14), date(2018, 11, 2), date(2019, 3, 23), date(2018, 12, 11)]:
+        page.evaluate(f"window.frontline.setDate('{day.isoformat()}')")
+        want_states, want_fronts = expected(sample_timeline, day)
+        got = page.evaluate("(ids) => Object.fromEntries(ids.map(i => [i, window.frontline.stateOf(i)]))", ids)
+        assert got == {i: want_states[i] for i in ids}, day
+        assert page.evaluate("window.frontline.fronts()") == want_fronts, day
+    # Hajin, close up on 14 December 2018: its marker in the SDF's colour; a click on it opens its story.
+    page.evaluate("window.frontline.setDate('2018-12-14')")
+    assert page.evaluate("window.frontline.stateOf('hajin')") == "SDF"
+    hajin = next(p for p in sample_timeline.gazetteer if p.id == "hajin")
+    page.evaluate(f"window.frontline.map.setView([{hajin.lat}, {hajin.lon}], 13, {{animate: false}})")
+    assert _near(page.evaluate(PIXEL_AT, ["places", hajin.lat, hajin.lon]), _rgb(COLORS["SDF"]), 242, 6)
+    box = page.locator(".fl-map").bounding_box()
+    pt = page.evaluate(f"window.frontline.map.latLngToContainerPoint([{hajin.lat}, {hajin.lon}])")
+    page.mouse.move(box["x"] + pt["x"], box["y"] + pt["y"])
+    assert "fl-over-place" in page.locator(".fl-map").get_attribute("class")
+    page.mouse.click(box["x"] + pt["x"] + 3, box["y"] + pt["y"] - 2)
+    story = page.locator("#story")
+    story.wait_for(state="visible")
+    assert "Hajin" in story.inner_text()
+    assert page.errors == []
+    ctx.close()
+
+
+def test_a_map_stepped_through_dates_is_the_map_drawn_whole(browser, tmp_path):
+    from bench.bench_timeline import generate
+
+    gz, claims = generate(6000, 900, 8, days=90)
+    tl = Timeline(claims, gazetteer=gz)
+    out = write_report(tl, tmp_path / "r.html")
+    ctx, page = offline_page(browser)
+    page.goto(out.as_uri())
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.locator(".fl-map").get_attribute("data-places") == "canvas"  # hundreds of places: on canvas
+    ids = page.evaluate("window.frontline.data.places.map(p => p.id)")
+    days = [date(2018, 1, 20), date(2018, 1, 21), date(2018, 2, 14), date(2018, 1, 2), date(2018, 3, 30),
+            date(2018, 3, 29), date(2018, 2, 1)]
+    for n, day in enumerate(days):
+        if n % 2:  # by the slider too, a day at a time
+            page.locator("#fl-slider").focus()
+            page.locator("#fl-slider").press("ArrowRight")
+            day = date.fromisoformat(page.evaluate("window.frontline.date()"))
+        else:
+            page.evaluate(f"window.frontline.setDate('{day.isoformat()}')")
+        stepped = page.evaluate(HASH, "areas"), page.evaluate(HASH, "places")
+        page.evaluate("window.frontline.repaint()")
+        assert (page.evaluate(HASH, "areas"), page.evaluate(HASH, "places")) == stepped, day
+        assert stepped[0][1] > 10_000 and stepped[1][1] > 10_000, day  # there is something drawn
+        want_states, want_fronts = expected(tl, day)
+        got = page.evaluate("(ids) => Object.fromEntries(ids.map(i => [i, window.frontline.stateOf(i)]))", ids)
+        assert got == {i: want_states[i] for i in ids}, day
+        assert page.evaluate("window.frontline.fronts()") == want_fronts, day
+    # Markers hidden under others are not stamped, and the picture is the same to within the 5 % a
+    # 95 %-opaque marker lets through.
+    diff = page.evaluate("""() => {
+        const r = window.frontline.renderers.places, c = r._container, g = c.getContext('2d');
+        r.cull = false; r.paint(); const all = g.getImageData(0, 0, c.width, c.height).data;
+        r.cull = true; r.paint(); const culled = g.getImageData(0, 0, c.width, c.height).data;
+        let worst = 0, off = 0;
+        for (let i = 0; i < all.length; i++) { const d = Math.abs(all[i] - culled[i]); worst = Math.max(worst, d); off += d > 0; }
+        const kept = r._visible(r._order).reduce((a, b) => a + b, 0);
+        return {worst, off, kept, drawn: r._order.length}; }""")
+    assert diff["worst"] <= 14, diff
+    assert diff["kept"] < diff["drawn"], diff  # some were hidden, and skipped
+    assert page.errors == []
+    ctx.close()
