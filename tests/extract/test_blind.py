@@ -56,6 +56,7 @@ LATER = {
     "set2": (HERE / "blind_sentences_2.jsonl", 60, {"f1": 0.74, "precision": 0.77}),
     "set3": (HERE / "blind_sentences_3.jsonl", 50, {"f1": 0.70}),
     "set4": (HERE / "blind_sentences_4.jsonl", 50, {"f1": 0.63}),
+    "set5": (HERE / "blind_sentences_5.jsonl", 50, {"f1": 0.65}),
 }
 PUB = DateWindow(date(2018, 12, 1), date(2018, 12, 1))
 _PARTIAL = ("part", "half", "most", "some")
