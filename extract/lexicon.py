@@ -233,7 +233,12 @@ TARGET_MARKERS = word_set("على ضد أمام مع بين حساب طرد لط
 # The attacker named after an attack noun is not who took, held or repelled.
 ATTACK_NOUNS = word_set("هجوم هجوما هجوماً لهجوم بهجوم هجمات الهجوم لهجمات هجمة")
 # Generic heads before an actor's name: look past them for a target marker.
-ACTOR_HEADS = word_set("قوات القوات عناصر مسلحي مقاتلي مقاتلو ميليشيات وحدات طيران طائرات")
+ACTOR_HEADS = word_set("قوات القوات عناصر مسلحي مقاتلي مقاتلو ميليشيات وحدات طيران طائرات "
+                       # what each side's media call the other: مرتزقة داعش، إرهابيو داعش، فلول التنظيم
+                       "مرتزقة إرهابيي إرهابيو مسلحو فلول عصابات")
+# A generic force noun standing for whichever party the text is about (the verb agrees with it).
+GENERIC_FORCES = word_set("القوات الوحدات القطعات الأرتال أرتال المقاتلون المقاتلين العناصر الجنود "
+                          "والقوات والوحدات والقطعات")
 MILITIA_HEADS = word_set("ميليشيات ميليشيا مليشيات مليشيا الميليشيات فصائل")
 # Objects that are themselves pronouns: the place was named before.
 # Relative words and the gender of the place words they agree with (حي الحويقة ... الذي).
@@ -303,7 +308,7 @@ LOCATOR_WORDS = word_set("شرق شرقي غرب غربي شمال شمالي ج
 # "near X": the claim is about X's surroundings (its outskirts), not about somewhere else.
 NEAR_WORDS = word_set("قرب بالقرب مقربة")
 # Who supports the doer is not the doer (بدعم من التحالف).
-SUPPORT = word_set("بدعم بمساندة بإسناد بغطاء المدعومة المدعوم مدعومة مدعوما مدعوماً بمشاركة وبدعم "
+SUPPORT = word_set("بدعم بمساندة بإسناد بغطاء وبإسناد وبمساندة وبغطاء المدعومة المدعوم مدعومة مدعوما مدعوماً بمشاركة وبدعم "
                    "تدعمها يدعمها تدعمه يدعمه تدعمهم يدعمهم وتدعمها ويدعمها وتدعمه ويدعمه تسانده تساندها")
 # Words of part or whole that may stand between listed places (هجين، وأجزاء من بلدة السوسة).
 LIST_PART_WORDS = word_set("أجزاء وأجزاء جزء وجزء معظم ومعظم بعض وبعض كامل وكامل أطراف وأطراف من")

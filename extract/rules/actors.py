@@ -40,8 +40,9 @@ def is_target(doc: Doc, a: Hit) -> bool:
         w = doc.tword[k]
         if w in lx.TARGET_MARKERS or w in lx.ATTACK_NOUNS:
             return True
-        # قوات «قسد»، نقاط لقسد: look past the head noun the actor's name hangs on.
-        if w not in lx.ACTOR_HEADS and not in_set(w, lx.SITE_WORDS):
+        # قوات «قسد»، نقاط لقسد: look past the head noun the actor's name hangs on; a nominative head
+        # (مسلحو، مقاتلو) is a subject: طرد مسلحو داعش القوات = ISIS expelled, not expelled.
+        if (w not in lx.ACTOR_HEADS and not in_set(w, lx.SITE_WORDS)) or w.endswith("و"):
             break
     return any(w in lx.SUPPORT for w in doc.tword[max(0, ti - WINDOW["support_back"]):ti])
 

@@ -86,7 +86,9 @@ class Doc:
         self.tend: list[int] = offsets[2::2]
         self.mentions: list[Mention] = ex.linker.link(nt)
         self.mstart = [m.norm_start for m in self.mentions]
-        self.actors = [Hit(*a) for a in ex.actor_matcher.finditer(s)]
+        # NONE rows of actors.csv: generic phrases that contain a party's name (الوحدات العسكرية is not
+        # the YPG's الوحدات); they win by length, then drop out.
+        self.actors = [Hit(*a) for a in ex.actor_matcher.finditer(s) if a[2] != "NONE"]
         self.astart = [a.start for a in self.actors]
         self.actor_tokens = {k for a in self.actors
                              for k in range(bisect_left(self.tstart, a.start), bisect_left(self.tstart, a.end))}

@@ -27,7 +27,7 @@ WINDOW: dict[str, int] = {
     "hands_ahead": 8,          # سقطت ... بيد تنظيم داعش
     "hands_owner": 4,
     "target_marker_back": 3,   # هجوم على مواقع X: markers this far before an actor make it a target
-    "support_back": 3,         # بدعم من التحالف
+    "support_back": 4,         # بدعم من التحالف، وبإسناد جوي ومدفعي من التحالف
     "speaker_noun_back": 9,    # مصدر في قسد: a speaker noun this far before an actor
     # Places
     "locator_back": 4,         # شرقي مدينة دير الزور: words read back from a place for a locator

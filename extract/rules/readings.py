@@ -16,7 +16,8 @@ Rules
     Actors joined by و share the deed (قوات النظام وميليشيات الحشد الشعبي حاصرت ...).
 ``actor.previous``
     A verb with no subject in its sentence takes the last doer named before, whose gender
-    agrees with the verb (قسد ... وتقدمت), or the last-named actor for الأخيرة.
+    agrees with the verb (قسد ... وتقدمت), or the last-named actor for الأخيرة; after a generic
+    force noun (الوحدات، القوات، الأرتال) the verb agrees with that noun, so any gender will do.
 ``target.coordinated_before``
     A ``post`` cue after a list takes the whole list (بلدة السوسة وقرية الشعفة وبلدة هجين الخاضعة لسيطرة ...).
 ``target.concurrent``
@@ -142,6 +143,10 @@ def _previous_doer(doc: Doc, i: int, sent: Sentence, prev: Sentence | None) -> t
             gov = next((doc.tword[j] for j in range(i - 1, max(sent.t0, i - 6) - 1, -1)
                         if in_set(doc.tword[j], lx.ENABLING_VERBS)), None)
             want = _verb_feminine(gov) if gov else None
+    # وتواصل الوحدات العسكرية تقدمها: the verb agrees with a generic force noun (units, columns, forces),
+    # not with the party it stands for.
+    if any(w in lx.GENERIC_FORCES for w in doc.tword[max(sent.t0, i - 4):i]):
+        want = None
     candidates: list[Hit] = []
     pos = doc.tstart[i]
     while (a := actor_before(doc, pos, floor)) is not None:

@@ -181,3 +181,19 @@ def test_verbs_with_an_object_suffix(word, verb):
 def test_losses_are_not_a_loss_of_ground(ex):
     # خسائر (casualties) is not خسارة (losing a place).
     assert control(ex, "وتكبد التنظيم خسائر كبيرة في بلدة هجين خلال المعارك.") == []
+
+
+def _actor_rows() -> list[dict]:
+    import csv
+    from importlib import resources
+
+    with resources.files("extract").joinpath("data/actors.csv").open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize("row", _actor_rows(), ids=lambda r: f"{r['actor']}:{r['alias']}")
+def test_every_name_in_the_actor_table_names_its_party(ex, row):
+    """Each alias of extract/data/actors.csv, as the owner of a place, is read as its party; a NONE row
+    (a generic phrase that contains a party's name, الوحدات العسكرية) as nobody."""
+    got = {c[1] for c in control(ex, f"وباتت بلدة الشعفة تحت سيطرة {row['alias']} منذ يوم أمس.")}
+    assert got == (set() if row["actor"] == "NONE" else {row["actor"]})

@@ -100,6 +100,15 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # The enemy a clash is fought with, under what each side's media call it, is not the doer of the next verb.
+    ("actor.target", "وحررت قوات سوريا الديمقراطية بلدة ذيبان بعد اشتباكات مع مرتزقة داعش. وحررت القوات أيضاً قرية الحوايج.",
+     {("diban", "SDF", "captured"), ("hawaij", "SDF", "captured")}, {("hawaij", "ISIS", "captured")}),
+    # A nominative head (مسلحو) is the subject of the verb before it, not its object.
+    ("actor.target", "وطرد مسلحو داعش القوات الحكومية من بلدة الشعفة.", {("shaafa", "ISIS", "captured")},
+     {("shaafa", "SAA", "captured")}),
+    # Generic units of whichever army are not the YPG's الوحدات.
+    ("actor.previous", "وأحكم الجيش السوري سيطرته على بلدة الشولا. وتواصل الوحدات العسكرية تقدمها باتجاه بلدة كباجب.",
+     {("kabajeb", "SAA", "advanced")}, {("kabajeb", "SDF", "advanced")}),
     # Entrenched in a named place holds it; a place only inside an actor's name is no place.
     ("cue.stationed_in", "وقال مراسل إن مقاتلي التنظيم لا يزالون يتحصنون في مخيم صغير داخل بلدة الباغوز.",
      {("baghuz", "ISIS", "holds")}, set()),
