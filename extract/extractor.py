@@ -139,6 +139,8 @@ def _claims_for(doc: Doc, cue: Cue, sent: Sentence, fr, prev: Sentence | None, l
     reading = read(doc, cue, sent, prev)
     if reading is None:
         return []
+    if cue.mode != "event":
+        doc.doers.update(a.start for a in reading.actors)
     cue_span = (doc.tstart[cue.i], doc.tend[cue.i])
     attribution = at.attribution(doc, sent, fr, cue_span[0], last_source=last_source, prev_effective=prev_effective,
                                  next_speaker=next_speaker, prev_according=prev_according)

@@ -238,7 +238,7 @@ ACTOR_HEADS = word_set("قوات القوات عناصر مسلحي مقاتلي
                        "مرتزقة إرهابيي إرهابيو مسلحو فلول عصابات")
 # A generic force noun standing for whichever party the text is about (the verb agrees with it).
 GENERIC_FORCES = word_set("القوات الوحدات القطعات الأرتال أرتال المقاتلون المقاتلين العناصر الجنود "
-                          "والقوات والوحدات والقطعات")
+                          "والقوات والوحدات والقطعات الميليشيات والميليشيات المليشيات")
 MILITIA_HEADS = word_set("ميليشيات ميليشيا مليشيات مليشيا الميليشيات فصائل")
 # Objects that are themselves pronouns: the place was named before.
 # Relative words and the gender of the place words they agree with (حي الحويقة ... الذي).

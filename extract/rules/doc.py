@@ -109,6 +109,7 @@ class Doc:
         # Filled by the rules as they go.
         self.locator: list[bool] = []
         self.dates: dict[int, list] = {}  # date expressions per sentence start, found when a claim needs them
+        self.doers: set[int] = set()  # start of every actor credited with a deed so far (actor.same_head)
         self.cue_cache: dict[int, object] = {}
         self._spans: dict[int, tuple[int, int]] = {}
 

@@ -18,6 +18,9 @@ Rules
     A verb with no subject in its sentence takes the last doer named before, whose gender
     agrees with the verb (قسد ... وتقدمت), or the last-named actor for الأخيرة; after a generic
     force noun (الوحدات، القوات، الأرتال) the verb agrees with that noun, so any gender will do.
+``actor.same_head``
+    A generic force noun as the subject (الميليشيات، القوات) refers back to the last actor named with that
+    head noun (ميليشيات أسد، قوات النظام), else to the last actor credited with a deed.
 ``target.coordinated_before``
     A ``post`` cue after a list takes the whole list (بلدة السوسة وقرية الشعفة وبلدة هجين الخاضعة لسيطرة ...).
 ``target.concurrent``
@@ -37,7 +40,7 @@ from typing import NamedTuple
 from extract import lexicon as lx
 from extract.rules import targets as tg
 from extract.rules.actors import actor_after, actor_before, actor_by_agent, actor_in_hands, first_actor, is_target
-from extract.rules.cues import Cue, cue_at
+from extract.rules.cues import Cue, blocked, cue_at
 from extract.rules.doc import Doc, Hit, in_set
 from extract.rules.params import CONFIDENCE, WINDOW
 from extract.rules.sentences import Sentence
@@ -145,7 +148,8 @@ def _previous_doer(doc: Doc, i: int, sent: Sentence, prev: Sentence | None) -> t
             want = _verb_feminine(gov) if gov else None
     # وتواصل الوحدات العسكرية تقدمها: the verb agrees with a generic force noun (units, columns, forces),
     # not with the party it stands for.
-    if any(w in lx.GENERIC_FORCES for w in doc.tword[max(sent.t0, i - 4):i]):
+    generic = [w for w in doc.tword[max(sent.t0, i - 4):i] if w in lx.GENERIC_FORCES]
+    if generic:
         want = None
     candidates: list[Hit] = []
     pos = doc.tstart[i]
@@ -154,6 +158,10 @@ def _previous_doer(doc: Doc, i: int, sent: Sentence, prev: Sentence | None) -> t
         pos = a.start
     if not candidates:
         return None, ""
+    if generic:
+        a = _same_head(doc, generic[-1], candidates)
+        if a is not None:
+            return a, "actor.same_head"
     agree = [a for a in candidates if want is None or _feminine(doc, a) in (None, want)]
     here = [a for a in candidates if a.start >= sent.start]
     # Agreement chooses among candidates; writers do not always agree (انسحابه of قسد), so a lone
@@ -161,6 +169,26 @@ def _previous_doer(doc: Doc, i: int, sent: Sentence, prev: Sentence | None) -> t
     if agree and (agree[0].start >= sent.start or not here):
         return agree[0], "actor.previous"
     return (here[0], "actor.previous") if here else (None, "")
+
+
+def _head_of(word: str) -> str:
+    """A force noun without its article or conjunction: الميليشيات → ميليشيات، والقوات → قوات."""
+    for p in ("وال", "ال", "و"):
+        if word.startswith(p) and len(word) > len(p) + 2:
+            return word[len(p):]
+    return word
+
+
+def _same_head(doc: Doc, generic: str, candidates: list[Hit]) -> Hit | None:
+    """``actor.same_head``: a generic force noun (الميليشيات، القوات) refers back to the last actor named
+    with that head (ميليشيات أسد، قوات النظام); else, to the last actor credited with a deed."""
+    head = _head_of(generic)
+    for a in candidates:
+        words = doc.s[a.start:a.end].split()
+        before = doc.tword[doc.tok_at(a.start) - 1] if doc.tok_at(a.start) > 0 else ""
+        if head in {_head_of(w) for w in words[:1]} or _head_of(before) == head:
+            return a
+    return next((a for a in candidates if a.start in doc.doers), None)
 
 
 def _doer_before(doc: Doc, i: int, sent: Sentence) -> Hit | None:
@@ -311,12 +339,15 @@ def _actor_antecedent(doc: Doc, rel: int) -> Hit | None:
     return None
 
 
-def _inside_capture(doc: Doc, i: int, sent: Sentence, *, also_advance: bool = False, reach: int = 5) -> bool:
-    """``target.state_before``: the cue describes the object of a capture a few words before it."""
+def _inside_capture(doc: Doc, i: int, sent: Sentence, *, also_advance: bool = False, reach: int = 5,
+                    real: bool = False) -> bool:
+    """``target.state_before``: the cue describes the object of a capture a few words before it (with
+    ``real``, a capture that happened: not a goal, a failure or a question)."""
     changes = ("captured", "advanced") if also_advance else ("captured",)
     for j in doc.cues_in(max(sent.t0, i - reach), i):
         other = cue_at(doc, j, sent)
-        if other is not None and other.change in changes and other.mode in ("forward", "entered"):
+        if other is not None and other.change in changes and other.mode in ("forward", "entered") and \
+                not (real and blocked(doc, other, sent)):
             return True
     return False
 
@@ -494,6 +525,11 @@ def _pocket(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readin
         if k is not None:
             targets, rule = tg.group_before(doc, k), "target.antecedent"
     if not targets:
+        return None
+    # حررت قسد بلدة مركدة جنوبي الحسكة، آخر معقل لداعش: the place said to be the pocket is the object of a
+    # capture just before it; the pocket is what it was (target.state_before).
+    if rule == "target.antecedent" and _inside_capture(doc, doc.tok_at(doc.mentions[targets[0]].norm_start), sent,
+                                                       also_advance=True, real=True):
         return None
     if owner is None:
         owner = actor_before(doc, doc.tstart[i], sent.start)

@@ -100,6 +100,17 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # The place a pocket is said of was just taken: the pocket is what it was; after a goal it still is.
+    ("target.state_before", "وحررت قوات سوريا الديمقراطية بلدة الباغوز شرقي دير الزور، آخر معقل لداعش في سوريا.",
+     {("baghuz", "SDF", "captured")}, {("baghuz", "ISIS", "holds")}),
+    ("cue.pocket", "وأعلنت قسد بدء معركة لتحرير ما تبقى من قرية الباغوز التي تعتبر آخر جيب لداعش.",
+     {("baghuz", "ISIS", "holds")}, {("baghuz", "SDF", "captured")}),
+    # A generic force noun is the last actor named with its head noun, not the last actor named.
+    ("actor.same_head", "واستعاد التنظيم بلدة القورية بعد انسحاب ميليشيات أسد منها، فيما لا تزال الميليشيات تسيطر على مدينة الميادين.",
+     {("mayadin", "SAA", "holds")}, {("mayadin", "ISIS", "holds")}),
+    # ... else the last actor credited with a deed, not the one a place was last said to be held by.
+    ("actor.same_head", "ودخل الجيش السوري مدينة البوكمال، آخر المدن بيد داعش. وقال مصدر إن القوات المتقدمة تسيطر على نصف المدينة.",
+     {("abu_kamal", "SAA", "advanced")}, {("abu_kamal", "ISIS", "holds")}),
     # The enemy a clash is fought with, under what each side's media call it, is not the doer of the next verb.
     ("actor.target", "وحررت قوات سوريا الديمقراطية بلدة ذيبان بعد اشتباكات مع مرتزقة داعش. وحررت القوات أيضاً قرية الحوايج.",
      {("diban", "SDF", "captured"), ("hawaij", "SDF", "captured")}, {("hawaij", "ISIS", "captured")}),
