@@ -56,6 +56,8 @@ _TRIGGERS = with_clitics(TRIGGER_WORDS)
 _ANAPHOR_WORDS = with_clitics(lx.ANAPHORS) | with_clitics(lx.SITE_WORDS) | {"هذه"}
 _SETTLEMENT_ANAPHORS = with_clitics(lx.SETTLEMENT_ANAPHORS)
 _PLURAL_ANAPHORS = with_clitics(lx.word_set("المناطق الأحياء المواقع القرى البلدات الأسواق"))
+_DISTRICT_ANAPHORS = with_clitics(lx.word_set("الحي الأحياء"))
+_DEMONSTRATIVES = with_clitics(lx.word_set("تلك هذه ذلك هذا"))
 _PRONOUN_OBJECT = re.compile(r".+(?:ه|ها|هم|هما)$")
 _GAP_IGNORE = lx.RELATIVE | lx.LOCATOR_WORDS | TRIGGER_WORDS | lx.GAP_WORDS
 
@@ -314,7 +316,7 @@ def fallback_targets(doc: Doc, cue: Cue, sent: Sentence, prev_sent: Sentence | N
         if found is not None:
             return group_before(doc, found[0]), found[1], "target.anaphor"
     if cue.change == "withdrew" and any(in_set(z, lx.DESTINATION) for z in zone[:4]) and \
-            not any(in_set(z, lx.ORIGIN_WORDS) or z == "من" for z in zone[:4]):
+            not any(in_set(z, lx.ORIGIN_WORDS) or z == "من" or z in lx.PRONOUN_OBJECTS for z in zone[:4]):
         # فرّ عناصر التنظيم باتجاه البادية: they fled the place named last (the one just taken).
         found = last_place_before(doc, i, sent, prev_sent)
         if found is not None:
@@ -327,6 +329,9 @@ def fallback_targets(doc: Doc, cue: Cue, sent: Sentence, prev_sent: Sentence | N
     if anaphor:
         # «تحرير البلدة» after «مخيم الباغوز»: the town, not the camp named last.
         kinds = None if pronoun or not any(z in _SETTLEMENT_ANAPHORS for z in zone) else lx.SETTLEMENT_KINDS
+        if not pronoun and any(z in _DISTRICT_ANAPHORS and zone[k - 1] in _DEMONSTRATIVES
+                               for k, z in enumerate(zone) if k):  # تلك الأحياء: districts, not villages
+            kinds = frozenset({"neighbourhood"})
         found = last_place_before(doc, i, sent, None if pronoun else prev_sent, kinds=kinds)
         if found is not None:  # انسحبت منها: the places just named together
             return group_before(doc, found[0]), found[1], "target.anaphor"
@@ -351,7 +356,8 @@ def group_before(doc: Doc, k: int) -> list[int]:
         words = _TOKEN.findall(gap)
         if any(w != "و" and not in_set(w, TRIGGER_WORDS) and w not in lx.LIST_PART_WORDS for w in words):
             break
-        if not ("," in gap or "،" in gap or any(w.startswith("و") for w in words)):
+        joined = doc.s[doc.mentions[group[0]].norm_start] == "و"  # والكشكية: the و is inside the mention
+        if not ("," in gap or "،" in gap or joined or any(w.startswith("و") for w in words)):
             break
         group.insert(0, j)
         j -= 1

@@ -100,6 +100,12 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # «منها» after a list: every place of the list, the و inside a name's mention or not.
+    ("target.anaphor", "وسيطرت قسد على قرى أبو حمام والكشكية وغرانيج، بعد انسحاب عناصر التنظيم منها باتجاه هجين.",
+     {("abu_hamam", "ISIS", "withdrew"), ("kishkiyah", "ISIS", "withdrew"), ("gharanij", "ISIS", "withdrew")}, set()),
+    # «تلك الأحياء» points back to districts: a village named last is not one.
+    ("target.anaphor", "وسيطر الجيش على قرية الحسينية. وانسحب عناصر التنظيم من تلك الأحياء باتجاه البادية.",
+     {("husseiniya", "SAA", "captured")}, {("husseiniya", "ISIS", "withdrew")}),
     # The place a pocket is said of was just taken: the pocket is what it was; after a goal it still is.
     ("target.state_before", "وحررت قوات سوريا الديمقراطية بلدة الباغوز شرقي دير الزور، آخر معقل لداعش في سوريا.",
      {("baghuz", "SDF", "captured")}, {("baghuz", "ISIS", "holds")}),
