@@ -157,16 +157,28 @@ def _claims_for(doc: Doc, cue: Cue, sent: Sentence, fr, prev: Sentence | None, l
     for actor, change, rule in deeds:
         if change not in dates:
             dates[change] = date_for(doc, cue_span[0], cue_span[1], sent, change)
-        for k in reading.targets:
+        for n, k in enumerate(reading.targets):
             place = doc.ex.gazetteer[doc.mentions[k].place].id
             if (sent.start, place, CONTROL, actor.key, change) in seen:
                 continue  # said already in this sentence: don't build it again
             out.append(make_claim(
                 doc, sent, kind=CONTROL, cue_span=cue_span, k=k, actor=actor.key, change=change,
-                extent_=extent(doc, *reading.extent_span, doc.mentions[k].place), modality=mod,
+                extent_=_extent_of(doc, reading, n), modality=mod,
                 attribution=attribution, confidence=reading.confidence, rule=rule, source_kind=kind_of_source,
                 date=dates[change]))
     return out
+
+
+def _extent_of(doc: Doc, reading, n: int) -> str | None:
+    """The extent of the reading's n-th place: the words between it and the place listed before it
+    (هجين بالكامل وأجزاء من السوسة), else the reading's own words, else بالكامل right after it."""
+    k = reading.targets[n]
+    m = doc.mentions[k]
+    if n:
+        gap = extent(doc, doc.tok_at(doc.mentions[reading.targets[n - 1]].norm_end), doc.tok_at(m.norm_start), m.place)
+        if gap is not None and gap != extent(doc, 0, 0, m.place):  # a word, not only "a site is part of its town"
+            return gap
+    return extent(doc, *reading.extent_span, m.place, after=doc.tok_at(m.norm_end))
 
 
 def _event(doc: Doc, cue: Cue, sent: Sentence, k: int, attribution, seen: set[tuple]) -> Claim | None:

@@ -58,7 +58,7 @@ class Reading(NamedTuple):
 
     targets: list[int]            # mention indices
     actors: list[Hit]             # the doers (coordinated actors share the deed); empty if none found
-    extent_span: tuple[int, int]  # token range read for the extent
+    extent_span: tuple[int, int]  # token range read for the extent (of every place; see extractor._extent_of)
     confidence: float
     rules: tuple[str, ...]        # target and actor rule ids
     also: tuple[tuple[Hit, str, str], ...] = ()  # (actor, change, rule id): other actors' claims on the targets

@@ -56,6 +56,9 @@ _TRIGGERS = with_clitics(TRIGGER_WORDS)
 _ANAPHOR_WORDS = with_clitics(lx.ANAPHORS) | with_clitics(lx.SITE_WORDS) | {"هذه"}
 _SETTLEMENT_ANAPHORS = with_clitics(lx.SETTLEMENT_ANAPHORS)
 _PLURAL_ANAPHORS = with_clitics(lx.word_set("المناطق الأحياء المواقع القرى البلدات الأسواق"))
+# البحرة بالكامل وأجزاء من غرانيج، هجين بشكل كامل وعلى أجزاء من السوسة: an extent or the cue's own
+# preposition again does not end a list.
+_LIST_GAP = with_clitics(lx.word_set("بالكامل بشكل بصورة كامل كاملة تماما تماماً وعلى وإلى"))
 _DISTRICT_ANAPHORS = with_clitics(lx.word_set("الحي الأحياء"))
 _DEMONSTRATIVES = with_clitics(lx.word_set("تلك هذه ذلك هذا"))
 _PRONOUN_OBJECT = re.compile(r".+(?:ه|ها|هم|هما)$")
@@ -162,7 +165,7 @@ def group_from(doc: Doc, k: int, limit: int) -> list[int]:
         all_words = _TOKEN.findall(gap)
         words = [w for w in all_words
                  if not in_set(w, TRIGGER_WORDS) and w not in ("و", "كلا", "من") and w not in lx.LIST_PART_WORDS
-                 and w not in lx.NAME_ADJECTIVES]
+                 and w not in lx.NAME_ADJECTIVES and w not in _LIST_GAP]
         # هجين أكبر معاقله، إلى جانب بلدات السوسة: a list carried on past an apposition
         carried = len(all_words) <= 7 and any(in_set(w, lx.LIST_CONTINUERS) for w in all_words)
         if (not _SEPARATORS.fullmatch(re.sub(r"\w+", "", gap)) or words) and not carried:

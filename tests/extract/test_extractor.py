@@ -197,3 +197,17 @@ def test_every_name_in_the_actor_table_names_its_party(ex, row):
     (a generic phrase that contains a party's name, الوحدات العسكرية) as nobody."""
     got = {c[1] for c in control(ex, f"وباتت بلدة الشعفة تحت سيطرة {row['alias']} منذ يوم أمس.")}
     assert got == (set() if row["actor"] == "NONE" else {row["actor"]})
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # بالكامل after the place; the words before the next place of the list are its own.
+    ("وتمكن التنظيم من استعادة السيطرة على قرية البحرة بالكامل وأجزاء من قرية غرانيج.",
+     {("bahra", "captured", "full"), ("gharanij", "captured", "part")}),
+    ("وسيطرت قسد على بلدة هجين بشكل كامل وعلى أجزاء من بلدة السوسة.",
+     {("hajin", "captured", "full"), ("sousa", "captured", "part")}),
+    # ... and words before the whole list are every member's.
+    ("وسيطرت قسد على كامل بلدتي هجين والسوسة.", {("hajin", "captured", "full"), ("sousa", "captured", "full")}),
+    ("وسيطرت قسد على بلدة هجين.", {("hajin", "captured", None)}),
+])
+def test_extent_after_the_place_and_per_member_of_a_list(ex, text, want):
+    assert {(c[0], c[2], c[3]) for c in control(ex, text)} == want
