@@ -215,7 +215,7 @@ ARTILLERY_WORDS = word_set("مدفعي المدفعي مدفعية المدفع�
 # Negation right before a cue: nothing happened.
 NEGATION = word_set("لم ولم لن لا ولا دون بدون عدم غير ليس فشل فشلت فشلوا أخفق أخفقت أخفقوا وفشلت وأخفقت")
 # Between a failure verb and its cue: فشلت قسد مجدداً في اقتحام البلدة.
-NEGATION_GAP = word_set("في مجددا مجدداً مرة أخرى أيضا حتى الآن")
+NEGATION_GAP = word_set("في مجددا مجدداً مرة أخرى أيضا حتى الآن بعد")  # بعد: "yet" (لم تعلن قسد بعد سيطرتها)
 # Purpose, attempt or plan around a cue: a goal, not an event.
 INTENT = word_set("محاولة محاولات محاوله تحاول يحاول يحاولون تحاولان بهدف لأجل أجل تسعى يسعى تستعد يستعد "
                  "يستعدون تستعدون نية تهدف يهدف خطة معركة لمعركة حملة عملية لعملية لشن هدف تعتزم يعتزم "
@@ -315,7 +315,8 @@ LIST_PART_WORDS = word_set("أجزاء وأجزاء جزء وجزء معظم و�
 # After a withdrawal, a place after these words is where the side went, not what it left.
 DESTINATION = word_set("باتجاه نحو إلى الى صوب اتجاه")
 # Light verbs between a negation and the cue it negates (لم تحقق أي تقدم).
-LIGHT_VERBS = word_set("تحقق يحقق تحرز يحرز تسفر يسفر تتمكن يتمكن تستطع يستطع تنجح ينجح أي عن من في تحققه")
+LIGHT_VERBS = word_set("تحقق يحقق تحرز يحرز تسفر يسفر تتمكن يتمكن تستطع يستطع تنجح ينجح أي عن من في تحققه "
+                       "تعلن يعلن")  # لم تعلن قسد سيطرتها: not announced, not a capture
 # "in the hands of": the actor after these is the one who now holds the place.
 HANDS = word_set("بيد يد بأيدي أيدي قبضة بقبضة")
 # Pronoun objects hung on a preposition after a verb: التي سيطرت عليها القوات، التي انسحبت منها.

@@ -335,7 +335,22 @@ def _intent(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     back = WINDOW["intent_back"]
     if cue.i > sent.t0 and doc.tword[cue.i - 1] in lx.COPULA:  # الهدف من المرحلة الثالثة هو السيطرة
         back = WINDOW["intent_copula_back"]
-    return cue.purpose or doc.has("intent", max(sent.t0, cue.i - back), cue.i)
+    return cue.purpose or doc.has("intent", max(sent.t0, cue.i - back), cue.i) or _until_goal(doc, cue, sent)
+
+
+_UNTIL = lx.word_set("حتى لحين")
+_FUTURE = lx.word_set("سوف لن")
+
+
+def _until_goal(doc: Doc, cue: Cue, sent: Sentence) -> bool:
+    """ستتواصل الحملة حتى الوصول إلى الحدود وتحرير المنطقة: حتى before verbal nouns, after a future verb,
+    is the goal; حتى سيطرت قسد (until it took) is not."""
+    lo = max(sent.t0, cue.i - WINDOW["until_back"])
+    until = [k for k in range(lo, cue.i) if doc.tword[k] in _UNTIL
+             and k + 1 < sent.t1 and doc.tword[k + 1].startswith(("ال", "تحرير", "استعادة"))]
+    if not until:
+        return False
+    return any((w.startswith(("ست", "سي", "سن")) and len(w) > 4) or w in _FUTURE for w in doc.tword[sent.t0:until[0]])
 
 
 def _failure(doc: Doc, cue: Cue, sent: Sentence) -> bool:
@@ -383,9 +398,9 @@ def _subsumed(doc: Doc, cue: Cue, sent: Sentence) -> bool:
 
 
 BLOCK_RULES: tuple[Rule, ...] = (
-    Rule("block.negated", "negated: لم تسيطر، لم تحقق أي تقدم (not لا ... إلا)", _negated),
+    Rule("block.negated", "negated: لم تسيطر، لم تحقق أي تقدم، لم تعلن بعد سيطرتها (not لا ... إلا)", _negated),
     Rule("block.irrealis", "possible, expected, feared, conditional: قد يسيطر، من المتوقع أن", _irrealis),
-    Rule("block.intent", "a goal or an attempt: للسيطرة، في محاولة، بهدف", _intent),
+    Rule("block.intent", "a goal or an attempt: للسيطرة، في محاولة، بهدف، ستتواصل حتى تحرير", _intent),
     Rule("block.failure", "the attempt failed: باءت بالفشل", _failure),
     Rule("block.subsumed", "an advance joined to a capture: التقدم والسيطرة على", _subsumed),
     Rule("block.question", "a question: هل تنجح قسد في السيطرة على ...؟", _question),

@@ -75,6 +75,10 @@ FIRES = [
 
 # Block rules: the sentence must not give these claims.
 BLOCKS = [
+    ("block.intent", "وقسد في بلدة هجين. وقال المتحدث إن الحملة ستتواصل حتى الوصول إلى الحدود الإدارية مع دير الزور وتحرير كامل المنطقة.",
+     {("deir_ez_zor", "SDF", "captured")}),
+    ("block.negated", "ودخلت أرتال قسد إلى أطراف بلدة البصيرة، فيما لم تعلن «قسد» بعد سيطرتها الكاملة على البلدة.",
+     {("busayrah", "SDF", "captured")}),
     ("block.subsumed", "وتمكنت قوات النظام من التقدم والسيطرة على بلدة القورية بعد معارك.", {("quriyah", "SAA", "advanced")}),
     ("block.negated", "وأخفقت قوات النظام مجدداً في اقتحام بلدة الجلاء رغم الإسناد الجوي.", {("jalaa", "SAA", "captured")}),
     ("block.intent", "وقال القيادي إن قواتهم تحتاج إلى دعم جوي قبل الشروع في اقتحام بلدة الشعفة.",
@@ -100,6 +104,8 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # حتى before a past verb is "until": the capture happened.
+    ("cue.word", "واستمرت المعارك حتى سيطرت قسد على بلدة هجين.", {("hajin", "SDF", "captured")}, set()),
     # «منها» after a list: every place of the list, the و inside a name's mention or not.
     ("target.anaphor", "وسيطرت قسد على قرى أبو حمام والكشكية وغرانيج، بعد انسحاب عناصر التنظيم منها باتجاه هجين.",
      {("abu_hamam", "ISIS", "withdrew"), ("kishkiyah", "ISIS", "withdrew"), ("gharanij", "ISIS", "withdrew")}, set()),
