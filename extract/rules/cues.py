@@ -362,6 +362,7 @@ def _failure(doc: Doc, cue: Cue, sent: Sentence) -> bool:
 
 _CIVILIANS = with_clitics(lx.CIVILIAN_WORDS)
 _REINFORCEMENTS = with_clitics(lx.REINFORCEMENT_WORDS)
+_COLUMNS = with_clitics(lx.word_set("رتل أرتال الرتل الأرتال"))
 
 
 def _civilians(doc: Doc, cue: Cue, sent: Sentence) -> bool:
@@ -375,7 +376,11 @@ def _reinforcements(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     """Reinforcements or convoys arriving or advancing: وصلت تعزيزات إلى محيط البلدة."""
     if cue.change != "advanced":
         return False
-    return not _REINFORCEMENTS.isdisjoint(doc.tword[max(sent.t0, cue.i - 2):min(sent.t1, cue.i + 4)])
+    near = set(doc.tword[max(sent.t0, cue.i - 2):min(sent.t1, cue.i + 4)]) & _REINFORCEMENTS
+    # دخلت أرتال من قسد إلى بلدة البصيرة: columns entering a town are its advance; reinforcements are not.
+    if cue.mode == "entered" and near <= _COLUMNS:
+        return False
+    return bool(near)
 
 
 def _question(doc: Doc, cue: Cue, sent: Sentence) -> bool:

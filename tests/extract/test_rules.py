@@ -75,6 +75,7 @@ FIRES = [
 
 # Block rules: the sentence must not give these claims.
 BLOCKS = [
+    ("block.reinforcements", "ودخلت تعزيزات عسكرية لقوات النظام إلى مدينة الميادين.", {("mayadin", "SAA", "advanced")}),
     ("block.intent", "وقسد في بلدة هجين. وقال المتحدث إن الحملة ستتواصل حتى الوصول إلى الحدود الإدارية مع دير الزور وتحرير كامل المنطقة.",
      {("deir_ez_zor", "SDF", "captured")}),
     ("block.negated", "ودخلت أرتال قسد إلى أطراف بلدة البصيرة، فيما لم تعلن «قسد» بعد سيطرتها الكاملة على البلدة.",
@@ -104,6 +105,9 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # Columns of a party entering a town are its advance (reinforcements arriving are not).
+    ("cue.entered", "دخلت أرتال من «قوات سوريا الديمقراطية» إلى بلدة البصيرة بعد مفاوضات مع وجهاء العشائر.",
+     {("busayrah", "SDF", "advanced")}, set()),
     # حتى before a past verb is "until": the capture happened.
     ("cue.word", "واستمرت المعارك حتى سيطرت قسد على بلدة هجين.", {("hajin", "SDF", "captured")}, set()),
     # «منها» after a list: every place of the list, the و inside a name's mention or not.
