@@ -178,7 +178,8 @@ def _extent_of(doc: Doc, reading, n: int) -> str | None:
         gap = extent(doc, doc.tok_at(doc.mentions[reading.targets[n - 1]].norm_end), doc.tok_at(m.norm_start), m.place)
         if gap is not None and gap != extent(doc, 0, 0, m.place):  # a word, not only "a site is part of its town"
             return gap
-    return extent(doc, *reading.extent_span, m.place, after=doc.tok_at(m.norm_end))
+    found = extent(doc, *reading.extent_span, m.place, after=doc.tok_at(m.norm_end))
+    return found or reading.extent
 
 
 def _event(doc: Doc, cue: Cue, sent: Sentence, k: int, attribution, seen: set[tuple]) -> Claim | None:

@@ -227,6 +227,16 @@ def _handed(doc, i, sent, c):
     return ("withdrew", "handed") if c.cls == "handed" else None
 
 
+_SHARE = with_clitics(lx.word_set("تتقاسم يتقاسم يتقاسمان تتقاسمان تقاسم تقاسمت تتشارك يتشارك تتوزع"))
+
+
+def _shared(doc, i, sent, c):
+    # تتقاسم قوات النظام وتنظيم الدولة السيطرة على المدينة: each holds part of it, nobody took it.
+    if c.cls == "captured" and not _SHARE.isdisjoint(doc.tword[max(sent.t0, i - WINDOW["share_back"]):i]):
+        return "holds", "forward"
+    return None
+
+
 def _word(doc, i, sent, c):
     return (c.cls, "forward") if c.cls in ("captured", "advanced", "withdrew", "repelled") else None
 
@@ -253,6 +263,7 @@ CUE_RULES: tuple[Rule, ...] = (
     Rule("cue.reached", "reached the edges of a place: وصلت القوات إلى أطراف البلدة", _reached, ("reached",)),
     Rule("cue.restricted", "confined to what is left: باتت سيطرته تقتصر على، لينحصر عناصره في", _restricted, ("restricted",)),
     Rule("cue.handed", "handed a place over: سلم التنظيم قوات النظام أحياء", _handed, ("handed",)),
+    Rule("cue.shared", "control shared between actors: تتقاسم قوات النظام والتنظيم السيطرة على المدينة", _shared, ("captured",)),
     Rule("cue.word", "a cue word of the lexicon: سيطر، استعاد، تقدم، انسحب، صد", _word, ("captured", "advanced", "withdrew", "repelled")),
 )
 

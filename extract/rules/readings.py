@@ -63,6 +63,7 @@ class Reading(NamedTuple):
     rules: tuple[str, ...]        # target and actor rule ids
     also: tuple[tuple[Hit, str, str], ...] = ()  # (actor, change, rule id): other actors' claims on the targets
     change: str | None = None     # the change the doer's claim makes, when it is not the cue's own
+    extent: str | None = None     # the extent when no word says it: part for shared control (cue.shared)
 
 
 # ------------------------------------------------------------------ helpers
@@ -601,4 +602,7 @@ READERS["list"] = _list
 
 def read(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Reading | None:
     """The reading of ``cue`` by the reader of its mode."""
-    return READERS[cue.mode](doc, cue, sent, prev)
+    reading = READERS[cue.mode](doc, cue, sent, prev)
+    if reading is not None and cue.rule == "cue.shared":
+        reading = reading._replace(extent="part")  # shared control: each side holds part
+    return reading

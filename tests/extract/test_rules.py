@@ -15,6 +15,8 @@ from extract.rules import CATALOGUE
 PUB = DateWindow(date(2018, 12, 11), date(2018, 12, 11), "test")
 
 FIRES = [
+    ("cue.shared", "تتقاسم قوات النظام وتنظيم «الدولة» السيطرة على مدينة دير الزور منذ أكثر من عامين.",
+     {("deir_ez_zor", "SAA", "holds"), ("deir_ez_zor", "ISIS", "holds")}),
     ("cue.stationed_in", "وتضم المنطقة بلدة الشعفة التي يتمركز فيها مقاتلو التنظيم.", {("shaafa", "ISIS", "holds")}),
     ("cue.pocket", "وتقع بلدة السوسة ضمن الجيب الأخير لتنظيم داعش شرق الفرات.", {("sousa", "ISIS", "holds")}),
     ("cue.strongholds", "وتقدمت القوات نحو معاقل التنظيم الأخيرة وهي هجين والشعفة.",
