@@ -172,6 +172,12 @@ def _previous_doer(doc: Doc, i: int, sent: Sentence, prev: Sentence | None) -> t
     return (here[0], "actor.previous") if here else (None, "")
 
 
+def _generic_subject(doc: Doc, i: int, sent: Sentence) -> bool:
+    """A generic force noun (الميليشيات، القوات) stands right before the verb, no actor named after it."""
+    ks = [k for k in range(max(sent.t0, i - 3), i) if doc.tword[k] in lx.GENERIC_FORCES]
+    return bool(ks) and bisect_right(doc.astart, doc.tstart[ks[-1]]) == bisect_right(doc.astart, doc.tstart[i])
+
+
 def _head_of(word: str) -> str:
     """A force noun without its article or conjunction: الميليشيات → ميليشيات، والقوات → قوات."""
     for p in ("وال", "ال", "و"):
@@ -286,6 +292,10 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
         if actor is None and _POSSESSIVE.fullmatch(doc.tword[i]):  # تقدمها، سيطرته: the owner named before
             actor, how = _previous_doer(doc, i, sent, prev)
             rules.append("actor.possessive")
+        if actor is None and _generic_subject(doc, i, sent):  # لا تزال الميليشيات تسيطر: who they are
+            actor, how = _previous_doer(doc, i, sent, prev)
+            if how:
+                rules.append(how)
         if actor is None:
             actor = _doer_before(doc, i, sent)
     forced = _forced(doc, i, sent, prev) if cue.change == "withdrew" else None
