@@ -62,6 +62,18 @@ def _marks(word: str) -> tuple[str, ...]:
                  if (word in words if name in _CLITIC_FREE else in_set(word, words)))
 
 
+# Words that place an article in Iraq or in Syria, for the army unqualified (ARMY in actors.csv).
+_IRAQ_WORDS = re.compile(r"\b[وبل]?(?:العراق|العراقي|العراقيه|الانبار|قضاء|العمليات المشتركه|الحشد|بغداد|نينوي)\b")
+_SYRIA_WORDS = re.compile(r"\b[وبل]?(?:سوريا|سوريه|السوري|السوريه|النظام|دمشق|سانا|الرقه|الحسكه|دير الزور)\b")
+
+
+def _army_of(s: str, actors: list[Hit]) -> str:
+    """IRAQ when the article is about Iraq (Iraqi parties or words outnumber Syrian ones), else SAA."""
+    iraq = len(_IRAQ_WORDS.findall(s)) + 2 * sum(a.key in ("IRAQ", "PMF") for a in actors)
+    syria = len(_SYRIA_WORDS.findall(s)) + 2 * sum(a.key in ("SAA", "SDF") for a in actors)
+    return "IRAQ" if iraq > syria else "SAA"
+
+
 class Doc:
     """One article, tokenised and annotated for the rules.
 
@@ -88,7 +100,10 @@ class Doc:
         self.mstart = [m.norm_start for m in self.mentions]
         # NONE rows of actors.csv: generic phrases that contain a party's name (الوحدات العسكرية is not
         # the YPG's الوحدات); they win by length, then drop out.
-        self.actors = [Hit(*a) for a in ex.actor_matcher.finditer(s) if a[2] != "NONE"]
+        found = [Hit(*a) for a in ex.actor_matcher.finditer(s) if a[2] != "NONE"]
+        # ARMY rows: the army unqualified (الجيش، القطعات العسكرية) is the army of the country the article is about.
+        army = _army_of(s, found)
+        self.actors = [a._replace(key=army) if a.key == "ARMY" else a for a in found]
         self.astart = [a.start for a in self.actors]
         self.actor_tokens = {k for a in self.actors
                              for k in range(bisect_left(self.tstart, a.start), bisect_left(self.tstart, a.end))}

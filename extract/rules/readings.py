@@ -174,7 +174,7 @@ def _previous_doer(doc: Doc, i: int, sent: Sentence, prev: Sentence | None) -> t
 
 def _generic_subject(doc: Doc, i: int, sent: Sentence) -> bool:
     """A generic force noun (الميليشيات، القوات) stands right before the verb, no actor named after it."""
-    ks = [k for k in range(max(sent.t0, i - 3), i) if doc.tword[k] in lx.GENERIC_FORCES]
+    ks = [k for k in range(max(sent.t0, i - 3), i) if doc.tword[k] in lx.GENERIC_FORCES and k not in doc.actor_tokens]
     return bool(ks) and bisect_right(doc.astart, doc.tstart[ks[-1]]) == bisect_right(doc.astart, doc.tstart[i])
 
 
