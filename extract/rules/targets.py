@@ -227,9 +227,12 @@ def forward(doc: Doc, cue: Cue, sent: Sentence) -> tuple[list[int], int]:
 
 
 def last_place_before(doc: Doc, i: int, sent: Sentence, prev_sent: Sentence | None, *,
-                      kinds: frozenset[str] | None = None) -> tuple[int, float] | None:
+                      kinds: frozenset[str] | None = None,
+                      skip_destinations: bool = False) -> tuple[int, float] | None:
     """The last place named before token i in this sentence, else in the previous one (if given),
-    with the confidence such a reading deserves; with ``kinds``, the last place of one of those kinds."""
+    with the confidence such a reading deserves; with ``kinds``, the last place of one of those kinds;
+    with ``skip_destinations``, not a place only headed for (وتقدمت باتجاه الميادين بعد انسحاب داعش منها:
+    they withdrew from the town taken, not from the one ahead)."""
     gz = doc.ex.gazetteer
 
     def kind_fits(k: int, parent_too: bool) -> bool:
@@ -242,6 +245,8 @@ def last_place_before(doc: Doc, i: int, sent: Sentence, prev_sent: Sentence | No
 
     def fitting(a: int, b: int) -> list[int]:
         ks = [k for k in doc.mentions_in(a, b) if not doc.locator[k]]
+        if skip_destinations:
+            ks = [k for k in ks if not _after_destination(doc, k)] or ks
         if not kinds:
             return ks
         return [k for k in ks if kind_fits(k, False)] or [k for k in ks if kind_fits(k, True)]
@@ -335,7 +340,8 @@ def fallback_targets(doc: Doc, cue: Cue, sent: Sentence, prev_sent: Sentence | N
         if not pronoun and any(z in _DISTRICT_ANAPHORS and zone[k - 1] in _DEMONSTRATIVES
                                for k, z in enumerate(zone) if k):  # تلك الأحياء: districts, not villages
             kinds = frozenset({"neighbourhood"})
-        found = last_place_before(doc, i, sent, None if pronoun else prev_sent, kinds=kinds)
+        found = last_place_before(doc, i, sent, None if pronoun else prev_sent, kinds=kinds,
+                                  skip_destinations=cue.change == "withdrew")
         if found is not None:  # انسحبت منها: the places just named together
             return group_before(doc, found[0]), found[1], "target.anaphor"
     if cue.change == "advanced" and i + 1 < sent.t1 and (

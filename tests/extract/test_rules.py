@@ -107,6 +107,9 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # «منها» after a capture and a move toward another town: they withdrew from the town taken.
+    ("target.anaphor", "سيطرت قوات النظام على بلدة موحسن، وتقدمت باتجاه مدينة الميادين، بعد انسحاب عناصر داعش منها.",
+     {("muhasan", "ISIS", "withdrew"), ("mayadin", "SAA", "advanced")}, {("mayadin", "ISIS", "withdrew")}),
     # The verbal noun of «tightened its grip» is a capture told in the background; a goal stays a goal.
     ("cue.word", "وتوغلت قسد داخل بلدة السوسة، بعد أسبوع من إحكام قبضتها على بلدة هجين.",
      {("sousa", "SDF", "advanced"), ("hajin", "SDF", "captured")}, set()),
