@@ -332,7 +332,7 @@ CIVILIAN_WORDS = word_set("المواطنين المواطنون المدنيي�
 FORCING_WORDS = word_set("أجبر أجبرت أجبروا أجبرته أجبرتهم أجبرها أرغم أرغمت أرغمته أرغمتهم أرغمها اضطر اضطرت "
                          "اضطرته دفع دفعت دفعته دفعتهم إجبار وأجبرت وأجبرته")
 SHRINK_WORDS = word_set("تقلص تقلصت تتقلص لتتقلص يتقلص انحسرت انحسر تنحسر لتنحسر")
-EDGE_WORDS = word_set("أطراف مشارف محيط تخوم وسط داخل عمق مداخل")
+EDGE_WORDS = word_set("أطراف مشارف محيط تخوم وسط داخل عمق مداخل الأطراف المشارف المحيط التخوم المداخل")
 PART_PRONOUNS = word_set("أطرافه أطرافها محيطه محيطها داخله داخلها مشارفه مشارفها وسطه وسطها أحيائها أجزائها")
 # Phrases that carry a list on past an apposition (هجين أكبر معاقله، إلى جانب بلدات السوسة والشعفة).
 # Adjectives that may follow a name inside a list (حقل الخراطة الاستراتيجي، وعقدة الشولا).
@@ -356,7 +356,8 @@ EXTENT_WORDS = {
     "most": word_set("معظم أغلب غالبية أكثر"),
     "half": word_set("نصف"),
     "part": word_set("أجزاء جزء بعض أحياء حي أقسام قسم أطرافها مواقع الربع ربع ثلث الثلث"),
-    "outskirts": word_set("أطراف مشارف محيط ضواحي تخوم مداخل أطرافها قرب بالقرب"),
+    "outskirts": word_set("أطراف مشارف محيط ضواحي تخوم مداخل أطرافها قرب بالقرب الأطراف المشارف التخوم المداخل "
+                          "الضواحي"),
 }
 
 # --- Words the rules test in their windows (extract.rules), named here so a spelling is one edit.

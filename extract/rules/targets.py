@@ -77,8 +77,12 @@ def is_locator(doc: Doc, m: Mention, prev: Mention | None = None) -> bool:
         if w in _LOCATORS:
             if w in lx.ADMIN_WORDS and (_right_after_cue(doc, k) or _nothing_to_locate(doc, k)):
                 return False  # تحرير قضاء القائم: the district is the object, it locates nothing named
-            # القسم الشمالي من بلدة الباغوز: a part of the place, not a place beside it
-            return not (w.startswith("ال") and k > 0 and in_set(doc.tword[k - 1], lx.PART_NOUNS))
+            if _edge_of(doc, k):
+                return False
+            # القسم الشمالي من بلدة الباغوز، المشارف الشمالية لبلدة الشعفة: a part or the edge of the place,
+            # not a place beside it
+            return not (w.startswith("ال") and k > 0 and (in_set(doc.tword[k - 1], lx.PART_NOUNS)
+                                                         or in_set(doc.tword[k - 1], lx.EDGE_WORDS)))
 
         if w in _TRIGGERS or w.isdigit() or w in ("من", "ل", "في"):
             if w == "في" and steps == 0:
@@ -115,6 +119,12 @@ def _right_after_cue(doc: Doc, k: int) -> bool:
     if k - 1 in cues:
         return True
     return k - 2 in cues and doc.tword[k - 1] in lx.TO_WORDS | {"علي", "من"}
+
+
+def _edge_of(doc: Doc, k: int) -> bool:
+    """Token k follows «the southern outskirts of» (الأطراف الجنوبية لقضاء القائم): the place is the object."""
+    return k >= 2 and doc.tword[k - 1] in _LOCATORS and doc.tword[k - 1].startswith("ال") and (
+        in_set(doc.tword[k - 2], lx.PART_NOUNS) or in_set(doc.tword[k - 2], lx.EDGE_WORDS))
 
 
 def _nothing_to_locate(doc: Doc, k: int) -> bool:

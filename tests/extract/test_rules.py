@@ -107,6 +107,12 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # «the northern outskirts of» names the place reached; a compass word alone locates.
+    ("place.locator", "ووصلت قوات النظام إلى المشارف الشمالية لبلدة الشعفة.", {("shaafa", "SAA", "advanced")}, set()),
+    ("place.locator", "وقال المتحدث باسم هيئة الحشد الشعبي إن ألوية الحشد دخلت الأطراف الجنوبية لقضاء القائم.",
+     {("al_qaim", "PMF", "advanced")}, set()),
+    ("place.locator", "وتقدمت قسد في قرية الكشمة الواقعة على الأطراف الشمالية لناحية هجين.",
+     {("kashma", "SDF", "advanced")}, {("hajin", "SDF", "advanced")}),
     # «منها» after a capture and a move toward another town: they withdrew from the town taken.
     ("target.anaphor", "سيطرت قوات النظام على بلدة موحسن، وتقدمت باتجاه مدينة الميادين، بعد انسحاب عناصر داعش منها.",
      {("muhasan", "ISIS", "withdrew"), ("mayadin", "SAA", "advanced")}, {("mayadin", "ISIS", "withdrew")}),
