@@ -125,6 +125,9 @@ def _verb_feminine(word: str) -> bool | None:
     w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
     if w.endswith(("وا", "ون")):
         return None
+    # تحرير، تطهير: a verbal noun (تفعيل), no gender; not a feminine present.
+    if len(w) == 5 and w.startswith("ت") and w[3] == "ي":
+        return None
     if w.endswith("ت") or w.startswith("ت"):
         return True
     if w.startswith("ي"):
@@ -164,6 +167,8 @@ def _previous_doer(doc: Doc, i: int, sent: Sentence, prev: Sentence | None) -> t
         if a is not None:
             return a, "actor.same_head"
     agree = [a for a in candidates if want is None or _feminine(doc, a) in (None, want)]
+    # آخر معقل لتنظيم داعش: an owner hung by ل only describes; the last doer is another actor.
+    agree = [a for a in agree if not _descriptive_owner(doc, a, -1)] or agree
     here = [a for a in candidates if a.start >= sent.start]
     # Agreement chooses among candidates; writers do not always agree (انسحابه of قسد), so a lone
     # candidate in the cue's own sentence still stands.

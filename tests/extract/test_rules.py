@@ -107,6 +107,12 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # A verbal noun (تحرير) has no gender to agree with: the last doer named before did it ...
+    ("actor.previous", "الجيش يواصل تقدمه جنوب الميادين. بعد أيام من تحرير مدينة الميادين، سيطرت وحدات الجيش العربي السوري على بلدة القورية.",
+     {("mayadin", "SAA", "captured"), ("quriyah", "SAA", "captured")}, set()),
+    # ... and an owner hung by ل on a stronghold only describes: it is not that doer.
+    ("actor.previous", "أعلن الجيش السوري تحرير مدينة البوكمال، آخر معقل لتنظيم داعش. وأكد البيان أن تحرير البوكمال أنهى مشروع التنظيم.",
+     {("abu_kamal", "SAA", "captured")}, {("abu_kamal", "ISIS", "captured")}),
     # «the northern outskirts of» names the place reached; a compass word alone locates.
     ("place.locator", "ووصلت قوات النظام إلى المشارف الشمالية لبلدة الشعفة.", {("shaafa", "SAA", "advanced")}, set()),
     ("place.locator", "وقال المتحدث باسم هيئة الحشد الشعبي إن ألوية الحشد دخلت الأطراف الجنوبية لقضاء القائم.",
