@@ -83,9 +83,11 @@ BLOCKS = [
     ("block.negated", "ودخلت أرتال قسد إلى أطراف بلدة البصيرة، فيما لم تعلن «قسد» بعد سيطرتها الكاملة على البلدة.",
      {("busayrah", "SDF", "captured")}),
     ("block.subsumed", "وتمكنت قوات النظام من التقدم والسيطرة على بلدة القورية بعد معارك.", {("quriyah", "SAA", "advanced")}),
-    ("block.negated", "وأخفقت قوات النظام مجدداً في اقتحام بلدة الجلاء رغم الإسناد الجوي.", {("jalaa", "SAA", "captured")}),
+    ("block.negated", "وأخفقت قوات النظام مجدداً في اقتحام بلدة الجلاء رغم الإسناد الجوي.",
+     {("jalaa", "SAA", "captured"), ("jalaa", "SAA", "advanced")}),
     ("block.intent", "وقال القيادي إن قواتهم تحتاج إلى دعم جوي قبل الشروع في اقتحام بلدة الشعفة.",
-     {("shaafa", "SDF", "captured"), ("shaafa", "ISIS", "captured")}),
+     {("shaafa", "SDF", "captured"), ("shaafa", "ISIS", "captured"), ("shaafa", "SDF", "advanced"),
+      ("shaafa", "ISIS", "advanced")}),
     ("block.question", "قراءة | هل تتمكن قوات النظام من استعادة مدينة الميادين قبل نهاية العام؟",
      {("mayadin", "SAA", "captured")}),
     ("block.question", "فهل سيطرت قسد فعلاً على بلدة الشعفة؟", {("shaafa", "SDF", "captured")}),
@@ -107,6 +109,9 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # Storming a town is breaking into it, an advance: the fighting goes on inside.
+    ("cue.word", "اقتحمت قوات سوريا الديمقراطية، فجر اليوم، بلدة الشعفة من محورين، وتدور اشتباكات عنيفة داخلها.",
+     {("shaafa", "SDF", "advanced")}, {("shaafa", "SDF", "captured")}),
     # A verbal noun (تحرير) has no gender to agree with: the last doer named before did it ...
     ("actor.previous", "الجيش يواصل تقدمه جنوب الميادين. بعد أيام من تحرير مدينة الميادين، سيطرت وحدات الجيش العربي السوري على بلدة القورية.",
      {("mayadin", "SAA", "captured"), ("quriyah", "SAA", "captured")}, set()),
