@@ -28,7 +28,7 @@ from extract.rules.cues import Cue, blocked, cue_at, cue_word
 from extract.rules.doc import Doc
 from extract.rules.params import CONFIDENCE
 from extract.rules.readings import read
-from extract.rules.records import date_for, extent, make_claim
+from extract.rules.records import date_for, extent, extent_word, make_claim
 from extract.rules.sentences import Sentence
 from extract.rules.targets import locators
 from extract.sources import source_kind
@@ -175,8 +175,8 @@ def _extent_of(doc: Doc, reading, n: int) -> str | None:
     k = reading.targets[n]
     m = doc.mentions[k]
     if n:
-        gap = extent(doc, doc.tok_at(doc.mentions[reading.targets[n - 1]].norm_end), doc.tok_at(m.norm_start), m.place)
-        if gap is not None and gap != extent(doc, 0, 0, m.place):  # a word, not only "a site is part of its town"
+        gap = extent_word(doc, doc.tok_at(doc.mentions[reading.targets[n - 1]].norm_end), doc.tok_at(m.norm_start))
+        if gap is not None:
             return gap
     found = extent(doc, *reading.extent_span, m.place, after=doc.tok_at(m.norm_end))
     return found or reading.extent

@@ -102,8 +102,10 @@ class Doc:
         # the YPG's الوحدات); they win by length, then drop out.
         found = [Hit(*a) for a in ex.actor_matcher.finditer(s) if a[2] != "NONE"]
         # ARMY rows: the army unqualified (الجيش، القطعات العسكرية) is the army of the country the article is about.
-        army = _army_of(s, found)
-        self.actors = [a._replace(key=army) if a.key == "ARMY" else a for a in found]
+        if any(a.key == "ARMY" for a in found):
+            army = _army_of(s, found)
+            found = [a._replace(key=army) if a.key == "ARMY" else a for a in found]
+        self.actors = found
         self.astart = [a.start for a in self.actors]
         self.actor_tokens = {k for a in self.actors
                              for k in range(bisect_left(self.tstart, a.start), bisect_left(self.tstart, a.end))}

@@ -25,7 +25,7 @@ from extract.rules.doc import Doc, with_clitics
 from extract.rules.params import WINDOW
 from extract.rules.sentences import Sentence
 
-__all__ = ["date_for", "extent", "make_claim", "quote"]
+__all__ = ["date_for", "extent", "extent_word", "make_claim", "quote"]
 
 # Extent words (clitics included) to the extent they say; where words disagree the first listed wins.
 _EXTENT_PRIORITY = ("half", "most", "outskirts", "part", "full")
@@ -44,6 +44,12 @@ def quote(doc: Doc, sent: Sentence, a: int, b: int) -> tuple[int, int, str]:
     b = min(b, a + WINDOW["quote_max_chars"])  # keep quotes readable: the clause around the cue
     oa, ob = doc.nt.span(a, b)
     return oa, ob, doc.nt.original[oa:ob]
+
+
+def extent_word(doc: Doc, i0: int, i1: int) -> str | None:
+    """The extent the words of tokens [i0, i1) say (``extent.words``), or None."""
+    found = {_EXTENT_OF.get(w) for w in doc.tword[max(0, i0):max(i0, i1)]}
+    return next((e for e in _EXTENT_PRIORITY if e in found), None)
 
 
 def extent(doc: Doc, i0: int, i1: int, place_id: str, *, after: int | None = None) -> str | None:

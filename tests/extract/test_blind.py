@@ -34,8 +34,17 @@ figure.
 that and measured once, with no rule written against it: F1 **0.608** with the code before this
 round's rules and **0.638** with them (P 0.703, R 0.584). That is the honest figure for reporting
 nobody tuned for. Most of what the sets still miss is idiom, claims a second clause implies (X forced Y to
-withdraw: X took it) and places named only inside an actor's name. Raise the floors as the extraction
-improves, never lower them.
+withdraw: X took it) and places named only inside an actor's name.
+
+``data/blind_sentences_5.jsonl`` (50 paragraphs, 96 claims, 10 negatives) was written next and measured
+once at first contact: F1 **0.651** (P 0.753, R 0.573). The fourth set (and the earlier ones) then served
+for development: generic force nouns resolved by their head noun (الميليشيات → ميليشيات أسد), the army
+unqualified by the country reported, generic phrases that contain a party's name (الوحدات العسكرية),
+lists that go on past an extent, «the northern outskirts of X», shared control, storming as an advance,
+goals after حتى: set4 0.638 -> 0.753, set3 0.703 -> 0.726, set2 0.743 -> 0.781, set1 0.857 -> 0.876, dev
+0.877 -> 0.880. The fifth set, its errors never looked at, went from 0.651 to **0.711** (P 0.762,
+R 0.667): the held-out figure for those rules. Raise the floors as the extraction improves, never lower
+them.
 """
 
 from __future__ import annotations
@@ -53,10 +62,10 @@ HERE = Path(__file__).parent / "data"
 DATA = HERE / "blind_sentences.jsonl"
 # The later sets: file, number of items, floors (F1 and, where set, precision).
 LATER = {
-    "set2": (HERE / "blind_sentences_2.jsonl", 60, {"f1": 0.74, "precision": 0.77}),
-    "set3": (HERE / "blind_sentences_3.jsonl", 50, {"f1": 0.70}),
-    "set4": (HERE / "blind_sentences_4.jsonl", 50, {"f1": 0.63}),
-    "set5": (HERE / "blind_sentences_5.jsonl", 50, {"f1": 0.65}),
+    "set2": (HERE / "blind_sentences_2.jsonl", 60, {"f1": 0.77, "precision": 0.8}),
+    "set3": (HERE / "blind_sentences_3.jsonl", 50, {"f1": 0.72}),
+    "set4": (HERE / "blind_sentences_4.jsonl", 50, {"f1": 0.75}),
+    "set5": (HERE / "blind_sentences_5.jsonl", 50, {"f1": 0.71}),
 }
 PUB = DateWindow(date(2018, 12, 1), date(2018, 12, 1))
 _PARTIAL = ("part", "half", "most", "some")
@@ -127,8 +136,8 @@ def test_blind_sentences(scored):
     print(f"\nblind sentences ({d['items']} items): P {d['precision']:.3f} R {d['recall']:.3f} F1 {d['f1']:.3f}; "
           f"modality right on {d['modality']:.0%} of found claims; "
           f"{d['negatives_clean']} of {d['negatives']} negatives give no claim")
-    assert d["f1"] >= 0.85
-    assert d["precision"] >= 0.86
+    assert d["f1"] >= 0.87
+    assert d["precision"] >= 0.9
     assert d["modality"] >= 0.9
     assert d["negatives_clean"] >= 12
 
