@@ -43,6 +43,7 @@ CATALOGUE: dict[str, str] = {
     "target.state_before": "a holds cue inside the object of a capture is the state before it: تحرير المنطقة الواقعة تحت سيطرة داعش",
     "actor.coordinated": "actors joined by و share the deed",
     "actor.previous": "no subject in the sentence: the last doer named before, agreeing in gender",
+    "actor.passive": "طُرد / طُردت من (was expelled): the actor expelled withdrew",
     "actor.same_head": "a generic force noun (الميليشيات، القوات) is the last actor named with that head, else the last doer",
     "change.toward": "a capture of ground toward a place (سيطرت على 12 كم باتجاه X) is an advance on it",
     "also.expelled": "طرد X من Y: X withdrew from Y",

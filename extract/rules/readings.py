@@ -317,10 +317,51 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
             rules.append(how)
     also = _expelled(doc, cue, sent, actor) if cue.mode == "forward" else ()
     change = None
+    expelled = _passive_expel(doc, i, sent) if cue.mode == "forward" else None
+    if expelled is not None:  # طُردت قوات النظام من حطلة: who was expelled withdrew; nobody is named taking it
+        return Reading(targets, _actors_of(doc, expelled), extent_span, confidence, (*rules, "actor.passive"), (),
+                       "withdrew")
     if cue.change == "captured" and first.norm_start > cue_b and _toward(doc, cue_b, first.norm_start):
         change = "advanced"  # سيطرت على 12 كيلومتراً باتجاه قرية صور
         rules.append("change.toward")
     return Reading(targets, _actors_of(doc, actor), extent_span, confidence, tuple(rules), also, change)
+
+
+_DAMMA = "\u064f"
+_VERB_OPENERS = lx.word_set("قد وقد فقد كانت وكانت كان وكان ثم كما")
+
+
+def _passive_expel(doc: Doc, i: int, sent: Sentence) -> Hit | None:
+    """``actor.passive``: طُرد / طُردت (was expelled) — written with its damma, or with no object between
+    the verb and من (قوات النظام طردت من البلدة; active طرد needs one: طردت قسد التنظيم من), or with one
+    party only between them. The actor expelled: the one before the verb, else the one right after it
+    (طُرد عناصر التنظيم من القرية)."""
+    w = doc.tword[i]
+    if not in_set(w, lx.EXPEL_WORDS) or w.startswith(("ب", "ل")):
+        return None
+    oa, ob = doc.nt.span(doc.tstart[i], doc.tend[i])
+    marked = _DAMMA in doc.nt.original[oa:min(ob, oa + 3)]
+    # A verb opens its clause (و/ف on it, قد / كانت / the subject before it); after another word
+    # (تعلن طرد التنظيم) it is the verbal noun «the expulsion of».
+    prev_w = doc.tword[i - 1] if i > sent.t0 else ""
+    opens = i == sent.t0 or w[0] in "وف" or prev_w in _VERB_OPENERS or (i - 1) in doc.actor_tokens
+    if not (marked or opens):
+        return None
+    nxt = doc.tword[i + 1] if i + 1 < sent.t1 else ""
+    before = actor_before(doc, doc.tstart[i], sent.start)
+    if before is not None and doc.tok_at(before.end) < i - 2:
+        before = None  # the subject stands right before the verb (قد / كانت between at most)
+    if marked or nxt == "من":
+        if before is not None:
+            return before
+        return actor_after(doc, doc.tend[i], doc.end_of(i + 4, sent) + 1, agent_only=False) if marked else None
+    # طرد عناصر التنظيم من القرية: one party after the verb, then من — the one expelled (active طرد names two).
+    after = actor_after(doc, doc.tend[i], doc.end_of(i + 4, sent) + 1, agent_only=False)
+    if before is None and after is not None:
+        t = doc.tok_at(after.end)
+        if t < sent.t1 and doc.tword[t] == "من" and actor_after(doc, after.end, doc.tstart[t], agent_only=False) is None:
+            return after
+    return None
 
 
 def _relative_subject(doc: Doc, rel: int, i: int, sent: Sentence) -> tuple[Hit | None, str]:

@@ -109,6 +109,15 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # «was expelled»: with its damma, with no object before من, or one party only before من — that party
+    # withdrew; the verbal noun after another verb (تعلن طرد) and the active verb (two parties) are not passive.
+    ("actor.passive", "وكانت قوات النظام قد طُردت من بلدة حطلة قبل يومين إثر هجوم مباغت.",
+     {("hatla", "SAA", "withdrew")}, {("hatla", "SAA", "captured")}),
+    ("actor.passive", "وطرد عناصر التنظيم من قرية الشعفة.", {("shaafa", "ISIS", "withdrew")}, {("shaafa", "ISIS", "captured")}),
+    ("also.expelled", "وطردت قسد عناصر التنظيم من قرية الشعفة.",
+     {("shaafa", "SDF", "captured"), ("shaafa", "ISIS", "withdrew")}, set()),
+    ("also.expelled", "قوات سوريا الديمقراطية تعلن طرد تنظيم داعش من بلدة هجين",
+     {("hajin", "SDF", "captured"), ("hajin", "ISIS", "withdrew")}, set()),
     # Storming a town is breaking into it, an advance: the fighting goes on inside.
     ("cue.word", "اقتحمت قوات سوريا الديمقراطية، فجر اليوم، بلدة الشعفة من محورين، وتدور اشتباكات عنيفة داخلها.",
      {("shaafa", "SDF", "advanced")}, {("shaafa", "SDF", "captured")}),
