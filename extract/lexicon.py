@@ -367,7 +367,7 @@ CONTINUES = word_set("وأضاف وأضافت وتابع وتابعت وأوضح
                      "واعتبرت وبين وبينت مضيفا مضيفة وختم وختمت")  # the speaker of the sentence before goes on
 CORRESPONDENT = word_set("لمراسل لمراسلة لمراسلي مراسل مراسلة مراسلو لموقع لوكالة لصحيفة لقناة لشبكة")
 QUANTITY = word_set("نصف ثلث ربع ثلثي معظم أكثر أقل عشرة عشرين مئة مائة ألف")  # على نحو نصف: نحو is "about"
-GAP_WORDS = word_set("كانت كان ما زالت تزال لا باتت أصبحت منها أجزاء جزء معظم بعض كامل قد التي الذي في من تحت")
+GAP_WORDS = word_set("كانت كان ما زالت تزال لا باتت أصبحت بات أصبح صار صارت يزال منها أجزاء جزء معظم بعض كامل قد التي الذي في من تحت")
 CLAUSE_OPENERS = word_set("أن فإن بأن أنه أنها فإنه حيث و")  # a new clause: a relative clause ended before
 INSIDE_WORDS = word_set("ضمن داخل")
 EXCEPT_WORDS = word_set("إلا الا")  # لا ... إلا is exceptive, not negative

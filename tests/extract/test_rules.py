@@ -109,6 +109,9 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # A masculine place noun takes بات / أصبح between it and «under the control of».
+    ("cue.under_control", "وأشار المرصد إلى أن حقل الورد النفطي بات تحت سيطرة قوات النظام.",
+     {("al_ward_oilfield", "SAA", "holds")}, set()),
     # «was expelled»: with its damma, with no object before من, or one party only before من — that party
     # withdrew; the verbal noun after another verb (تعلن طرد) and the active verb (two parties) are not passive.
     ("actor.passive", "وكانت قوات النظام قد طُردت من بلدة حطلة قبل يومين إثر هجوم مباغت.",
