@@ -47,6 +47,7 @@ CATALOGUE: dict[str, str] = {
     "actor.same_head": "a generic force noun (الميليشيات، القوات) is the last actor named with that head, else the last doer",
     "change.toward": "a capture of ground toward a place (سيطرت على 12 كم باتجاه X) is an advance on it",
     "also.expelled": "طرد X من Y: X withdrew from Y",
+    "also.forcer": "أجبرت قسد التنظيم على الانسحاب من السوسة: the one who forced the withdrawal took the place",
     "also.receiver": "سلم X Y مواقعه: Y took the place",
     "also.besieger": "حاصر X في Y: the besieger advanced on Y",
     "actor.target": "an actor after على/ضد/مواقع or an attack noun is not the doer",

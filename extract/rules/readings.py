@@ -303,7 +303,7 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
                 rules.append(how)
         if actor is None:
             actor = _doer_before(doc, i, sent)
-    forced = _forced(doc, i, sent, prev) if cue.change == "withdrew" else None
+    forced, forcer = _forced(doc, i, sent, prev) if cue.change == "withdrew" else (None, None)
     if forced is not None:
         actor = forced
         rules.append("actor.forced")
@@ -316,6 +316,8 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
         if how:
             rules.append(how)
     also = _expelled(doc, cue, sent, actor) if cue.mode == "forward" else ()
+    if forced is not None and forcer is not None and forcer.key != forced.key:
+        also += ((forcer, "captured", "also.forcer"),)  # أجبرت قسد التنظيم على الانسحاب من السوسة: قسد took it
     change = None
     expelled = _passive_expel(doc, i, sent) if cue.mode == "forward" else None
     if expelled is not None:  # طُردت قوات النظام من حطلة: who was expelled withdrew; nobody is named taking it
@@ -409,23 +411,34 @@ def _inside_capture(doc: Doc, i: int, sent: Sentence, *, also_advance: bool = Fa
     return False
 
 
-def _forced(doc: Doc, i: int, sent: Sentence, prev: Sentence | None) -> Hit | None:
-    """``actor.forced``: أجبرته على الانسحاب، أرغمت التنظيم على التراجع — the forced one withdrew."""
-    for j in range(i - 1, max(sent.t0, i - 5) - 1, -1):
+def _forced(doc: Doc, i: int, sent: Sentence, prev: Sentence | None) -> tuple[Hit | None, Hit | None]:
+    """``actor.forced``: أجبرته على الانسحاب، أرغمت التنظيم على التراجع — the forced one withdrew; with
+    the one who forced it when named (``also.forcer``): أجبرت قسد التنظيم (verb, forcer, forced), قسد
+    أجبرت التنظيم (forcer, verb, forced)."""
+    for j in range(i - 1, max(sent.t0, i - WINDOW["forced_back"]) - 1, -1):
         w = doc.tword[j]
         if in_set(w, lx.FORCING_WORDS):
-            after = actor_after(doc, doc.tend[j], doc.tstart[i], agent_only=False)
-            if after is not None:
-                return after
+            between = []
+            pos = doc.tend[j]
+            while (a := actor_after(doc, pos, doc.tstart[i], agent_only=False)) is not None:
+                between.append(a)
+                pos = a.end
+            before = actor_before(doc, doc.tstart[j], sent.start)
+            if before is not None and doc.tok_at(before.end) < j - 2:
+                before = None  # the forcer stands right before the verb, if anywhere before it
+            if len(between) >= 2:
+                return between[-1], between[0]
+            if between:
+                return between[0], before
             if w.endswith(("ه", "ها", "هم")):  # the pronoun: the last actor before the forcing verb that agrees
                 want = True if w.endswith("ها") else None if w.endswith("هم") else False
                 k = bisect_right(doc.astart, doc.tstart[j]) - 1
                 while k >= 0 and doc.actors[k].start >= sent.start:  # targets too: معارك مع التنظيم أجبرته
                     if want is None or _feminine(doc, doc.actors[k]) in (None, want):
-                        return doc.actors[k]
+                        return doc.actors[k], None
                     k -= 1
-            return None
-    return None
+            return None, None
+    return None, None
 
 
 def _toward(doc: Doc, a: int, b: int) -> bool:

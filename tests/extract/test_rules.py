@@ -109,6 +109,11 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # Forced to withdraw: the forced one withdrew and the one who forced it took the place, in either order.
+    ("also.forcer", "وأرغم الجيش مسلحي داعش على الفرار من قرية الجلاء.",
+     {("jalaa", "ISIS", "withdrew"), ("jalaa", "SAA", "captured")}, {("jalaa", "SAA", "withdrew")}),
+    ("also.forcer", "وقسد أجبرت التنظيم على الانسحاب من بلدة الشعفة.",
+     {("shaafa", "ISIS", "withdrew"), ("shaafa", "SDF", "captured")}, set()),
     # A masculine place noun takes بات / أصبح between it and «under the control of».
     ("cue.under_control", "وأشار المرصد إلى أن حقل الورد النفطي بات تحت سيطرة قوات النظام.",
      {("al_ward_oilfield", "SAA", "holds")}, set()),
