@@ -43,8 +43,14 @@ unqualified by the country reported, generic phrases that contain a party's name
 lists that go on past an extent, «the northern outskirts of X», shared control, storming as an advance,
 goals after حتى: set4 0.638 -> 0.753, set3 0.703 -> 0.726, set2 0.743 -> 0.781, set1 0.857 -> 0.876, dev
 0.877 -> 0.880. The fifth set, its errors never looked at, went from 0.651 to **0.711** (P 0.762,
-R 0.667): the held-out figure for those rules. Raise the floors as the extraction improves, never lower
-them.
+R 0.667): the held-out figure for those rules.
+
+``data/blind_sentences_6.jsonl`` (50 paragraphs, 99 claims, 10 negatives) was written after all of that,
+asked to stay away from the plain «X took Y» (passives «تم تحرير», «باتت بيد», «أما X فقد», pronouns across
+sentences, duals, Telegram-style breaking news, hand-overs under deals, contradictory accounts), and
+measured once, its errors not looked at: F1 **0.582** with the code of before this round (P 0.780,
+R 0.465) and **0.601** with it (P 0.766, R 0.495). Recall on such phrasing is what is weakest. Raise the
+floors as the extraction improves, never lower them.
 """
 
 from __future__ import annotations
@@ -66,6 +72,7 @@ LATER = {
     "set3": (HERE / "blind_sentences_3.jsonl", 50, {"f1": 0.72}),
     "set4": (HERE / "blind_sentences_4.jsonl", 50, {"f1": 0.75}),
     "set5": (HERE / "blind_sentences_5.jsonl", 50, {"f1": 0.71}),
+    "set6": (HERE / "blind_sentences_6.jsonl", 50, {"f1": 0.60}),
 }
 PUB = DateWindow(date(2018, 12, 1), date(2018, 12, 1))
 _PARTIAL = ("part", "half", "most", "some")
