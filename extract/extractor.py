@@ -97,6 +97,7 @@ def _claims(doc: Doc) -> list[Claim]:
     frames = [at.frames(doc, x) for x in doc.sentences]
     for n, sent in enumerate(doc.sentences):
         fr = frames[n]
+        first = len(out)  # this sentence's claims are out[first:]
         nxt = doc.sentences[n + 1] if n + 1 < len(doc.sentences) else None
         # Only a sentence after one with a source of its own can be "between two of the same source".
         next_speaker = (at.opening_speaker(doc, nxt, frames[n + 1])
@@ -120,6 +121,12 @@ def _claims(doc: Doc) -> list[Claim]:
                 out.append(claim)
                 if claim.kind == CONTROL:
                     effective = claim.attributed_to
+        # دخل الجيش بلدة معدان ... وسيطر عليها: an entry the same sentence then calls a capture is that capture.
+        here = out[first:]
+        took = {(c.place, c.actor) for c in here if c.kind == CONTROL and c.change == "captured"}
+        if took:
+            out[first:] = [c for c in here if not (c.kind == CONTROL and c.change == "advanced"
+                                                   and (c.place, c.actor) in took)]
         named = [f for f in fr if f.basis in ("named", "speaker")] or fr
         if named:
             last_source = (named[-1].source, named[-1].basis)

@@ -144,8 +144,16 @@ def _control_noun(c: _Ctx) -> bool:
 
 def _under_control(doc, i, sent, c):
     if _control_noun(c) and (c.prev == "تحت" or (c.pre.endswith("ل") and c.prev in lx.SUBJECTED_WORDS)):
+        # باتت البلدة تحت سيطرة قسد: has come under it, a capture; لا تزال تحت سيطرة: still held.
+        back = doc.tword[max(sent.t0, i - WINDOW["became_back"]):i]
+        if any(w in _BECAME for w in back) and not any(w in _STILL for w in back):
+            return "captured", "post"
         return "holds", "post"
     return None
+
+
+_BECAME = with_clitics(lx.word_set("بات باتت باتا باتتا أصبح أصبحت أصبحا صار صارت"))
+_STILL = with_clitics(lx.word_set("تزال يزال زالت زال تبقى يبقى بقيت ظلت ظل"))
 
 
 def _areas_of_control(doc, i, sent, c):
@@ -189,7 +197,15 @@ def _entered(doc, i, sent, c):
     ahead = doc.tword[i + 1:min(sent.t1, i + WINDOW["unopposed_ahead"])]
     unopposed = any(w in lx.WITHOUT_WORDS and k + 1 < len(ahead) and ahead[k + 1] in lx.RESISTANCE_WORDS
                     for k, w in enumerate(ahead))
-    return ("captured" if unopposed else "advanced"), "entered"
+    # دخلت قسد معمل كونيكو بعد انسحاب عناصر التنظيم منه: the other side had left, the place is taken.
+    # (وسط انسحاب "amid" it is still going on: an entry, an advance.)
+    vacated = any(w in _AFTER and k + 1 < len(ahead) and in_set(ahead[k + 1], _WITHDRAWAL_NOUNS)
+                  for k, w in enumerate(ahead))
+    return ("captured" if unopposed or vacated else "advanced"), "entered"
+
+
+_WITHDRAWAL_NOUNS = lx.word_set("انسحاب الانسحاب فرار الفرار هروب الهروب خروج")
+_AFTER = lx.word_set("بعد عقب إثر اثر")
 
 
 def _confined(doc, i, sent, c):
@@ -394,6 +410,15 @@ def _reinforcements(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     return bool(near)
 
 
+def _sided_with(doc: Doc, cue: Cue, sent: Sentence) -> bool:
+    """انحاز إلى / إليها / لـ: siding with someone; انحاز alone (ISIS's word) is a withdrawal."""
+    w = doc.tword[cue.i]
+    if cue.change != "withdrew" or not (w.lstrip("وف").startswith(("انحاز", "الانحياز", "انحياز"))):
+        return False
+    nxt = doc.tword[cue.i + 1] if cue.i + 1 < sent.t1 else ""
+    return nxt.startswith(("الي", "لصالح")) or nxt in ("ل", "لها", "له", "لهم")
+
+
 def _question(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     """A question asks, it does not report: هل تنجح قسد في السيطرة على الباغوز؟"""
     if doc.s[sent.start:sent.end].rstrip().endswith(("؟", "?")):
@@ -418,10 +443,12 @@ BLOCK_RULES: tuple[Rule, ...] = (
     Rule("block.irrealis", "possible, expected, feared, conditional: قد يسيطر، من المتوقع أن", _irrealis),
     Rule("block.intent", "a goal or an attempt: للسيطرة، في محاولة، بهدف، ستتواصل حتى تحرير", _intent),
     Rule("block.failure", "the attempt failed: باءت بالفشل", _failure),
-    Rule("block.subsumed", "an advance joined to a capture: التقدم والسيطرة على", _subsumed),
+    Rule("block.subsumed", "an advance joined to a capture (التقدم والسيطرة على), or one the same sentence then "
+         "calls a capture (دخل البلدة وسيطر عليها; applied in extract.extractor)", _subsumed),
     Rule("block.question", "a question: هل تنجح قسد في السيطرة على ...؟", _question),
     Rule("block.civilians", "civilians moving: دخول المواطنين إلى المساجد", _civilians),
     Rule("block.reinforcements", "reinforcements arriving: وصلت تعزيزات إلى محيط البلدة", _reinforcements),
+    Rule("block.sided_with", "sided with, defected to (انحاز إليها، انحازوا إلى قسد): not a withdrawal", _sided_with),
 )
 
 

@@ -59,6 +59,7 @@ _PLURAL_ANAPHORS = with_clitics(lx.word_set("المناطق الأحياء ال�
 # البحرة بالكامل وأجزاء من غرانيج، هجين بشكل كامل وعلى أجزاء من السوسة: an extent or the cue's own
 # preposition again does not end a list.
 _LIST_GAP = with_clitics(lx.word_set("بالكامل بشكل بصورة كامل كاملة تماما تماماً وعلى وإلى"))
+_DUAL_UNITS = lx.word_set("محافظتي منطقتي ناحيتي قضاءي مدينتي")
 _DISTRICT_ANAPHORS = with_clitics(lx.word_set("الحي الأحياء"))
 _DEMONSTRATIVES = with_clitics(lx.word_set("تلك هذه ذلك هذا"))
 _PRONOUN_OBJECT = re.compile(r".+(?:ه|ها|هم|هما)$")
@@ -141,7 +142,7 @@ def between_pair(doc: Doc, k: int) -> bool:
     if doc.s[a.norm_end:b.norm_start].strip() or not b.prefix.startswith("و"):
         return False
     t = bisect_left(doc.tstart, a.norm_start) - 1
-    while t >= 0 and doc.tword[t] in _TRIGGERS:
+    while t >= 0 and (doc.tword[t] in _TRIGGERS or doc.tword[t] in _DUAL_UNITS):  # بين محافظتي الرقة ودير الزور
         t -= 1
     return t >= 0 and doc.tword[t] in lx.BETWEEN_WORDS
 

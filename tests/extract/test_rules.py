@@ -77,6 +77,10 @@ FIRES = [
 
 # Block rules: the sentence must not give these claims.
 BLOCKS = [
+    ("block.subsumed", "ودخل الجيش السوري بلدة معدان، وسيطر عليها بشكل كامل بعد معارك مع تنظيم داعش.",
+     {("madan", "SAA", "advanced")}),
+    ("block.sided_with", "وباتت بلدة ذيبان تحت سيطرة قسد، بعد أن انحاز إليها مئات المقاتلين المحليين.",
+     {("diban", "SDF", "withdrew")}),
     ("block.reinforcements", "ودخلت تعزيزات عسكرية لقوات النظام إلى مدينة الميادين.", {("mayadin", "SAA", "advanced")}),
     ("block.intent", "وقسد في بلدة هجين. وقال المتحدث إن الحملة ستتواصل حتى الوصول إلى الحدود الإدارية مع دير الزور وتحرير كامل المنطقة.",
      {("deir_ez_zor", "SDF", "captured")}),
@@ -109,6 +113,19 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # «has come under the control of» is a capture; «is still under» a hold.
+    ("cue.under_control", "وباتت بلدات الشحيل وذيبان والحوايج تحت سيطرة قوات سوريا الديمقراطية.",
+     {("shuheil", "SDF", "captured"), ("diban", "SDF", "captured"), ("hawaij", "SDF", "captured")},
+     {("diban", "SDF", "holds")}),
+    ("cue.under_control", "ولا تزال بلدة هجين تحت سيطرة التنظيم.", {("hajin", "ISIS", "holds")}, {("hajin", "ISIS", "captured")}),
+    # Entering after the other side withdrew takes the place; amid its withdrawal, an entry.
+    ("cue.entered", "ودخلت قسد معمل غاز كونيكو بعد انسحاب عناصر التنظيم منه.",
+     {("conoco_gas_plant", "SDF", "captured"), ("conoco_gas_plant", "ISIS", "withdrew")}, set()),
+    ("cue.entered", "ودخلت قسد بلدة مركدة وسط انسحاب تنظيم داعش.", {("markadah", "SDF", "advanced")},
+     {("markadah", "SDF", "captured")}),
+    # Two governorates «between» which a town lies only locate it; «it» is the town.
+    ("place.locator", "ودخل الجيش السوري بلدة معدان على الحدود بين محافظتي الرقة ودير الزور، وسيطر عليها بالكامل.",
+     {("madan", "SAA", "captured")}, {("raqqa", "SAA", "captured"), ("deir_ez_zor", "SAA", "captured")}),
     # Forced to withdraw: the forced one withdrew and the one who forced it took the place, in either order.
     ("also.forcer", "وأرغم الجيش مسلحي داعش على الفرار من قرية الجلاء.",
      {("jalaa", "ISIS", "withdrew"), ("jalaa", "SAA", "captured")}, {("jalaa", "SAA", "withdrew")}),
@@ -116,7 +133,7 @@ SHAPES = [
      {("shaafa", "ISIS", "withdrew"), ("shaafa", "SDF", "captured")}, set()),
     # A masculine place noun takes بات / أصبح between it and «under the control of».
     ("cue.under_control", "وأشار المرصد إلى أن حقل الورد النفطي بات تحت سيطرة قوات النظام.",
-     {("al_ward_oilfield", "SAA", "holds")}, set()),
+     {("al_ward_oilfield", "SAA", "captured")}, set()),
     # «was expelled»: with its damma, with no object before من, or one party only before من — that party
     # withdrew; the verbal noun after another verb (تعلن طرد) and the active verb (two parties) are not passive.
     ("actor.passive", "وكانت قوات النظام قد طُردت من بلدة حطلة قبل يومين إثر هجوم مباغت.",

@@ -26,8 +26,9 @@ CASES = [
     ("وزعمت وكالة أعماق التابعة للتنظيم أن مقاتليه استعادوا السيطرة على بلدة الشعفة.",
      {("shaafa", "ISIS", "captured")}),
     ("قوات سوريا الديمقراطية تعلن تحرير بلدة الباغوز فوقاني بالكامل", {("baghuz_fawqani", "SDF", "captured")}),
+    # «has come under» its control, once the other side left: a capture (cue.under_control).
     ("وباتت قرية المراشدة تحت سيطرة قسد بعد انسحاب مسلحي داعش منها.",
-     {("marashida", "SDF", "holds"), ("marashida", "ISIS", "withdrew")}),
+     {("marashida", "SDF", "captured"), ("marashida", "ISIS", "withdrew")}),
     ("وذكرت وكالة هاوار أن مقاتلي قسد سيطروا على حقل التنك النفطي.", {("al_tanak_oilfield", "SDF", "captured")}),
     ("ولا يزال التنظيم يسيطر على قرى الشعفة والسوسة والباغوز.",
      {("shaafa", "ISIS", "holds"), ("sousa", "ISIS", "holds"), ("baghuz", "ISIS", "holds")}),
