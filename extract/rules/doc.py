@@ -63,16 +63,20 @@ def _marks(word: str) -> tuple[str, ...]:
 
 
 # Words that place an article in Iraq or in Syria, for the army unqualified (ARMY in actors.csv).
-_IRAQ_WORDS = re.compile(r"\b[وبل]?(?:العراق|العراقي|العراقيه|الانبار|قضاء|العمليات المشتركه|الحشد|بغداد|نينوي)\b")
-_SYRIA_WORDS = re.compile(r"\b[وبل]?(?:سوريا|سوريه|السوري|السوريه|النظام|دمشق|سانا|الرقه|الحسكه|دير الزور)\b")
+_IRAQ_WORDS = frozenset(arabic.fold(w) for w in "العراق العراقي العراقية الأنبار قضاء الحشد بغداد نينوى".split())
+_SYRIA_WORDS = frozenset(arabic.fold(w) for w in "سوريا سورية السوري السورية النظام دمشق سانا الرقة الحسكة".split())
 
 
-def _army_of(s: str, actors: list[Hit]) -> str:
+def _army_of(words: list[str], actors: list[Hit]) -> str:
     """IRAQ when the article is about Iraq (Iraqi parties or words outnumber Syrian ones), else SAA."""
-    iraq = len(_IRAQ_WORDS.findall(s)) + 2 * sum(a.key in ("IRAQ", "PMF") for a in actors)
-    syria = len(_SYRIA_WORDS.findall(s)) + 2 * sum(a.key in ("SAA", "SDF") for a in actors)
+    iraq = syria = 0
+    for w in words:
+        w = w[1:] if w[:1] in "وبل" and len(w) > 4 else w
+        iraq += w in _IRAQ_WORDS
+        syria += w in _SYRIA_WORDS
+    iraq += 2 * sum(a.key in ("IRAQ", "PMF") for a in actors)
+    syria += 2 * sum(a.key in ("SAA", "SDF") for a in actors)
     return "IRAQ" if iraq > syria else "SAA"
-
 
 class Doc:
     """One article, tokenised and annotated for the rules.
@@ -103,7 +107,7 @@ class Doc:
         found = [Hit(*a) for a in ex.actor_matcher.finditer(s) if a[2] != "NONE"]
         # ARMY rows: the army unqualified (الجيش، القطعات العسكرية) is the army of the country the article is about.
         if any(a.key == "ARMY" for a in found):
-            army = _army_of(s, found)
+            army = _army_of(self.tword, found)
             found = [a._replace(key=army) if a.key == "ARMY" else a for a in found]
         self.actors = found
         self.astart = [a.start for a in self.actors]
