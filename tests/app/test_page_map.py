@@ -78,6 +78,17 @@ def shown(page) -> tuple[dict, list[str]]:
     return states, page.evaluate("window.frontline.fronts()")
 
 
+def opened(browser, tl: Timeline, tmp_path, *, options: str | None = None):
+    """The report of ``tl`` open offline in Chromium and drawn; ``options``: window.frontlineOptions."""
+    out = write_report(tl, tmp_path / "r.html")
+    ctx, page = offline_page(browser)
+    if options:
+        ctx.add_init_script(f"window.frontlineOptions = {options}")
+    page.goto(out.as_uri())
+    page.wait_for_selector("body[data-ready='1']")
+    return ctx, page
+
+
 @pytest.fixture(scope="module")
 def sample_timeline():
     return Timeline(extract_paths([SAMPLE / "articles"], manifest=read_manifest(SAMPLE / "manifest.csv"),
@@ -85,10 +96,7 @@ def sample_timeline():
 
 
 def test_stepping_forward_back_and_jumping_shows_the_snapshot_of_each_date(browser, sample_timeline, tmp_path):
-    out = write_report(sample_timeline, tmp_path / "r.html")
-    ctx, page = offline_page(browser)
-    page.goto(out.as_uri())
-    page.wait_for_selector("body[data-ready='1']")
+    ctx, page = opened(browser, sample_timeline, tmp_path)
     days = [date(2018, 10, 12), date(2018, 10, 20), date(2018, 11, 2), date(2018, 12, 12), date(2018, 12, 14),
             date(2018, 12, 13), date(2018, 11, 20), date(2018, 10, 13), date(2019, 2, 12), date(2018, 10, 12),
             date(2019, 3, 23), date(2018, 12, 11)]
@@ -126,10 +134,7 @@ def cell_places(tl: Timeline) -> set[str]:
 
 def test_a_frontline_lies_exactly_between_differently_held_neighbours(browser, tmp_path):
     tl = Timeline(_three_villages())
-    out = write_report(tl, tmp_path / "r.html")
-    ctx, page = offline_page(browser)
-    page.goto(out.as_uri())
-    page.wait_for_selector("body[data-ready='1']")
+    ctx, page = opened(browser, tl, tmp_path)
     cases = {
         # SDF (assessed) beside SDF (claimed): one side, no front; beside ISIS: a front.
         "2018-12-01": ["bukhatir|hajin"],
@@ -233,20 +238,15 @@ def _near(px, rgb, alpha, tol=4) -> bool:
 
 
 def test_cells_and_fronts_are_painted_in_their_sides_colours(browser, tmp_path):
-    from shapely.geometry import LineString
-
     from gazetteer.river import to_wgs84
     from geo._style import FRONTLINE
 
     tl = Timeline(_three_villages())
-    out = write_report(tl, tmp_path / "r.html")
-    ctx, page = offline_page(browser)
-    page.goto(out.as_uri())
-    page.wait_for_selector("body[data-ready='1']")
+    ctx, page = opened(browser, tl, tmp_path)
     at = {p.id: (p.lat, p.lon) for p in tl.gazetteer}
     # The pixels midway along the edge Hajin shares with al-Bukhatir.
     (line,) = [g for a, b, g in edges_for(tl.gazetteer).edges if {*a, *b} == {"hajin", "bukhatir"}]
-    line = LineString(to_wgs84(line).coords) if not isinstance(line, LineString) else to_wgs84(line)
+    line = to_wgs84(line)
     mid = [line.interpolate(f, normalized=True) for f in (0.4, 0.45, 0.5, 0.55, 0.6)]
 
     def px(place: str) -> list[int]:
@@ -283,11 +283,8 @@ def test_cells_and_fronts_are_painted_in_their_sides_colours(browser, tmp_path):
 
 
 def test_markers_on_canvas_show_the_snapshot_and_open_the_story(browser, sample_timeline, tmp_path):
-    out = write_report(sample_timeline, tmp_path / "r.html")
-    ctx, page = offline_page(browser)
-    ctx.add_init_script("window.frontlineOptions = {canvasPlacesFrom: 1}")  # the many-places drawing, on the sample
-    page.goto(out.as_uri())
-    page.wait_for_selector("body[data-ready='1']")
+    # The many-places drawing, on the sample.
+    ctx, page = opened(browser, sample_timeline, tmp_path, options="{canvasPlacesFrom: 1}")
     assert page.locator(".fl-map").get_attribute("data-places") == "canvas"
     assert page.locator("path[data-place]").count() == 0
     ids = [p.id for p in sample_timeline.gazetteer if p.id in page.evaluate(
@@ -321,10 +318,7 @@ def test_a_map_stepped_through_dates_is_the_map_drawn_whole(browser, tmp_path):
 
     gz, claims = generate(6000, 900, 8, days=90)
     tl = Timeline(claims, gazetteer=gz)
-    out = write_report(tl, tmp_path / "r.html")
-    ctx, page = offline_page(browser)
-    page.goto(out.as_uri())
-    page.wait_for_selector("body[data-ready='1']")
+    ctx, page = opened(browser, tl, tmp_path)
     assert page.locator(".fl-map").get_attribute("data-places") == "canvas"  # hundreds of places: on canvas
     ids = page.evaluate("window.frontline.data.places.map(p => p.id)")
     days = [date(2018, 1, 20), date(2018, 1, 21), date(2018, 2, 14), date(2018, 1, 2), date(2018, 3, 30),
