@@ -204,8 +204,10 @@ SECURITY_WORDS = word_set("الأمن والأمن")
 RESTORE_VERBS = word_set("أعادت أعاد أعادوا تعيد يعيد إعادة لإعادة وأعادت وأعاد")
 # القوات الحكومية على مشارف البوكمال (a headline with no verb): at the gates is an advance.
 GATES_WORDS = word_set("مشارف أبواب تخوم")
+# In the hands of (باتت البلدة بيد قسد، لا تزال في يد التنظيم): with a copula, a cue of its own.
+HANDS_CUES = word_set("بيد بأيدي بقبضة يد")
 SPECIAL_CUES = FLAG_VERBS | STATIONED_VERBS | POCKET_WORDS | STRONGHOLD_WORDS | SUBJECTED_WORDS | REMNANT_WORDS | \
-    LAST_POCKET_WORDS | GATES_WORDS | SECURITY_WORDS | ENTRENCHED_WORDS
+    LAST_POCKET_WORDS | GATES_WORDS | SECURITY_WORDS | ENTRENCHED_WORDS | HANDS_CUES
 
 AIR_WORDS = word_set("طيران الطيران طائرات الطائرات الحربية حربية جوي الجوي جوية الجوية غارة غارات الغارات "
                     "غاراتها المسيرة مسيرة مروحية المروحيات")

@@ -107,9 +107,7 @@ def actor_by_agent(doc: Doc, i: int, sent: Sentence) -> Hit | None:
 
 
 def actor_in_hands(doc: Doc, i: int, sent: Sentence) -> Hit | None:
-    """``actor.in_relative``
-    Never the doer of a later clause: an actor inside a relative clause that closed before the cue.
-``actor.in_hands``: the actor after بيد / في يد / بقبضة following the cue, if any."""
+    """``actor.in_hands``: the actor after بيد / في يد / بقبضة following the cue, if any."""
     for j in range(i + 1, min(sent.t1, i + WINDOW["hands_ahead"])):
         if doc.tword[j] in lx.HANDS or (doc.tword[j] == "يد" and j > i + 1):
             return actor_after(doc, doc.tend[j], doc.end_of(j + WINDOW["hands_owner"], sent) + 1, agent_only=False)

@@ -152,6 +152,22 @@ def _under_control(doc, i, sent, c):
     return None
 
 
+def _in_hands(doc, i, sent, c):
+    # باتت بلدة هجين بيد قسد (became: a capture); لا تزال البلدة في يد التنظيم (still: a hold). With no copula
+    # (آخر المدن الكبرى بيد داعش) it only describes: no claim.
+    if c.w not in lx.HANDS_CUES or (c.w == "يد" and c.prev != "في"):
+        return None
+    nxt = i + 1
+    if nxt >= sent.t1 or nxt not in doc.actor_tokens:
+        return None
+    back = doc.tword[max(sent.t0, i - WINDOW["became_back"]):i]
+    if any(w in _STILL for w in back):
+        return "holds", "post"
+    if any(w in _BECAME for w in back):
+        return "captured", "post"
+    return None
+
+
 _BECAME = with_clitics(lx.word_set("بات باتت باتا باتتا أصبح أصبحت أصبحا صار صارت"))
 _STILL = with_clitics(lx.word_set("تزال يزال زالت زال تبقى يبقى بقيت ظلت ظل"))
 
@@ -263,6 +279,7 @@ CUE_RULES: tuple[Rule, ...] = (
     Rule("cue.subjected_to", "subject to an actor: الخاضعة لتنظيم داعش", _subjected_to, ("special",)),
     Rule("cue.restored_security", "restored security to a place (state media): أعادت الأمن والاستقرار إلى الميادين", _restored_security, ("special",)),
     Rule("cue.at_the_gates", "an actor at the gates of a place, no verb: القوات على مشارف البوكمال", _at_the_gates, ("special",)),
+    Rule("cue.in_hands", "in the hands of, with a copula: باتت البلدة بيد قسد، لا تزال في يد التنظيم", _in_hands, ("special",)),
     Rule("cue.strongholds", "strongholds listed after: معاقل التنظيم وهي", _strongholds, ("special",)),
     Rule("cue.flag", "raised its flag over: رفعت رايتها في", _flag, ("special",)),
     Rule("cue.event", "strikes, shelling, clashes: قصف، غارات، اشتباكات", _event, ("strike", "clash")),

@@ -113,6 +113,11 @@ BLOCKS = [
 
 # Rules that change a reading rather than make one: (id, sentence, claims expected, claims that must be absent).
 SHAPES = [
+    # «in the hands of» with a copula: became is a capture, still a hold; with none (an appositive) nothing.
+    ("cue.in_hands", "وباتت بلدة هجين بيد قوات سوريا الديمقراطية.", {("hajin", "SDF", "captured")}, set()),
+    ("cue.in_hands", "ولا تزال بلدة الباغوز في يد التنظيم.", {("baghuz", "ISIS", "holds")}, set()),
+    ("cue.in_hands", "الجيش السوري يدخل مدينة البوكمال، آخر المدن الكبرى بيد داعش.", {("abu_kamal", "SAA", "advanced")},
+     {("abu_kamal", "ISIS", "holds")}),
     # «has come under the control of» is a capture; «is still under» a hold.
     ("cue.under_control", "وباتت بلدات الشحيل وذيبان والحوايج تحت سيطرة قوات سوريا الديمقراطية.",
      {("shuheil", "SDF", "captured"), ("diban", "SDF", "captured"), ("hawaij", "SDF", "captured")},
