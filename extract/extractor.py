@@ -24,7 +24,7 @@ from extract.claim import CONTROL, Claim
 from extract.reader import Article
 from extract.rules import attribution as at
 from extract.rules.actors import actor_after, actor_before
-from extract.rules.cues import Cue, blocked, cue_at, cue_word
+from extract.rules.cues import Cue, blocked, cue_at, cue_word, without_subsumed
 from extract.rules.doc import Doc
 from extract.rules.params import CONFIDENCE
 from extract.rules.readings import read
@@ -121,12 +121,7 @@ def _claims(doc: Doc) -> list[Claim]:
                 out.append(claim)
                 if claim.kind == CONTROL:
                     effective = claim.attributed_to
-        # دخل الجيش بلدة معدان ... وسيطر عليها: an entry the same sentence then calls a capture is that capture.
-        here = out[first:]
-        took = {(c.place, c.actor) for c in here if c.kind == CONTROL and c.change == "captured"}
-        if took:
-            out[first:] = [c for c in here if not (c.kind == CONTROL and c.change == "advanced"
-                                                   and (c.place, c.actor) in took)]
+        out[first:] = without_subsumed(out[first:])
         named = [f for f in fr if f.basis in ("named", "speaker")] or fr
         if named:
             last_source = (named[-1].source, named[-1].basis)

@@ -238,6 +238,23 @@ ATTACK_NOUNS = word_set("هجوم هجوما هجوماً لهجوم بهجوم 
 ACTOR_HEADS = word_set("قوات القوات عناصر مسلحي مقاتلي مقاتلو ميليشيات وحدات طيران طائرات "
                        # what each side's media call the other: مرتزقة داعش، إرهابيو داعش، فلول التنظيم
                        "مرتزقة إرهابيي إرهابيو مسلحو فلول عصابات")
+# Control shared between actors: each holds part (تتقاسم قوات النظام والتنظيم السيطرة على المدينة).
+SHARE_WORDS = word_set("تتقاسم يتقاسم يتقاسمان تتقاسمان تقاسم تقاسمت تتشارك يتشارك تتوزع")
+# حتى / لحين before a verbal noun after a future verb is a goal (ستتواصل حتى تحرير المنطقة).
+UNTIL_WORDS = word_set("حتى لحين")
+FUTURE_WORDS = word_set("سوف لن")
+# Words that open a verb's clause: طُرد after them is a verb (a passive), after another word its verbal noun.
+VERB_OPENERS = word_set("قد وقد فقد كانت وكانت كان وكان ثم كما")
+# Extent words after a place: بالكامل، بشكل كامل (a manner word before an extent word).
+FULL_AFTER = word_set("بالكامل كاملة كاملا كاملاً بأكملها بأكمله تماما تماماً")
+MANNER_WORDS = word_set("بشكل بصورة")
+# Between two places of one list: an extent or the cue's own preposition again does not end it.
+LIST_GAP_WORDS = FULL_AFTER | MANNER_WORDS | word_set("كامل وعلى وإلى")
+DEMONSTRATIVES = word_set("تلك هذه ذلك هذا")
+DISTRICT_ANAPHORS = word_set("الحي الأحياء")  # تلك الأحياء points back to districts
+# Words that place an article in Iraq or in Syria, for the army unqualified (ARMY in actors.csv).
+IRAQ_WORDS = word_set("العراق العراقي العراقية الأنبار قضاء الحشد بغداد نينوى")
+SYRIA_WORDS = word_set("سوريا سورية السوري السورية النظام دمشق سانا الرقة الحسكة")
 # A generic force noun standing for whichever party the text is about (the verb agrees with it).
 GENERIC_FORCES = word_set("القوات الوحدات القطعات الأرتال أرتال المقاتلون المقاتلين العناصر الجنود "
                           "والقوات والوحدات والقطعات الميليشيات والميليشيات المليشيات")
@@ -297,11 +314,13 @@ GENERIC_OBJECTS = word_set("قرى القرى مواقع المواقع نقاط
 LIST_MARKERS = word_set("وهي هي تضم وتضم تشمل وتشمل منها ومنها مثل بينها كلا كلاً")
 # Verbs that govern a verbal noun cue (تمكنت من السيطرة): their gender is the doer's.
 ENABLING_VERBS = word_set("تمكن تمكنت تمكنوا استطاع استطاعت استطاعوا نجح نجحت نجحوا")
-# Administrative units: «قرية X في ناحية Y» locates, «تحرير قضاء القائم» names the object.
 # دون مقاومة، بلا قتال: entered unopposed.
 WITHOUT_WORDS = word_set("دون بدون بلا من دون")
 RESISTANCE_WORDS = word_set("مقاومة قتال معارك اشتباكات مواجهة")
+# Administrative units: «قرية X في ناحية Y» locates, «تحرير قضاء القائم» names the object.
 ADMIN_WORDS = word_set("ناحية محافظة قضاء")
+# Two units a place lies between: بين محافظتي الرقة ودير الزور.
+DUAL_UNITS = word_set("محافظتي منطقتي ناحيتي قضاءي مدينتي")
 BETWEEN_WORDS = word_set("بين وبين")
 LOCATOR_WORDS = word_set("شرق شرقي غرب غربي شمال شمالي جنوب جنوبي ريف بريف لريف وريف ناحية بناحية محافظة محافظتي "
                         "بمحافظة لمحافظة قضاء الشرقي الغربي الشمالي الجنوبي الجنوبية الشرقية "
@@ -325,7 +344,9 @@ HANDS = word_set("بيد يد بأيدي أيدي قبضة بقبضة")
 PREP_PRONOUNS = word_set("عليها عليه منها منه فيها فيه إليها إليه اليها اليه عنها عنه")
 # Nouns of a place's parts carrying its pronoun: الذي وصلت القوات إلى أطرافه.
 # Reinforcements arriving, convoys moving: movement of forces, not a change on the ground.
-REINFORCEMENT_WORDS = word_set("تعزيزات التعزيزات رتل أرتال الرتل قافلة قوافل إمدادات الإمدادات حشود الحشود")
+# Columns of a party: entering a town they advance (دخلت أرتال قسد البصيرة), arriving they only reinforce.
+COLUMN_WORDS = word_set("رتل أرتال الرتل الأرتال")
+REINFORCEMENT_WORDS = COLUMN_WORDS | word_set("تعزيزات التعزيزات قافلة قوافل إمدادات الإمدادات حشود الحشود")
 # Coming from X: X is where they came from (قادمة من منطقتي الهول والشدادي).
 ORIGIN_WORDS = word_set("قادمة قادمين قادما قادماً قادمون آتية آتين")
 # Civilians moving are not forces (دخول المواطنين إلى المساجد، عودة الأهالي).
@@ -351,7 +372,10 @@ LATTER = word_set("الأخيرة الأخير الاخيرة الاخير")
 WITNESS = word_set("شهد شهدت تشهد يشهد")
 # ... تبعها تقدم: what follows is a new event, not what the place witnessed.
 FOLLOWED_BY = word_set("تبعها تبعه تبعتها تلاها تلاه تلتها أعقبها أعقبه أعقبتها")
-CONCURRENT = word_set("وسط مع بعد عقب إثر اثر تزامنا")
+AFTER_WORDS = word_set("بعد عقب إثر اثر")  # دخلت ... بعد انسحاب التنظيم: he had left (not وسط: amid it)
+CONCURRENT = AFTER_WORDS | word_set("وسط مع تزامنا")
+# Withdrawal nouns: entering after one is taking the place.
+WITHDRAWAL_NOUNS = word_set("انسحاب الانسحاب فرار الفرار هروب الهروب خروج")
 FLAG_WORDS = word_set("رايتها رايته رايتهم الراية راية علمها علمه العلم أعلامها")
 EXTENT_WORDS = {
     "full": word_set("كامل كاملة الكامل الكاملة كل كافة بالكامل جميع"),
@@ -369,7 +393,10 @@ CONTINUES = word_set("وأضاف وأضافت وتابع وتابعت وأوضح
                      "واعتبرت وبين وبينت مضيفا مضيفة وختم وختمت")  # the speaker of the sentence before goes on
 CORRESPONDENT = word_set("لمراسل لمراسلة لمراسلي مراسل مراسلة مراسلو لموقع لوكالة لصحيفة لقناة لشبكة")
 QUANTITY = word_set("نصف ثلث ربع ثلثي معظم أكثر أقل عشرة عشرين مئة مائة ألف")  # على نحو نصف: نحو is "about"
-GAP_WORDS = word_set("كانت كان ما زالت تزال لا باتت أصبحت بات أصبح صار صارت يزال منها أجزاء جزء معظم بعض كامل قد التي الذي في من تحت")
+# Copulas before «under the control of» / «in the hands of»: became (a capture) or still is (a hold).
+BECAME_WORDS = word_set("بات باتت باتا باتتا أصبح أصبحت أصبحا صار صارت")
+STILL_WORDS = word_set("تزال يزال زالت زال تبقى يبقى بقيت ظلت ظل")
+GAP_WORDS = BECAME_WORDS | STILL_WORDS | word_set("كانت كان ما لا منها أجزاء جزء معظم بعض كامل قد التي الذي في من تحت")
 CLAUSE_OPENERS = word_set("أن فإن بأن أنه أنها فإنه حيث و")  # a new clause: a relative clause ended before
 INSIDE_WORDS = word_set("ضمن داخل")
 EXCEPT_WORDS = word_set("إلا الا")  # لا ... إلا is exceptive, not negative

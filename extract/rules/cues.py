@@ -26,12 +26,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extract import lexicon as lx
+from extract.claim import CONTROL, Claim
 from extract.rules.doc import Doc, in_set, with_clitics
 from extract.rules.params import WINDOW
 from extract.rules.sentences import Sentence
 from gazetteer.linker import TRIGGER_WORDS
 
-__all__ = ["BLOCK_RULES", "CUE_RULES", "Cue", "Rule", "blocked", "cue_at", "cue_word"]
+__all__ = ["BLOCK_RULES", "CUE_RULES", "Cue", "Rule", "blocked", "cue_at", "cue_word", "without_subsumed"]
 
 
 class Cue(NamedTuple):
@@ -145,11 +146,16 @@ def _control_noun(c: _Ctx) -> bool:
 def _under_control(doc, i, sent, c):
     if _control_noun(c) and (c.prev == "تحت" or (c.pre.endswith("ل") and c.prev in lx.SUBJECTED_WORDS)):
         # باتت البلدة تحت سيطرة قسد: has come under it, a capture; لا تزال تحت سيطرة: still held.
-        back = doc.tword[max(sent.t0, i - WINDOW["became_back"]):i]
-        if any(w in _BECAME for w in back) and not any(w in _STILL for w in back):
-            return "captured", "post"
-        return "holds", "post"
+        return ("captured" if _copula(doc, i, sent) == "became" else "holds"), "post"
     return None
+
+
+def _copula(doc, i, sent) -> str | None:
+    """"still" (لا تزال، ما زالت) or "became" (باتت، أصبحت) in the words before token i, else None."""
+    back = doc.tword[max(sent.t0, i - WINDOW["became_back"]):i]
+    if not _STILL.isdisjoint(back):
+        return "still"
+    return "became" if not _BECAME.isdisjoint(back) else None
 
 
 def _in_hands(doc, i, sent, c):
@@ -160,16 +166,12 @@ def _in_hands(doc, i, sent, c):
     nxt = i + 1
     if nxt >= sent.t1 or nxt not in doc.actor_tokens:
         return None
-    back = doc.tword[max(sent.t0, i - WINDOW["became_back"]):i]
-    if any(w in _STILL for w in back):
-        return "holds", "post"
-    if any(w in _BECAME for w in back):
-        return "captured", "post"
-    return None
+    copula = _copula(doc, i, sent)
+    return {"still": ("holds", "post"), "became": ("captured", "post")}.get(copula)
 
 
-_BECAME = with_clitics(lx.word_set("بات باتت باتا باتتا أصبح أصبحت أصبحا صار صارت"))
-_STILL = with_clitics(lx.word_set("تزال يزال زالت زال تبقى يبقى بقيت ظلت ظل"))
+_BECAME = with_clitics(lx.BECAME_WORDS)
+_STILL = with_clitics(lx.STILL_WORDS)
 
 
 def _areas_of_control(doc, i, sent, c):
@@ -215,13 +217,9 @@ def _entered(doc, i, sent, c):
                     for k, w in enumerate(ahead))
     # دخلت قسد معمل كونيكو بعد انسحاب عناصر التنظيم منه: the other side had left, the place is taken.
     # (وسط انسحاب "amid" it is still going on: an entry, an advance.)
-    vacated = any(w in _AFTER and k + 1 < len(ahead) and in_set(ahead[k + 1], _WITHDRAWAL_NOUNS)
+    vacated = any(w in lx.AFTER_WORDS and k + 1 < len(ahead) and in_set(ahead[k + 1], lx.WITHDRAWAL_NOUNS)
                   for k, w in enumerate(ahead))
     return ("captured" if unopposed or vacated else "advanced"), "entered"
-
-
-_WITHDRAWAL_NOUNS = lx.word_set("انسحاب الانسحاب فرار الفرار هروب الهروب خروج")
-_AFTER = lx.word_set("بعد عقب إثر اثر")
 
 
 def _confined(doc, i, sent, c):
@@ -259,7 +257,7 @@ def _handed(doc, i, sent, c):
     return ("withdrew", "handed") if c.cls == "handed" else None
 
 
-_SHARE = with_clitics(lx.word_set("تتقاسم يتقاسم يتقاسمان تتقاسمان تقاسم تقاسمت تتشارك يتشارك تتوزع"))
+_SHARE = with_clitics(lx.SHARE_WORDS)
 
 
 def _shared(doc, i, sent, c):
@@ -382,19 +380,15 @@ def _intent(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     return cue.purpose or doc.has("intent", max(sent.t0, cue.i - back), cue.i) or _until_goal(doc, cue, sent)
 
 
-_UNTIL = lx.word_set("حتى لحين")
-_FUTURE = lx.word_set("سوف لن")
-
-
 def _until_goal(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     """ستتواصل الحملة حتى الوصول إلى الحدود وتحرير المنطقة: حتى before verbal nouns, after a future verb,
     is the goal; حتى سيطرت قسد (until it took) is not."""
     lo = max(sent.t0, cue.i - WINDOW["until_back"])
-    until = [k for k in range(lo, cue.i) if doc.tword[k] in _UNTIL
+    until = [k for k in range(lo, cue.i) if doc.tword[k] in lx.UNTIL_WORDS
              and k + 1 < sent.t1 and doc.tword[k + 1].startswith(("ال", "تحرير", "استعادة"))]
     if not until:
         return False
-    return any((w.startswith(("ست", "سي", "سن")) and len(w) > 4) or w in _FUTURE for w in doc.tword[sent.t0:until[0]])
+    return any((w.startswith(("ست", "سي", "سن")) and len(w) > 4) or w in lx.FUTURE_WORDS for w in doc.tword[sent.t0:until[0]])
 
 
 def _failure(doc: Doc, cue: Cue, sent: Sentence) -> bool:
@@ -406,7 +400,7 @@ def _failure(doc: Doc, cue: Cue, sent: Sentence) -> bool:
 
 _CIVILIANS = with_clitics(lx.CIVILIAN_WORDS)
 _REINFORCEMENTS = with_clitics(lx.REINFORCEMENT_WORDS)
-_COLUMNS = with_clitics(lx.word_set("رتل أرتال الرتل الأرتال"))
+_COLUMNS = with_clitics(lx.COLUMN_WORDS)
 
 
 def _civilians(doc: Doc, cue: Cue, sent: Sentence) -> bool:
@@ -455,13 +449,22 @@ def _subsumed(doc: Doc, cue: Cue, sent: Sentence) -> bool:
     return hit is not None and hit[0] == "captured"
 
 
+def without_subsumed(claims: list[Claim]) -> list[Claim]:
+    """``block.subsumed`` over one sentence's claims: an advance the sentence also calls a capture of the
+    same place by the same actor is that capture (دخل الجيش بلدة معدان ... وسيطر عليها)."""
+    took = {(c.place, c.actor) for c in claims if c.kind == CONTROL and c.change == "captured"}
+    if not took:
+        return claims
+    return [c for c in claims if not (c.kind == CONTROL and c.change == "advanced" and (c.place, c.actor) in took)]
+
+
 BLOCK_RULES: tuple[Rule, ...] = (
     Rule("block.negated", "negated: لم تسيطر، لم تحقق أي تقدم، لم تعلن بعد سيطرتها (not لا ... إلا)", _negated),
     Rule("block.irrealis", "possible, expected, feared, conditional: قد يسيطر، من المتوقع أن", _irrealis),
     Rule("block.intent", "a goal or an attempt: للسيطرة، في محاولة، بهدف، ستتواصل حتى تحرير", _intent),
     Rule("block.failure", "the attempt failed: باءت بالفشل", _failure),
     Rule("block.subsumed", "an advance joined to a capture (التقدم والسيطرة على), or one the same sentence then "
-         "calls a capture (دخل البلدة وسيطر عليها; applied in extract.extractor)", _subsumed),
+         "calls a capture (دخل البلدة وسيطر عليها: without_subsumed)", _subsumed),
     Rule("block.question", "a question: هل تنجح قسد في السيطرة على ...؟", _question),
     Rule("block.civilians", "civilians moving: دخول المواطنين إلى المساجد", _civilians),
     Rule("block.reinforcements", "reinforcements arriving: وصلت تعزيزات إلى محيط البلدة", _reinforcements),

@@ -62,9 +62,6 @@ def _marks(word: str) -> tuple[str, ...]:
                  if (word in words if name in _CLITIC_FREE else in_set(word, words)))
 
 
-# Words that place an article in Iraq or in Syria, for the army unqualified (ARMY in actors.csv).
-_IRAQ_WORDS = frozenset(arabic.fold(w) for w in "العراق العراقي العراقية الأنبار قضاء الحشد بغداد نينوى".split())
-_SYRIA_WORDS = frozenset(arabic.fold(w) for w in "سوريا سورية السوري السورية النظام دمشق سانا الرقة الحسكة".split())
 
 
 def _army_of(words: list[str], actors: list[Hit]) -> str:
@@ -72,8 +69,8 @@ def _army_of(words: list[str], actors: list[Hit]) -> str:
     iraq = syria = 0
     for w in words:
         w = w[1:] if w[:1] in "وبل" and len(w) > 4 else w
-        iraq += w in _IRAQ_WORDS
-        syria += w in _SYRIA_WORDS
+        iraq += w in lx.IRAQ_WORDS
+        syria += w in lx.SYRIA_WORDS
     iraq += 2 * sum(a.key in ("IRAQ", "PMF") for a in actors)
     syria += 2 * sum(a.key in ("SAA", "SDF") for a in actors)
     return "IRAQ" if iraq > syria else "SAA"

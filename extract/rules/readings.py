@@ -330,7 +330,7 @@ def _forward(doc: Doc, cue: Cue, sent: Sentence, prev: Sentence | None) -> Readi
 
 
 _DAMMA = "\u064f"
-_VERB_OPENERS = lx.word_set("قد وقد فقد كانت وكانت كان وكان ثم كما")
+
 
 
 def _passive_expel(doc: Doc, i: int, sent: Sentence) -> Hit | None:
@@ -346,24 +346,21 @@ def _passive_expel(doc: Doc, i: int, sent: Sentence) -> Hit | None:
     # A verb opens its clause (و/ف on it, قد / كانت / the subject before it); after another word
     # (تعلن طرد التنظيم) it is the verbal noun «the expulsion of».
     prev_w = doc.tword[i - 1] if i > sent.t0 else ""
-    opens = i == sent.t0 or w[0] in "وف" or prev_w in _VERB_OPENERS or (i - 1) in doc.actor_tokens
+    opens = i == sent.t0 or w[0] in "وف" or prev_w in lx.VERB_OPENERS or (i - 1) in doc.actor_tokens
     if not (marked or opens):
         return None
     nxt = doc.tword[i + 1] if i + 1 < sent.t1 else ""
     before = actor_before(doc, doc.tstart[i], sent.start)
     if before is not None and doc.tok_at(before.end) < i - 2:
         before = None  # the subject stands right before the verb (قد / كانت between at most)
-    if marked or nxt == "من":
-        if before is not None:
-            return before
-        return actor_after(doc, doc.tend[i], doc.end_of(i + 4, sent) + 1, agent_only=False) if marked else None
-    # طرد عناصر التنظيم من القرية: one party after the verb, then من — the one expelled (active طرد names two).
+    if before is not None and (marked or nxt == "من"):
+        return before
     after = actor_after(doc, doc.tend[i], doc.end_of(i + 4, sent) + 1, agent_only=False)
-    if before is None and after is not None:
-        t = doc.tok_at(after.end)
-        if t < sent.t1 and doc.tword[t] == "من" and actor_after(doc, after.end, doc.tstart[t], agent_only=False) is None:
-            return after
-    return None
+    if after is None or marked:
+        return after
+    # طرد عناصر التنظيم من القرية: one party after the verb, then من — the one expelled (active طرد names two).
+    t = doc.tok_at(after.end)
+    return after if before is None and nxt != "من" and t < sent.t1 and doc.tword[t] == "من" else None
 
 
 def _relative_subject(doc: Doc, rel: int, i: int, sent: Sentence) -> tuple[Hit | None, str]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from extract._scope import claim_date
 from extract.claim import CONTROL, Claim, DateWindow
 from extract.dates import find_expressions
-from extract.lexicon import EXTENT_WORDS, word_set
+from extract.lexicon import EXTENT_WORDS, FULL_AFTER, MANNER_WORDS
 from extract.rules.doc import Doc, with_clitics
 from extract.rules.params import WINDOW
 from extract.rules.sentences import Sentence
@@ -30,8 +30,8 @@ __all__ = ["date_for", "extent", "extent_word", "make_claim", "quote"]
 # Extent words (clitics included) to the extent they say; where words disagree the first listed wins.
 _EXTENT_PRIORITY = ("half", "most", "outskirts", "part", "full")
 _EXTENT_OF = {w: e for e in reversed(_EXTENT_PRIORITY) for w in with_clitics(EXTENT_WORDS[e])}
-_FULL_AFTER = with_clitics(word_set("بالكامل كاملة كاملا كاملاً بأكملها بأكمله تماما تماماً"))
-_MANNER = with_clitics(word_set("بشكل بصورة"))
+_FULL_AFTER = with_clitics(FULL_AFTER)
+_MANNER = with_clitics(MANNER_WORDS)
 
 
 def quote(doc: Doc, sent: Sentence, a: int, b: int) -> tuple[int, int, str]:
@@ -55,15 +55,14 @@ def extent_word(doc: Doc, i0: int, i1: int) -> str | None:
 def extent(doc: Doc, i0: int, i1: int, place_id: str, *, after: int | None = None) -> str | None:
     """``extent.words`` over tokens [i0, i1), then ``extent.after`` (بالكامل right after the place,
     token ``after``), else ``extent.site``."""
-    found = {_EXTENT_OF.get(w) for w in doc.tword[max(0, i0):max(i0, i1)]}
-    if not found - {None} and after is not None and after < len(doc.tword):
+    said = extent_word(doc, i0, i1)
+    if said is not None:
+        return said
+    if after is not None and after < len(doc.tword):
         # سيطرت على قرية البحرة بالكامل / بشكل كامل: the whole of the place just named.
         nxt = doc.tword[after:after + 2]
         if nxt[:1] and (nxt[0] in _FULL_AFTER or (nxt[0] in _MANNER and nxt[1:] and _EXTENT_OF.get(nxt[1]) == "full")):
             return "full"
-    for e in _EXTENT_PRIORITY:
-        if e in found:
-            return e
     place = doc.ex.gazetteer.get(place_id)
     if place is not None and place.kind == "site":
         return "part"

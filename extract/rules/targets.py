@@ -58,10 +58,9 @@ _SETTLEMENT_ANAPHORS = with_clitics(lx.SETTLEMENT_ANAPHORS)
 _PLURAL_ANAPHORS = with_clitics(lx.word_set("المناطق الأحياء المواقع القرى البلدات الأسواق"))
 # البحرة بالكامل وأجزاء من غرانيج، هجين بشكل كامل وعلى أجزاء من السوسة: an extent or the cue's own
 # preposition again does not end a list.
-_LIST_GAP = with_clitics(lx.word_set("بالكامل بشكل بصورة كامل كاملة تماما تماماً وعلى وإلى"))
-_DUAL_UNITS = lx.word_set("محافظتي منطقتي ناحيتي قضاءي مدينتي")
-_DISTRICT_ANAPHORS = with_clitics(lx.word_set("الحي الأحياء"))
-_DEMONSTRATIVES = with_clitics(lx.word_set("تلك هذه ذلك هذا"))
+_LIST_GAP = with_clitics(lx.LIST_GAP_WORDS)
+_DISTRICT_ANAPHORS = with_clitics(lx.DISTRICT_ANAPHORS)
+_DEMONSTRATIVES = with_clitics(lx.DEMONSTRATIVES)
 _PRONOUN_OBJECT = re.compile(r".+(?:ه|ها|هم|هما)$")
 _GAP_IGNORE = lx.RELATIVE | lx.LOCATOR_WORDS | TRIGGER_WORDS | lx.GAP_WORDS
 
@@ -142,7 +141,7 @@ def between_pair(doc: Doc, k: int) -> bool:
     if doc.s[a.norm_end:b.norm_start].strip() or not b.prefix.startswith("و"):
         return False
     t = bisect_left(doc.tstart, a.norm_start) - 1
-    while t >= 0 and (doc.tword[t] in _TRIGGERS or doc.tword[t] in _DUAL_UNITS):  # بين محافظتي الرقة ودير الزور
+    while t >= 0 and (doc.tword[t] in _TRIGGERS or doc.tword[t] in lx.DUAL_UNITS):  # بين محافظتي الرقة ودير الزور
         t -= 1
     return t >= 0 and doc.tword[t] in lx.BETWEEN_WORDS
 
