@@ -118,19 +118,21 @@
       ob = (b * a + ((dst >>> 16) & 0xff) * k) / oa;
     return (((oa * 255 + 0.5) << 24) | ((ob + 0.5) << 16) | ((og + 0.5) << 8) | (or + 0.5)) >>> 0;
   }
+  // A ring or line of the page's geometry (integers of 1e-5 degree, each point a delta from the last)
+  // as [lat, lon] pairs.
+  function ring(flat) {
+    var out = [], x = 0, y = 0;
+    for (var j = 0; j < flat.length; j += 2) { x += flat[j]; y += flat[j + 1]; out.push([y / 1e5, x / 1e5]); }
+    return out;
+  }
   // Coordinates as flat arrays of x, y in the map's pixel space at zoom 0: projected once.
   function unitCoords(map, parts) {  // parts: [[flat delta-encoded lon/lat ints], ...]
-    var n = 0, k, j;
+    var n = 0, k;
     for (k = 0; k < parts.length; k++) n += parts[k].length;
     var xy = new Float64Array(n), start = new Int32Array(parts.length + 1), o = 0;
     for (k = 0; k < parts.length; k++) {
-      var flat = parts[k], x = 0, y = 0;
       start[k] = o / 2;
-      for (j = 0; j < flat.length; j += 2) {
-        x += flat[j]; y += flat[j + 1];
-        var pt = map.project([y / 1e5, x / 1e5], 0);
-        xy[o++] = pt.x; xy[o++] = pt.y;
-      }
+      ring(parts[k]).forEach(function (ll) { var pt = map.project(ll, 0); xy[o++] = pt.x; xy[o++] = pt.y; });
     }
     start[parts.length] = o / 2;
     return { xy: xy, start: start };
@@ -443,7 +445,7 @@
       this._order = order.subarray(0, pos);
       // Each style drawn once into a small sprite, then stamped at every place: Skia fills a path of
       // thousands of overlapping arcs slowly, and blits a small image fast.
-      var keep = this.cull === false ? new Uint8Array(pos).fill(1) : this._visible(order.subarray(0, pos));
+      var keep = this.cull === false ? new Uint8Array(pos).fill(1) : this._visible(this._order);
       ctx.save();
       ctx.imageSmoothingEnabled = false;
       for (n = 0; n < pos; n++) {
@@ -778,11 +780,6 @@
     // Each place's cell, drawn with no outline so neighbours held by one side read as one area (AreaCanvas).
     // Frontlines: every shared edge whose two sides are held by different sides (contested counts as a side
     // of its own).
-    function ring(flat) {
-      var out = [], x = 0, y = 0;
-      for (var j = 0; j < flat.length; j += 2) { x += flat[j]; y += flat[j + 1]; out.push([y / 1e5, x / 1e5]); }
-      return out;
-    }
     function cellLatLngs(c) { return G.cells[c].map(function (poly) { return poly.map(ring); }); }
     function lineLatLngs(g) { return G.lines[g].map(ring); }
     var NP = DATA.places.length;
