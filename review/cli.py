@@ -186,26 +186,27 @@ def _said(action: Action, store: ReviewStore) -> int:
     return 0
 
 
-def _confirm(args) -> int:
+def _on_claim(args, act: str, *what, **why) -> int:
+    """One decision about the claim ``--claim`` names: ``store.<act>(claim, *what, who=..., **why)``."""
     claim = _claim(args)
     store = _open(args, create=True)
-    return _said(store.confirm(claim, who=reviewer(args.by), why=args.why), store)
+    return _said(getattr(store, act)(claim, *what, who=reviewer(args.by), **why), store)
+
+
+def _confirm(args) -> int:
+    return _on_claim(args, "confirm", why=args.why)
 
 
 def _reject(args) -> int:
-    claim = _claim(args)
-    store = _open(args, create=True)
-    return _said(store.reject(claim, args.reason, who=reviewer(args.by)), store)
+    return _on_claim(args, "reject", args.reason)
 
 
 def _edit(args) -> int:
-    claim = _claim(args)
     changes = {k: getattr(args, k) for k in ("place", "actor", "change", "extent", "modality", "attributed_to",
                                              "date") if getattr(args, k) is not None}
     if not changes:
         raise BadInput("say what to change: --place, --actor, --change, --extent, --modality, --source or --date")
-    store = _open(args, create=True)
-    return _said(store.edit(claim, changes, who=reviewer(args.by), why=args.why), store)
+    return _on_claim(args, "edit", changes, why=args.why)
 
 
 def _add(args) -> int:
@@ -219,9 +220,7 @@ def _add(args) -> int:
 
 
 def _note(args) -> int:
-    claim = _claim(args)
-    store = _open(args, create=True)
-    return _said(store.note(claim, args.text, who=reviewer(args.by)), store)
+    return _on_claim(args, "note", args.text)
 
 
 def _undo(args) -> int:
